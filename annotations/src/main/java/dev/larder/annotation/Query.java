@@ -1,0 +1,32 @@
+package dev.larder.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A read: SQL that returns rows. Put it on an abstract method of a {@link CachedRepository}
+ * interface.
+ *
+ * <p>Named parameters ({@code :id}) are bound from the method's parameters, from the components of
+ * a record parameter ({@code :category} or {@code :filter.category}), and collections are bound as
+ * PostgreSQL arrays ({@code WHERE id = ANY(:ids)}). Every parameter must be used, and every name
+ * must have a parameter; the compiler reports either mistake on the method.
+ *
+ * <p>Supported return types: a record (exactly one row), {@code Optional<record>},
+ * {@code List<record>}, a scalar ({@code long}, {@code int}, {@code boolean}, {@code double},
+ * their boxes, {@code String}, {@code BigDecimal}, {@code UUID}, {@code Instant},
+ * {@code LocalDate}, {@code LocalDateTime}, {@code OffsetDateTime}, an enum) and {@code Optional}
+ * or {@code List} of a scalar. Result columns map to record components by name, {@code price_cents}
+ * to {@code priceCents}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Query {
+
+  /** The SQL, with {@code :name} parameters. */
+  String value();
+}

@@ -1,0 +1,28 @@
+package dev.larder.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A write: SQL that changes rows ({@code INSERT}, {@code UPDATE}, {@code DELETE}). Put it on an
+ * abstract method of a {@link CachedRepository} interface returning {@code int}, {@code long} (the
+ * number of rows changed) or {@code void}.
+ *
+ * <p>Parameters bind as for {@link Query}. A single parameter of type {@code List<R>} or
+ * {@code Iterable<R>} of a record {@code R} makes the write a batch: the SQL runs once per element,
+ * its names bound from the record's components, all in one transaction; the method returns the
+ * total number of rows changed.
+ *
+ * <p>In a cached repository a write must say what it makes stale with {@link InvalidatesTags}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Update {
+
+  /** The SQL, with {@code :name} parameters. */
+  String value();
+}

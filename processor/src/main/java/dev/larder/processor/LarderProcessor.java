@@ -1,0 +1,121 @@
+package dev.larder.processor;
+
+import com.google.auto.service.AutoService;
+import dev.larder.processor.generate.SourceWriter;
+import dev.larder.processor.model.Misplaced;
+import dev.larder.processor.model.Repository;
+import dev.larder.processor.model.Source;
+import dev.larder.processor.read.LarderAnnotations;
+import dev.larder.processor.read.RepositoryReader;
+import dev.larder.processor.validate.Diagnostics;
+import dev.larder.processor.validate.Message;
+import dev.larder.processor.validate.RepositoryValidator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The Larder annotation processor. For each interface annotated {@code @CachedRepository} it runs
+ * the pipeline read (elements to model) → validate (diagnostics on the user's code) → generate
+ * (JavaPoet, from the model only). A repository with an error gets no generated code; the others
+ * still do.
+ */
+@AutoService(Processor.class)
+public final class LarderProcessor extends AbstractProcessor {
+  /** Repositories whose signatures named types that did not exist yet; retried next round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    Set<String> types = new LinkedHashSet<>();
+    types.add(LarderAnnotations.CACHED_REPOSITORY);
+    types.addAll(LarderAnnotations.METHOD_ANNOTATIONS);
+    return types;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+    RepositoryReader reader =
+        new RepositoryReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+    RepositoryValidator validator = new RepositoryValidator(diagnostics);
+    SourceWriter writer = new SourceWriter(processingEnv.getFiler());
+
+    List<TypeElement> repositories = new ArrayList<>();
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        repositories.add(type);
+      }
+    }
+    deferred.clear();
+    for (Element element : round.getElementsAnnotatedWith(
+        processingEnv.getElementUtils().getTypeElement(LarderAnnotations.CACHED_REPOSITORY))) {
+      if (element instanceof TypeElement type) {
+        repositories.add(type);
+      }
+    }
+
+    for (TypeElement type : repositories) {
+      if (!round.processingOver() && reader.hasUnresolvedTypes(type)) {
+        deferred.add(type.getQualifiedName().toString());
+        continue;
+      }
+      try {
+        Repository repository = reader.read(type);
+        if (validator.validate(repository)) {
+          writer.write(repository);
+        }
+      } catch (RuntimeException e) {
+        diagnostics.report(Message.INTERNAL_ERROR, Source.of(type), type.getQualifiedName(),
+            describe(e));
+      }
+    }
+    validator.misplaced(misplacedOutsideRepositories(round));
+    return false;
+  }
+
+  /** Larder method annotations on methods of types that are not repositories. */
+  private List<Misplaced> misplacedOutsideRepositories(RoundEnvironment round) {
+    Set<Element> seen = new LinkedHashSet<>();
+    for (String name : LarderAnnotations.METHOD_ANNOTATIONS) {
+      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+      if (annotation != null) {
+        seen.addAll(round.getElementsAnnotatedWith(annotation));
+      }
+    }
+    List<Misplaced> misplaced = new ArrayList<>();
+    for (Element element : seen) {
+      Element owner = element.getEnclosingElement();
+      if (owner != null && !RepositoryReader.isRepository(owner)) {
+        String ownerKind = owner.getKind() == ElementKind.INTERFACE ? "interface" : "type";
+        misplaced.addAll(RepositoryReader.misplacedOn(element,
+            "a method of " + ownerKind + " " + owner.getSimpleName()
+                + ", which is not annotated @CachedRepository"));
+      }
+    }
+    return misplaced;
+  }
+
+  private static String describe(RuntimeException e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    String[] lines = trace.toString().split("\n");
+    return e + (lines.length > 1 ? " " + lines[1].trim() : "");
+  }
+}

@@ -1,0 +1,76 @@
+package dev.larder.processor.generate;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.larder.processor.model.JavaType;
+import dev.larder.processor.model.Parameter;
+import dev.larder.processor.model.Template;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Code for the values that keys, tags and bindings are made from. */
+final class Expressions {
+  private Expressions() {}
+
+  /**
+   * The Java expression for a parameter or one of its components: {@code id},
+   * {@code filter.category()}, or {@code each.category()} inside a batch loop.
+   */
+  static CodeBlock value(Parameter parameter, JavaType.Component component, String batchElement) {
+    String base = batchElement != null ? batchElement : parameter.name();
+    return component == null ? CodeBlock.of("$N", base) : CodeBlock.of("$N.$N()", base, component.name());
+  }
+
+  /** {@code KeyEncoding.part(x)}, or {@code KeyEncoding.tuple(...)} for a whole record. */
+  static CodeBlock keyPart(Parameter parameter, JavaType.Component component, String batchElement) {
+    if (component == null && parameter.record() != null) {
+      List<CodeBlock> parts = new ArrayList<>();
+      for (JavaType.Component c : parameter.record().components()) {
+        parts.add(value(parameter, c, batchElement));
+      }
+      return CodeBlock.of("$T.tuple($L)", RuntimeTypes.KEY_ENCODING, CodeBlock.join(parts, ", "));
+    }
+    return CodeBlock.of("$T.part($L)", RuntimeTypes.KEY_ENCODING,
+        value(parameter, component, batchElement));
+  }
+
+  /**
+   * The concatenation that renders a template, literals merged: {@code "product:" +
+   * KeyEncoding.part(id)}; {@code suffix} is appended as a literal.
+   */
+  static CodeBlock render(Template template, String suffix, String batchElement) {
+    List<Object> pieces = new ArrayList<>();
+    for (Template.Segment segment : template.segments()) {
+      if (segment instanceof Template.Literal literal) {
+        appendLiteral(pieces, literal.text());
+      } else {
+        Template.Placeholder p = (Template.Placeholder) segment;
+        pieces.add(keyPart(p.parameter(), p.component(), p.perElement() ? batchElement : null));
+      }
+    }
+    appendLiteral(pieces, suffix);
+    return concat(pieces);
+  }
+
+  static void appendLiteral(List<Object> pieces, String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    if (!pieces.isEmpty() && pieces.get(pieces.size() - 1) instanceof String previous) {
+      pieces.set(pieces.size() - 1, previous + text);
+    } else {
+      pieces.add(text);
+    }
+  }
+
+  /** Joins strings (as literals) and code blocks with {@code +}. */
+  static CodeBlock concat(List<Object> pieces) {
+    if (pieces.isEmpty()) {
+      return CodeBlock.of("$S", "");
+    }
+    List<CodeBlock> blocks = new ArrayList<>();
+    for (Object piece : pieces) {
+      blocks.add(piece instanceof String s ? CodeBlock.of("$S", s) : (CodeBlock) piece);
+    }
+    return CodeBlock.join(blocks, " + ");
+  }
+}

@@ -1,0 +1,128 @@
+package dev.larder.processor.generate;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.larder.processor.model.Method;
+import dev.larder.processor.model.MethodKind;
+import dev.larder.processor.model.Parameter;
+import dev.larder.processor.model.Repository;
+import dev.larder.processor.model.Template;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code <Interface>Keys}: for every read, the public builder of its cache key (what
+ * the implementation uses, and what users call to inspect or warm entries) and of its tags; for
+ * every write, the builder of the tags it invalidates.
+ */
+public final class KeysGenerator {
+  private static final TypeName STRING_LIST =
+      ParameterizedTypeName.get(RuntimeTypes.LIST, TypeName.get(String.class));
+
+  public TypeSpec generate(Repository repository) {
+    TypeSpec.Builder keys = TypeSpec.classBuilder(repository.keysName())
+        .addAnnotation(RuntimeTypes.GENERATED)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addOriginatingElement(repository.source().element())
+        .addJavadoc("Cache keys and tags of {@link $T}, as its generated implementation builds them.\n",
+            repository.interfaceName())
+        .addJavadoc("Keys end with {@code @} and a fingerprint of the method's SQL and result type,\n")
+        .addJavadoc("so entries written by another version of a query are never read.\n")
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    for (Method method : repository.methods()) {
+      if (method.kind() == MethodKind.QUERY) {
+        keys.addMethod(key(repository, method));
+        if (!method.tags().isEmpty()) {
+          keys.addMethod(tags(method, method.tags(), "Returns the tags of the entry cached by"));
+        }
+      } else if (!method.invalidates().isEmpty()) {
+        keys.addMethod(tags(method, method.invalidates(), "Returns the tags invalidated by"));
+      }
+    }
+    return keys.build();
+  }
+
+  private MethodSpec key(Repository repository, Method method) {
+    String suffix = "@" + method.fingerprint();
+    CodeBlock expression;
+    String shape;
+    if (method.key() != null) {
+      expression = Expressions.render(method.key(), suffix, null);
+      shape = method.key().text();
+    } else {
+      List<Object> pieces = new ArrayList<>();
+      Expressions.appendLiteral(pieces, repository.simpleName() + ":" + method.name() + ":");
+      List<Parameter> parameters = method.parameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        if (i > 0) {
+          Expressions.appendLiteral(pieces, ",");
+        }
+        pieces.add(Expressions.keyPart(parameters.get(i), null, null));
+      }
+      Expressions.appendLiteral(pieces, suffix);
+      expression = Expressions.concat(pieces);
+      shape = repository.simpleName() + ":" + method.name() + ":" + parameters.stream()
+          .map(p -> "{" + p.name() + "}").collect(Collectors.joining(","));
+    }
+    return MethodSpec.methodBuilder(method.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("Returns the cache key of {@link $T#$N}: {@code $L}.\n",
+            repository.interfaceName(), method.name(),
+            RuntimeTypes.javadocSafe(shape + suffix))
+        .returns(String.class)
+        .addParameters(parameters(method))
+        .addStatement("return $L", expression)
+        .build();
+  }
+
+  private MethodSpec tags(Method method, List<Template> templates, String doc) {
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name() + "Tags")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("$L {@code $N}: {@code $L}.\n", doc, method.name(), RuntimeTypes.javadocSafe(
+            templates.stream().map(Template::text).collect(Collectors.joining(", "))))
+        .returns(STRING_LIST)
+        .addParameters(parameters(method));
+    Parameter batch = method.batchParameter();
+    boolean perElement = templates.stream()
+        .anyMatch(t -> t.placeholders().stream().anyMatch(Template.Placeholder::perElement));
+    if (batch == null || !perElement) {
+      List<CodeBlock> rendered = new ArrayList<>();
+      for (Template t : templates) {
+        rendered.add(Expressions.render(t, "", null));
+      }
+      return builder.addStatement("return $T.of($L)", RuntimeTypes.LIST,
+          CodeBlock.join(rendered, ", ")).build();
+    }
+    // One tag per distinct value across the batch, in first-seen order.
+    String element = ImplGenerator.batchElementName(method);
+    builder.addStatement("$T<$T> tags = new $T<>()", RuntimeTypes.SET, String.class,
+        RuntimeTypes.LINKED_HASH_SET);
+    for (Template t : templates) {
+      if (t.placeholders().stream().noneMatch(Template.Placeholder::perElement)) {
+        builder.addStatement("tags.add($L)", Expressions.render(t, "", null));
+      }
+    }
+    builder.beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, batch.name());
+    for (Template t : templates) {
+      if (t.placeholders().stream().anyMatch(Template.Placeholder::perElement)) {
+        builder.addStatement("tags.add($L)", Expressions.render(t, "", element));
+      }
+    }
+    builder.endControlFlow();
+    return builder.addStatement("return $T.copyOf(tags)", RuntimeTypes.LIST).build();
+  }
+
+  private static List<ParameterSpec> parameters(Method method) {
+    List<ParameterSpec> out = new ArrayList<>();
+    for (Parameter p : method.parameters()) {
+      out.add(ParameterSpec.builder(p.typeName(), p.name()).build());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.larder.processor.generate;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The runtime and library types generated code calls, named here once. The processor never loads
+ * the runtime: it names its types.
+ */
+final class RuntimeTypes {
+  static final ClassName LARDER = ClassName.get("dev.larder.runtime", "Larder");
+  static final ClassName REPOSITORY_METHOD = ClassName.get("dev.larder.runtime", "RepositoryMethod");
+  static final ClassName ROWS = ClassName.get("dev.larder.runtime.internal", "Rows");
+  static final ClassName COLUMNS = ClassName.get("dev.larder.runtime.internal", "Columns");
+  static final ClassName KEY_ENCODING = ClassName.get("dev.larder.runtime.internal", "KeyEncoding");
+  static final ClassName STATEMENT_CONTEXT =
+      ClassName.get("org.jdbi.v3.core.statement", "StatementContext");
+  static final ClassName PREPARED_BATCH = ClassName.get("org.jdbi.v3.core.statement", "PreparedBatch");
+  static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
+  static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
+  static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  static final ClassName LIST = ClassName.get("java.util", "List");
+  static final ClassName LINKED_HASH_SET = ClassName.get("java.util", "LinkedHashSet");
+  static final ClassName SET = ClassName.get("java.util", "Set");
+
+  /** {@code @Generated("dev.larder.processor.LarderProcessor")}, without a timestamp. */
+  static final AnnotationSpec GENERATED = AnnotationSpec.builder(
+          ClassName.get("javax.annotation.processing", "Generated"))
+      .addMember("value", "$S", "dev.larder.processor.LarderProcessor")
+      .build();
+
+  private RuntimeTypes() {}
+
+  /** Makes text safe inside a Javadoc comment. */
+  static String javadocSafe(String text) {
+    return text.replace("*/", "*&#47;").replace("$", "$$");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.larder.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+
+/** A Java type as Larder understands it: a scalar, a record of scalars, or something else. */
+public sealed interface JavaType {
+
+  /** The JavaPoet name of the type, for generated code. */
+  TypeName typeName();
+
+  /** Human-readable text of the type, for messages and fingerprints. */
+  String display();
+
+  /** A column type Larder reads and binds without reflection. */
+  record Scalar(ScalarKind kind, TypeName typeName, String display) implements JavaType {}
+
+  /** A record whose components are all scalars; mapped by column name. */
+  record Record(ClassName typeName, String display, List<Component> components)
+      implements JavaType {
+
+    /** Finds a component by name, or null. */
+    public Component component(String name) {
+      for (Component c : components) {
+        if (c.name().equals(name)) {
+          return c;
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * A record component. {@code type} is a {@link Scalar} when supported, otherwise an
+   * {@link Unsupported} that validation reports.
+   */
+  record Component(String name, String column, JavaType type) {}
+
+  /** A type Larder does not support here; validation reports it with the supported list. */
+  record Unsupported(TypeName typeName, String display) implements JavaType {}
+}

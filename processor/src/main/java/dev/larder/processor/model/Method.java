@@ -1,0 +1,71 @@
+package dev.larder.processor.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An abstract method of a repository interface.
+ *
+ * @param name the method name
+ * @param kind QUERY or UPDATE; null when the method has neither annotation (a user error)
+ * @param sql the SQL and its names; null when {@code kind} is null
+ * @param parameters the parameters in order
+ * @param result the return type
+ * @param bindings what binds each SQL name, in order
+ * @param key the {@code @CacheKey} template, or null for the default key
+ * @param tags the {@code @CacheKey} tag templates
+ * @param ttl the method's {@code @CacheKey(ttl)}, or null for the repository's
+ * @param invalidates the {@code @InvalidatesTags} templates
+ * @param hasInvalidatesTags whether {@code @InvalidatesTags} is present at all
+ * @param invalidationReason its {@code reason}, or empty
+ * @param conflicting true when both {@code @Query} and {@code @Update} are present
+ * @param generic true when the method declares type parameters
+ * @param fingerprint short hash of the SQL and the result type
+ * @param source the method element
+ */
+public record Method(
+    String name,
+    MethodKind kind,
+    Sql sql,
+    List<Parameter> parameters,
+    Result result,
+    List<Binding> bindings,
+    Template key,
+    List<Template> tags,
+    DurationSetting ttl,
+    List<Template> invalidates,
+    boolean hasInvalidatesTags,
+    String invalidationReason,
+    boolean conflicting,
+    boolean generic,
+    String fingerprint,
+    Source source) {
+
+  /** Every name SQL or a template could use here, for "did you mean" hints. */
+  public List<String> bindableNames() {
+    List<String> names = new ArrayList<>();
+    for (Parameter p : parameters) {
+      if (p.kind() != ParameterKind.BATCH) {
+        names.add(p.name());
+      }
+      JavaType.Record record = p.record();
+      if (record != null) {
+        for (JavaType.Component c : record.components()) {
+          names.add(c.name());
+          names.add(p.name() + "." + c.name());
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The batch parameter of a batched update, or null. */
+  public Parameter batchParameter() {
+    for (Parameter p : parameters) {
+      if (p.kind() == ParameterKind.BATCH) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,9 @@
+package dev.larder.processor.model;
+
+/** What a repository method does. */
+public enum MethodKind {
+  /** {@code @Query}: reads rows, cached. */
+  QUERY,
+  /** {@code @Update}: changes rows, invalidates tags. */
+  UPDATE
+}

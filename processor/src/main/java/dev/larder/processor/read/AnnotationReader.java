@@ -1,0 +1,81 @@
+package dev.larder.processor.read;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/** Reads annotation values through {@link AnnotationMirror}s, defaults included. */
+final class AnnotationReader {
+  private final Elements elements;
+
+  AnnotationReader(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** The mirror of the annotation named {@code qualifiedName} on {@code element}, or null. */
+  static AnnotationMirror find(Element element, String qualifiedName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(qualifiedName)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  /** The value of member {@code name}, its default when not written. */
+  AnnotationValue value(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        elements.getElementValuesWithDefaults(mirror).entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return entry.getValue();
+      }
+    }
+    throw new IllegalArgumentException(
+        "annotation " + mirror.getAnnotationType() + " has no member " + name);
+  }
+
+  /** The value written explicitly for member {@code name}, or null when it is the default. */
+  static AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  String string(AnnotationMirror mirror, String name) {
+    Object value = value(mirror, name).getValue();
+    return value instanceof String s ? s : "";
+  }
+
+  /** The name of an enum constant value. */
+  String enumConstant(AnnotationMirror mirror, String name) {
+    Object value = value(mirror, name).getValue();
+    return value instanceof VariableElement constant ? constant.getSimpleName().toString() : "";
+  }
+
+  /**
+   * The elements of an array member with their own values, so that a diagnostic can point at one
+   * element of {@code tags = {"a", "b"}}.
+   */
+  List<AnnotationValue> array(AnnotationMirror mirror, String name) {
+    Object value = value(mirror, name).getValue();
+    List<AnnotationValue> out = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      for (Object element : list) {
+        out.add((AnnotationValue) element);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.larder.processor.read;
+
+import java.util.List;
+
+/** Qualified names of the annotations the processor reads; named, never loaded as classes. */
+public final class LarderAnnotations {
+  public static final String CACHED_REPOSITORY = "dev.larder.annotation.CachedRepository";
+  public static final String QUERY = "dev.larder.annotation.Query";
+  public static final String UPDATE = "dev.larder.annotation.Update";
+  public static final String CACHE_KEY = "dev.larder.annotation.CacheKey";
+  public static final String INVALIDATES_TAGS = "dev.larder.annotation.InvalidatesTags";
+
+  /** Annotations that only mean something on an abstract method of a repository. */
+  public static final List<String> METHOD_ANNOTATIONS =
+      List.of(QUERY, UPDATE, CACHE_KEY, INVALIDATES_TAGS);
+
+  private LarderAnnotations() {}
+
+  static String simpleName(String qualifiedName) {
+    return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+  }
+}

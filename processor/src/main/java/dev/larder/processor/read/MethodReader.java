@@ -1,0 +1,228 @@
+package dev.larder.processor.read;
+
+import static dev.larder.processor.read.LarderAnnotations.CACHE_KEY;
+import static dev.larder.processor.read.LarderAnnotations.INVALIDATES_TAGS;
+import static dev.larder.processor.read.LarderAnnotations.QUERY;
+import static dev.larder.processor.read.LarderAnnotations.UPDATE;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.larder.processor.model.Binding;
+import dev.larder.processor.model.DurationSetting;
+import dev.larder.processor.model.JavaType;
+import dev.larder.processor.model.Method;
+import dev.larder.processor.model.MethodKind;
+import dev.larder.processor.model.Misplaced;
+import dev.larder.processor.model.Parameter;
+import dev.larder.processor.model.ParameterKind;
+import dev.larder.processor.model.Result;
+import dev.larder.processor.model.ResultShape;
+import dev.larder.processor.model.ScalarKind;
+import dev.larder.processor.model.Source;
+import dev.larder.processor.model.Sql;
+import dev.larder.processor.model.Template;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/** Reads one abstract repository method into a {@link Method}. */
+final class MethodReader {
+  private static final Set<String> OPTIONAL = Set.of("java.util.Optional");
+  private static final Set<String> LIST = Set.of("java.util.List");
+
+  private final AnnotationReader annotations;
+  private final TypeReader typeReader;
+  private final RepositoryReader repositoryReader;
+
+  MethodReader(
+      AnnotationReader annotations, TypeReader typeReader, RepositoryReader repositoryReader) {
+    this.annotations = annotations;
+    this.typeReader = typeReader;
+    this.repositoryReader = repositoryReader;
+  }
+
+  Method read(TypeElement repository, ExecutableElement method, ExecutableType signature) {
+    AnnotationMirror query = AnnotationReader.find(method, QUERY);
+    AnnotationMirror update = AnnotationReader.find(method, UPDATE);
+    MethodKind kind = query != null ? MethodKind.QUERY : update != null ? MethodKind.UPDATE : null;
+    AnnotationMirror sqlMirror = query != null ? query : update;
+    Source source = Source.of(method);
+
+    List<Parameter> parameters = new ArrayList<>();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      VariableElement element = method.getParameters().get(i);
+      parameters.add(parameter(element, signature.getParameterTypes().get(i)));
+    }
+    NameResolver resolver = new NameResolver(parameters);
+
+    Sql sql = null;
+    List<Binding> bindings = List.of();
+    if (sqlMirror != null) {
+      AnnotationValue value = annotations.value(sqlMirror, "value");
+      String text = annotations.string(sqlMirror, "value");
+      sql = new Sql(text, SqlNames.parse(text), source.withAnnotation(sqlMirror, value));
+      bindings = sql.names().stream().map(resolver::bind).toList();
+    }
+
+    Result result = result(kind, signature.getReturnType());
+
+    Template key = null;
+    List<Template> tags = List.of();
+    DurationSetting ttl = null;
+    AnnotationMirror cacheKey = AnnotationReader.find(method, CACHE_KEY);
+    if (cacheKey != null) {
+      String keyText = annotations.string(cacheKey, "value");
+      if (!keyText.isEmpty()) {
+        key = TemplateParser.parse(keyText, resolver,
+            source.withAnnotation(cacheKey, annotations.value(cacheKey, "value")));
+      }
+      tags = templates(cacheKey, "tags", resolver, source);
+      if (!annotations.string(cacheKey, "ttl").isEmpty()) {
+        ttl = repositoryReader.duration(method, cacheKey, "ttl");
+      }
+    }
+
+    List<Template> invalidates = List.of();
+    String reason = "";
+    AnnotationMirror invalidatesTags = AnnotationReader.find(method, INVALIDATES_TAGS);
+    if (invalidatesTags != null) {
+      invalidates = templates(invalidatesTags, "value", resolver, source);
+      reason = annotations.string(invalidatesTags, "reason").trim();
+    }
+
+    String fingerprint = Fingerprint.of(sql == null ? "" : sql.text(), describe(result));
+    return new Method(
+        method.getSimpleName().toString(),
+        kind,
+        sql,
+        List.copyOf(parameters),
+        result,
+        bindings,
+        key,
+        tags,
+        ttl,
+        invalidates,
+        invalidatesTags != null,
+        reason,
+        query != null && update != null,
+        !method.getTypeParameters().isEmpty(),
+        fingerprint,
+        source);
+  }
+
+  /** Annotations on an abstract method that belong to the other kind of method. */
+  static List<Misplaced> misplacedOnAbstract(ExecutableElement method) {
+    List<Misplaced> found = new ArrayList<>();
+    boolean isQuery = AnnotationReader.find(method, QUERY) != null;
+    boolean isUpdate = AnnotationReader.find(method, UPDATE) != null;
+    AnnotationMirror cacheKey = AnnotationReader.find(method, CACHE_KEY);
+    if (cacheKey != null && isUpdate && !isQuery) {
+      found.add(new Misplaced("CacheKey", "a write (@Update) method",
+          Source.of(method).withAnnotation(cacheKey, null)));
+    }
+    AnnotationMirror invalidates = AnnotationReader.find(method, INVALIDATES_TAGS);
+    if (invalidates != null && isQuery && !isUpdate) {
+      found.add(new Misplaced("InvalidatesTags", "a read (@Query) method",
+          Source.of(method).withAnnotation(invalidates, null)));
+    }
+    return found;
+  }
+
+  private List<Template> templates(
+      AnnotationMirror mirror, String member, NameResolver resolver, Source source) {
+    List<Template> out = new ArrayList<>();
+    for (AnnotationValue value : annotations.array(mirror, member)) {
+      String text = value.getValue() instanceof String s ? s : "";
+      out.add(TemplateParser.parse(text, resolver, source.withAnnotation(mirror, value)));
+    }
+    return List.copyOf(out);
+  }
+
+  private Parameter parameter(VariableElement element, TypeMirror type) {
+    String name = element.getSimpleName().toString();
+    Source source = Source.of(element);
+    TypeName typeName = safeTypeName(type);
+    JavaType.Scalar scalar = typeReader.scalar(type);
+    if (scalar != null) {
+      return new Parameter(name, typeName, ParameterKind.SCALAR, scalar, source);
+    }
+    JavaType.Record record = typeReader.record(type);
+    if (record != null) {
+      return new Parameter(name, typeName, ParameterKind.RECORD, record, source);
+    }
+    TypeMirror elementType = typeReader.argumentOf(type, TypeReader.COLLECTIONS);
+    if (elementType != null) {
+      JavaType.Scalar elementScalar = typeReader.scalar(elementType);
+      if (elementScalar != null && ScalarKind.ARRAY_ELEMENTS.contains(elementScalar.kind())) {
+        return new Parameter(name, typeName, ParameterKind.ARRAY, elementScalar, source);
+      }
+      JavaType.Record elementRecord = typeReader.record(elementType);
+      if (elementRecord != null) {
+        return new Parameter(name, typeName, ParameterKind.BATCH, elementRecord, source);
+      }
+    }
+    return new Parameter(name, typeName, ParameterKind.UNSUPPORTED,
+        new JavaType.Unsupported(typeName, type.toString()), source);
+  }
+
+  private Result result(MethodKind kind, TypeMirror type) {
+    TypeName typeName = safeTypeName(type);
+    if (kind == MethodKind.UPDATE) {
+      ResultShape shape = switch (type.getKind()) {
+        case VOID -> ResultShape.VOID;
+        case INT -> ResultShape.COUNT_INT;
+        case LONG -> ResultShape.COUNT_LONG;
+        default -> ResultShape.UNSUPPORTED;
+      };
+      return new Result(typeName, shape, null);
+    }
+    if (type.getKind() == TypeKind.VOID) {
+      return new Result(typeName, ResultShape.UNSUPPORTED, null);
+    }
+    TypeMirror optional = typeReader.argumentOf(type, OPTIONAL);
+    if (optional != null) {
+      return rows(typeName, ResultShape.OPTIONAL, optional);
+    }
+    TypeMirror list = typeReader.argumentOf(type, LIST);
+    if (list != null) {
+      return rows(typeName, ResultShape.LIST, list);
+    }
+    return rows(typeName, ResultShape.SINGLE, type);
+  }
+
+  private Result rows(TypeName typeName, ResultShape shape, TypeMirror element) {
+    JavaType row = typeReader.read(element);
+    if (row instanceof JavaType.Unsupported) {
+      return new Result(typeName, ResultShape.UNSUPPORTED, row);
+    }
+    return new Result(typeName, shape, row);
+  }
+
+  /** What the fingerprint hashes besides the SQL: the result type and, for records, its columns. */
+  private static String describe(Result result) {
+    String base = result.typeName().toString();
+    if (result.element() instanceof JavaType.Record record) {
+      return base + record.components().stream()
+          .map(c -> c.column() + ":" + c.type().typeName())
+          .collect(Collectors.joining(",", "(", ")"));
+    }
+    return base;
+  }
+
+  private static TypeName safeTypeName(TypeMirror type) {
+    try {
+      return TypeName.get(type);
+    } catch (IllegalArgumentException e) {
+      return ClassName.OBJECT;
+    }
+  }
+}

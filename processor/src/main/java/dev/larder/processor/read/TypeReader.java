@@ -1,0 +1,121 @@
+package dev.larder.processor.read;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.larder.processor.model.JavaType;
+import dev.larder.processor.model.ScalarKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/** Classifies {@link TypeMirror}s into Larder's {@link JavaType}s. */
+final class TypeReader {
+  /** Containers a collection parameter may be declared as. */
+  static final Set<String> COLLECTIONS =
+      Set.of("java.util.List", "java.util.Set", "java.util.Collection", "java.lang.Iterable");
+
+  /** A scalar, a record of scalars, or {@link JavaType.Unsupported}. */
+  JavaType read(TypeMirror type) {
+    JavaType.Scalar scalar = scalar(type);
+    if (scalar != null) {
+      return scalar;
+    }
+    JavaType.Record record = record(type);
+    if (record != null) {
+      return record;
+    }
+    return unsupported(type);
+  }
+
+  /** The scalar type of {@code type}, or null when it is not one. */
+  JavaType.Scalar scalar(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      ScalarKind kind = ScalarKind.forName(type.toString());
+      return kind == null ? null : new JavaType.Scalar(kind, TypeName.get(type), type.toString());
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    if (element.getKind() == ElementKind.ENUM) {
+      return new JavaType.Scalar(
+          ScalarKind.ENUM, ClassName.get(element), element.getSimpleName().toString());
+    }
+    ScalarKind kind = ScalarKind.forName(element.getQualifiedName().toString());
+    if (kind == null || kind == ScalarKind.ENUM) {
+      return null;
+    }
+    return new JavaType.Scalar(kind, ClassName.get(element), element.getSimpleName().toString());
+  }
+
+  /** The record type of {@code type} with its components read, or null when it is no record. */
+  JavaType.Record record(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    if (element.getKind() != ElementKind.RECORD || !element.getTypeParameters().isEmpty()) {
+      return null;
+    }
+    List<JavaType.Component> components = new ArrayList<>();
+    for (RecordComponentElement component : element.getRecordComponents()) {
+      String name = component.getSimpleName().toString();
+      JavaType.Scalar scalar = scalar(component.asType());
+      components.add(new JavaType.Component(
+          name, Names.column(name), scalar != null ? scalar : unsupported(component.asType())));
+    }
+    return new JavaType.Record(
+        ClassName.get(element), element.getSimpleName().toString(), List.copyOf(components));
+  }
+
+  /**
+   * The type argument of {@code type} when it is {@code container<X>} for one of the given
+   * qualified container names, else null.
+   */
+  TypeMirror argumentOf(TypeMirror type, Set<String> containers) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    if (!containers.contains(element.getQualifiedName().toString())
+        || declared.getTypeArguments().size() != 1) {
+      return null;
+    }
+    TypeMirror argument = declared.getTypeArguments().get(0);
+    if (argument.getKind() == TypeKind.WILDCARD) {
+      return null;
+    }
+    return argument;
+  }
+
+  boolean isErroneous(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    if (type.getKind() == TypeKind.DECLARED) {
+      for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+        if (isErroneous(argument)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private JavaType.Unsupported unsupported(TypeMirror type) {
+    TypeName name;
+    try {
+      name = TypeName.get(type);
+    } catch (IllegalArgumentException e) {
+      name = ClassName.OBJECT;
+    }
+    return new JavaType.Unsupported(name, type.toString());
+  }
+}

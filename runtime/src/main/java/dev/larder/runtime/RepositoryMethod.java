@@ -1,0 +1,43 @@
+package dev.larder.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One method of a generated repository, as the runtime sees it: who it is (for messages, logs
+ * and metrics), the SQL it runs, and the fingerprint of that SQL and its result type that cache
+ * keys carry. Generated code creates one constant per repository method.
+ *
+ * @param repository the simple name of the repository interface, e.g. {@code ProductRepository}
+ * @param name the method name, e.g. {@code findById}
+ * @param sql the SQL as written in the annotation
+ * @param fingerprint a short hash of the SQL and the result type, computed at compile time
+ */
+public record RepositoryMethod(String repository, String name, String sql, String fingerprint) {
+
+  /**
+   * Checks that every part is present.
+   *
+   * @throws NullPointerException if a part is null
+   * @throws IllegalArgumentException if the repository, name or sql is blank
+   */
+  public RepositoryMethod {
+    requireNonNull(repository, "repository");
+    requireNonNull(name, "name");
+    requireNonNull(sql, "sql");
+    requireNonNull(fingerprint, "fingerprint");
+    if (repository.isBlank() || name.isBlank() || sql.isBlank()) {
+      throw new IllegalArgumentException(
+          "repository, name and sql must not be blank: " + repository + "." + name);
+    }
+  }
+
+  /** Returns {@code Repository.method}, the name used in messages, logs and metrics. */
+  public String qualifiedName() {
+    return repository + "." + name;
+  }
+
+  @Override
+  public String toString() {
+    return qualifiedName();
+  }
+}
