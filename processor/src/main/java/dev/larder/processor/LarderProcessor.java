@@ -2,7 +2,6 @@ package dev.larder.processor;
 
 import com.google.auto.service.AutoService;
 import dev.larder.processor.generate.SourceWriter;
-import dev.larder.processor.model.Misplaced;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.Source;
 import dev.larder.processor.read.LarderAnnotations;
@@ -21,7 +20,6 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -72,11 +70,15 @@ public final class LarderProcessor extends AbstractProcessor {
     }
 
     for (TypeElement type : repositories) {
-      if (!round.processingOver() && reader.hasUnresolvedTypes(type)) {
-        deferred.add(type.getQualifiedName().toString());
-        continue;
-      }
       try {
+        if (reader.hasUnresolvedTypes(type)) {
+          if (!round.processingOver()) {
+            deferred.add(type.getQualifiedName().toString());
+          }
+          // In the last round javac has already reported the missing type; repeating it as an
+          // unsupported type would be a second error for one mistake.
+          continue;
+        }
         Repository repository = reader.read(type);
         if (validator.validate(repository)) {
           writer.write(repository);
@@ -86,12 +88,17 @@ public final class LarderProcessor extends AbstractProcessor {
             describe(e));
       }
     }
-    validator.misplaced(misplacedOutsideRepositories(round));
+    try {
+      validator.misplaced(reader.misplacedOutside(annotatedMethods(round), repositories));
+    } catch (RuntimeException e) {
+      diagnostics.reportUnpositioned(
+          Message.INTERNAL_ERROR, "the Larder annotations of this round", describe(e));
+    }
     return false;
   }
 
-  /** Larder method annotations on methods of types that are not repositories. */
-  private List<Misplaced> misplacedOutsideRepositories(RoundEnvironment round) {
+  /** Every element of this round carrying a Larder method annotation, each once. */
+  private Set<Element> annotatedMethods(RoundEnvironment round) {
     Set<Element> seen = new LinkedHashSet<>();
     for (String name : LarderAnnotations.METHOD_ANNOTATIONS) {
       TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
@@ -99,17 +106,7 @@ public final class LarderProcessor extends AbstractProcessor {
         seen.addAll(round.getElementsAnnotatedWith(annotation));
       }
     }
-    List<Misplaced> misplaced = new ArrayList<>();
-    for (Element element : seen) {
-      Element owner = element.getEnclosingElement();
-      if (owner != null && !RepositoryReader.isRepository(owner)) {
-        String ownerKind = owner.getKind() == ElementKind.INTERFACE ? "interface" : "type";
-        misplaced.addAll(RepositoryReader.misplacedOn(element,
-            "a method of " + ownerKind + " " + owner.getSimpleName()
-                + ", which is not annotated @CachedRepository"));
-      }
-    }
-    return misplaced;
+    return seen;
   }
 
   private static String describe(RuntimeException e) {

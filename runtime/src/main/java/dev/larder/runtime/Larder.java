@@ -6,11 +6,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import dev.larder.runtime.internal.CachedRead;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +42,14 @@ public final class Larder implements AutoCloseable {
   private final Jdbi jdbi;
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
+  private final CacheSettings.Running cache;
 
-  private Larder(Jdbi jdbi, DataSource dataSource, HikariDataSource ownedPool) {
+  private Larder(
+      Jdbi jdbi, DataSource dataSource, HikariDataSource ownedPool, CacheSettings.Running cache) {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
+    this.cache = cache;
   }
 
   /** Returns a builder; call one of its data source methods, then {@link Builder#build()}. */
@@ -91,6 +101,73 @@ public final class Larder implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a cached read of a generated repository method: served from the in-process cache or
+   * Redis while its entry is fresh and none of its tags was invalidated since its query started,
+   * otherwise loaded with {@code query} (once per key in this process however many callers miss
+   * together) and stored in both levels. Called by generated code.
+   *
+   * @param read the method, its cache policy and the codec of its result
+   * @param key the entry's key, from the generated {@code Keys} class
+   * @param tags the entry's tags, asked for only when the value is not in this process's cache
+   * @param query the database call that loads the value
+   * @param <T> the result type
+   * @return the cached or loaded value
+   * @throws RepositoryException if the query fails; Redis failures are never thrown
+   */
+  public <T> T read(CachedRead<T> read, String key, Supplier<List<String>> tags,
+      HandleCallback<T, RuntimeException> query) {
+    requireNonNull(read, "read");
+    requireNonNull(key, "key");
+    requireNonNull(tags, "tags");
+    return cache.cache().get(read, key, tags, () -> execute(read.method(), query));
+  }
+
+  /**
+   * Runs a write of a generated repository method and, once it has succeeded, invalidates its
+   * tags: at once in this process, and through Redis in every other. Called by generated code.
+   *
+   * @param method the repository method
+   * @param tags the tags the write makes stale
+   * @param work the database call
+   * @param <T> the result type
+   * @return what {@code work} returned
+   * @throws RepositoryException if the database call fails (nothing is invalidated then)
+   */
+  public <T> T write(
+      RepositoryMethod method, List<String> tags, HandleCallback<T, RuntimeException> work) {
+    requireNonNull(tags, "tags");
+    T result = execute(method, work);
+    cache.generations().bump(tags);
+    return result;
+  }
+
+  /**
+   * Invalidates tags by hand, for changes Larder did not make itself (another service, a
+   * migration, an application event). Every entry carrying one of them stops being served, in
+   * every process; the cost does not depend on how many entries carry them.
+   *
+   * @param tags the resolved tags, e.g. {@code "product:42"}
+   */
+  public void invalidateTags(Collection<String> tags) {
+    requireNonNull(tags, "tags");
+    cache.generations().bump(List.copyOf(tags));
+  }
+
+  /** Returns the cache counters since this runtime started. */
+  public CacheStats cacheStats() {
+    TwoLevelCache c = cache.cache();
+    return new CacheStats(c.l1Hits.sum(), c.l2Hits.sum(), c.misses.sum(), c.loads.sum(),
+        c.loadNanos.sum(), c.staleServed.sum(), cache.generations().bumps.sum(),
+        cache.generations().pendingCount(),
+        cache.redis() != null && cache.redis().breaker.state() == CircuitBreaker.State.CLOSED);
+  }
+
+  /** Drops this process's cached entries and tag generations; Redis keeps its entries. */
+  public void clearLocalCache() {
+    cache.cache().dropLocal();
+  }
+
   static RepositoryException translate(RepositoryMethod method, Throwable failure) {
     String state = RepositoryException.sqlStateOf(failure);
     // Describe the failure by the SQLException whose SQLSTATE is reported (the driver's, or the
@@ -112,9 +189,10 @@ public final class Larder implements AutoCloseable {
     return newline < 0 ? s : s.substring(0, newline);
   }
 
-  /** Closes the connection pool if this runtime created it. Idempotent. */
+  /** Closes the connection pool and Redis client if this runtime created them. Idempotent. */
   @Override
   public void close() {
+    cache.close();
     if (ownedPool != null && !ownedPool.isClosed()) {
       ownedPool.close();
       log.debug("closed connection pool {}", ownedPool.getPoolName());
@@ -133,8 +211,157 @@ public final class Larder implements AutoCloseable {
     private String password;
     private int maximumPoolSize = 10;
     private String poolName = "larder";
+    private final CacheSettings cache = new CacheSettings();
 
     private Builder() {}
+
+    /**
+     * Shares cache entries and invalidations between processes through this Redis client, which
+     * the caller owns and closes. Redis Cluster and Sentinel work through Redisson's own config.
+     *
+     * @throws NullPointerException if {@code client} is null
+     */
+    public Builder redis(RedissonClient client) {
+      cache.redisson = requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Connects to Redis at this URL ({@code redis://host:6379}, {@code rediss://} for TLS,
+     * {@code redis://:password@host:6379}); the client is owned and closed by the runtime.
+     *
+     * @throws IllegalArgumentException if the URL is not a redis:// or rediss:// URL
+     */
+    public Builder redisUrl(String url) {
+      requireNonNull(url, "url");
+      if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+        throw new IllegalArgumentException(
+            "redisUrl must start with redis:// or rediss:// but was '" + DatabaseUrl.redact(url) + "'");
+      }
+      cache.redisUrl = url;
+      return this;
+    }
+
+    /** Connects to Redis with a Redisson YAML config file, taken as is (Cluster, Sentinel...). */
+    public Builder redissonConfig(Path yaml) {
+      cache.redissonYaml = requireNonNull(yaml, "yaml");
+      return this;
+    }
+
+    /** Turns the in-process cache (L1) on or off. Default on. */
+    public Builder localCache(boolean enabled) {
+      cache.localCache = enabled;
+      return this;
+    }
+
+    /** Turns the Redis cache (L2 and cross-process invalidation) on or off. Default on. */
+    public Builder redisCache(boolean enabled) {
+      cache.redisCache = enabled;
+      return this;
+    }
+
+    /**
+     * Bounds the in-process cache to this many entries. Default 100 000.
+     *
+     * @throws IllegalArgumentException if {@code size} is negative
+     */
+    public Builder localCacheMaximumSize(long size) {
+      if (size < 0) {
+        throw new IllegalArgumentException("localCacheMaximumSize must be >= 0 but was " + size);
+      }
+      cache.localMaximumSize = size;
+      return this;
+    }
+
+    /**
+     * The time budget of one Redis call; past it the call counts as failed and the cache works
+     * from the database. Three failures in a row stop Redis calls for a short cool-down.
+     * Default 250 ms.
+     *
+     * @throws IllegalArgumentException if not between 1 ms and 60 s
+     */
+    public Builder redisTimeout(Duration timeout) {
+      requireNonNull(timeout, "timeout");
+      if (timeout.toMillis() < 1 || timeout.toSeconds() > 60) {
+        throw new IllegalArgumentException("redisTimeout must be between 1 ms and 60 s but was " + timeout);
+      }
+      cache.redisTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How long the circuit breaker keeps Redis calls off after a run of failures before it
+     * probes again. Default 2 s.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder redisRetryAfter(Duration coolDown) {
+      requireNonNull(coolDown, "coolDown");
+      if (coolDown.isNegative()) {
+        throw new IllegalArgumentException("redisRetryAfter must not be negative but was " + coolDown);
+      }
+      cache.breakerCoolDown = coolDown;
+      return this;
+    }
+
+    /**
+     * The longest an entry stays in the in-process cache while Redis is unreachable (other
+     * processes' invalidations cannot arrive then). Default 5 s.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder degradedTtl(Duration ttl) {
+      requireNonNull(ttl, "ttl");
+      if (ttl.isNegative()) {
+        throw new IllegalArgumentException("degradedTtl must not be negative but was " + ttl);
+      }
+      cache.degradedTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Entries whose encoding is larger than this many bytes are LZ4-compressed in Redis.
+     * Default 1024.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder compressionThreshold(int bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("compressionThreshold must be >= 0 but was " + bytes);
+      }
+      cache.compressionThreshold = bytes;
+      return this;
+    }
+
+    /**
+     * Shortens each entry's time to live by a random part of up to this fraction, so that entries
+     * written together do not expire together. Default 0.1.
+     *
+     * @throws IllegalArgumentException if not between 0 and 0.5
+     */
+    public Builder ttlJitter(double fraction) {
+      if (!(fraction >= 0 && fraction <= 0.5)) {
+        throw new IllegalArgumentException("ttlJitter must be between 0 and 0.5 but was " + fraction);
+      }
+      cache.ttlJitter = fraction;
+      return this;
+    }
+
+    /**
+     * Prefixes every Redis key and channel, so that applications sharing a Redis stay apart.
+     * Default {@code larder}.
+     *
+     * @throws IllegalArgumentException if blank or containing whitespace or braces
+     */
+    public Builder cacheNamespace(String namespace) {
+      requireNonNull(namespace, "namespace");
+      if (namespace.isBlank() || namespace.matches(".*[\\s{}].*")) {
+        throw new IllegalArgumentException(
+            "cacheNamespace must be non-blank without whitespace or braces but was '" + namespace + "'");
+      }
+      cache.namespace = namespace;
+      return this;
+    }
 
     /**
      * Uses a data source the caller owns (and closes). Prefer a pooled one.
@@ -217,8 +444,9 @@ public final class Larder implements AutoCloseable {
     }
 
     /**
-     * Reads the configuration from environment variables: {@code DATABASE_URL} (required) and
-     * {@code DATABASE_POOL_SIZE}.
+     * Reads the configuration from environment variables: {@code DATABASE_URL} (required),
+     * {@code DATABASE_POOL_SIZE}, {@code REDIS_URL} (or {@code REDIS_HOST} and {@code REDIS_PORT}),
+     * {@code ENABLE_LOCAL_CACHE} and {@code ENABLE_REDIS_CACHE}.
      *
      * @param environment the variables, usually {@link System#getenv()}
      * @throws IllegalStateException if {@code DATABASE_URL} is missing
@@ -245,7 +473,37 @@ public final class Larder implements AutoCloseable {
               "DATABASE_POOL_SIZE must be a whole number but was '" + size + "'", e);
         }
       }
+      String redis = environment.get("REDIS_URL");
+      String host = environment.get("REDIS_HOST");
+      if (redis != null && !redis.isBlank()) {
+        try {
+          redisUrl(redis.trim());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("REDIS_URL: " + e.getMessage(), e);
+        }
+      } else if (host != null && !host.isBlank()) {
+        String port = environment.getOrDefault("REDIS_PORT", "6379").trim();
+        if (!port.matches("\\d{1,5}")) {
+          throw new IllegalArgumentException("REDIS_PORT must be a port number but was '" + port + "'");
+        }
+        redisUrl("redis://" + host.trim() + ":" + port);
+      }
+      localCache(flag(environment, "ENABLE_LOCAL_CACHE", true));
+      redisCache(flag(environment, "ENABLE_REDIS_CACHE", true));
       return this;
+    }
+
+    private static boolean flag(Map<String, String> environment, String name, boolean otherwise) {
+      String value = environment.get(name);
+      if (value == null || value.isBlank()) {
+        return otherwise;
+      }
+      return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "true", "1", "yes", "on" -> true;
+        case "false", "0", "no", "off" -> false;
+        default -> throw new IllegalArgumentException(
+            name + " must be true or false but was '" + value + "'");
+      };
     }
 
     /**
@@ -288,7 +546,8 @@ public final class Larder implements AutoCloseable {
       Jdbi jdbi = Jdbi.create(source);
       // JDBI knows the other array element types Larder binds; numeric is the one it lacks.
       jdbi.registerArrayType(BigDecimal.class, "numeric");
-      return new Larder(jdbi, source, pool);
+      jdbi.registerArgument(new UuidArgumentFactory());
+      return new Larder(jdbi, source, pool, cache.start());
     }
   }
 }

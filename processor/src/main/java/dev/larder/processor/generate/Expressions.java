@@ -71,6 +71,7 @@ final class Expressions {
     for (Object piece : pieces) {
       blocks.add(piece instanceof String s ? CodeBlock.of("$S", s) : (CodeBlock) piece);
     }
-    return CodeBlock.join(blocks, " + ");
+    // "$W" wraps a long concatenation after a "+" instead of running past the margin.
+    return CodeBlock.join(blocks, " +$W");
   }
 }

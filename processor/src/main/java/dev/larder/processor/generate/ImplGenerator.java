@@ -14,6 +14,13 @@ import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.ResultShape;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.larder.processor.model.CacheSettings;
+import dev.larder.processor.model.DurationSetting;
+import dev.larder.processor.model.Template;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,12 +48,9 @@ public final class ImplGenerator {
             repository.interfaceName())
         .addJavadoc("Create it with {@code new $T(larder)}; it is thread-safe.\n", impl);
 
+    CodecMethods codecs = new CodecMethods(impl);
     for (Method method : repository.methods()) {
-      type.addField(FieldSpec.builder(RuntimeTypes.REPOSITORY_METHOD, constants.get(method),
-              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("new $T($S, $S,\n$>$>$S,\n$S)$<$<", RuntimeTypes.REPOSITORY_METHOD,
-              repository.simpleName(), method.name(), method.sql().text(), method.fingerprint())
-          .build());
+      type.addField(constant(repository, method, constants.get(method), codecs));
     }
     type.addField(RuntimeTypes.LARDER, "larder", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(MethodSpec.constructorBuilder()
@@ -60,51 +64,114 @@ public final class ImplGenerator {
     for (Method method : repository.methods()) {
       String constant = constants.get(method);
       type.addMethod(method.kind() == MethodKind.QUERY
-          ? query(method, constant, mappers)
-          : update(method, constant));
+          ? query(repository, method, constant, mappers)
+          : update(repository, method, constant));
     }
     mappers.methods().forEach(type::addMethod);
+    codecs.methods().forEach(type::addMethod);
     return type.build();
   }
 
-  private MethodSpec query(Method method, String constant, RowMappers mappers) {
+  /**
+   * The constant describing a method to the runtime: a {@code RepositoryMethod} for a write; for
+   * a read a {@code CachedRead} that adds its cache policy and the codec of its result.
+   */
+  private FieldSpec constant(
+      Repository repository, Method method, String name, CodecMethods codecs) {
+    CodeBlock repositoryMethod = CodeBlock.of("new $T($S, $S,\n$>$S,\n$S$<)",
+        RuntimeTypes.REPOSITORY_METHOD, repository.simpleName(), method.name(),
+        method.sql().text(), method.fingerprint());
+    if (method.kind() != MethodKind.QUERY) {
+      return FieldSpec.builder(RuntimeTypes.REPOSITORY_METHOD, name,
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$>$>$L$<$<", repositoryMethod)
+          .build();
+    }
+    CacheSettings settings = repository.settings();
+    DurationSetting ttl = method.ttl() != null ? method.ttl() : settings.ttl();
+    DurationSetting emptyTtl = settings.emptyTtl().value().compareTo(ttl.value()) < 0
+        ? settings.emptyTtl() : ttl;
+    CodeBlock policy = CodeBlock.of("new $T($T.parse($S), $T.parse($S), $T.parse($S), $L)",
+        RuntimeTypes.CACHE_POLICY, Duration.class, ttl.text(), Duration.class, emptyTtl.text(),
+        Duration.class, settings.staleWhileRevalidate().text(), settings.strict());
+    TypeName type = ParameterizedTypeName.get(RuntimeTypes.CACHED_READ,
+        method.result().typeName().box());
+    return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("new $T<>(\n$>$>$L,\n$L,\n$L)$<$<", RuntimeTypes.CACHED_READ,
+            repositoryMethod, policy, codecs.forResult(method.result()))
+        .build();
+  }
+
+  /** {@code ProductRepositoryKeys.findByIdTags(id)}, or {@code List.of()} without tags. */
+  private static CodeBlock tags(Repository repository, Method method, List<Template> templates) {
+    if (templates.isEmpty()) {
+      return CodeBlock.of("$T.of()", RuntimeTypes.LIST);
+    }
+    return CodeBlock.of("$T.$N($L)", repository.keysName(), method.name() + "Tags", arguments(method));
+  }
+
+  /** The read's tags as a supplier, so that an in-process hit does not build them. */
+  private static CodeBlock lazyTags(Repository repository, Method method) {
+    if (method.tags().isEmpty()) {
+      return CodeBlock.of("$T::of", RuntimeTypes.LIST);
+    }
+    return CodeBlock.of("() -> $L", tags(repository, method, method.tags()));
+  }
+
+  private static CodeBlock arguments(Method method) {
+    List<CodeBlock> names = new ArrayList<>();
+    for (Parameter p : method.parameters()) {
+      names.add(CodeBlock.of("$N", p.name()));
+    }
+    return CodeBlock.join(names, ", ");
+  }
+
+  private MethodSpec query(
+      Repository repository, Method method, String constant, RowMappers mappers) {
+    CodeBlock target = CodeBlock.of("$N.method()", constant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
     CodeBlock statement = switch (method.result().shape()) {
       case SINGLE, OPTIONAL -> CodeBlock.builder()
-          .add("$T.$N($N,\n", RuntimeTypes.ROWS,
-              method.result().shape() == ResultShape.SINGLE ? "exactlyOne" : "atMostOne", constant)
-          .add("handle.createQuery($N.sql())$>$>", constant)
-          .add(binds(method, constant, null))
+          .add("$T.$N($L,\n", RuntimeTypes.ROWS,
+              method.result().shape() == ResultShape.SINGLE ? "exactlyOne" : "atMostOne", target)
+          .add("handle.createQuery($L.sql())$>$>", target)
+          .add(binds(method, target, null))
           .add(map)
           .add(")$<$<")
           .build();
       case LIST -> CodeBlock.builder()
-          .add("handle.createQuery($N.sql())", constant)
-          .add(binds(method, constant, null))
+          .add("handle.createQuery($L.sql())", target)
+          .add(binds(method, target, null))
           .add(map)
           .add("\n.list()")
           .build();
       default -> throw new IllegalStateException("not a query shape: " + method.result().shape());
     };
     return override(method)
-        .addStatement("return larder.execute($N, handle -> $L)", constant, statement)
+        .addStatement("return larder.read($N,\n$T.$N($L),\n$L,\nhandle -> $>$L$<)", constant,
+            repository.keysName(), method.name(), arguments(method),
+            lazyTags(repository, method), statement)
         .build();
   }
 
-  private MethodSpec update(Method method, String constant) {
+  private MethodSpec update(Repository repository, Method method, String constant) {
     ResultShape shape = method.result().shape();
+    CodeBlock target = CodeBlock.of("$N", constant);
+    CodeBlock tags = tags(repository, method, method.invalidates());
     MethodSpec.Builder builder = override(method);
     Parameter batch = method.batchParameter();
     if (batch != null) {
       String element = batchElementName(method);
       String assign = shape == ResultShape.VOID ? "" : "long count = ";
-      builder.addCode("$Llarder.execute($N, handle -> handle.inTransaction(transaction -> {\n$>",
-              assign, constant)
+      // Checked first: the tags are built from the batch before the statement runs.
+      builder.addStatement("$T.batch($N, $S, $N)", RuntimeTypes.ROWS, constant, batch.name(),
+          batch.name());
+      builder.addCode("$Llarder.write($N, $L, handle -> handle.inTransaction(transaction -> {\n$>",
+              assign, constant, tags)
           .addStatement("$T batch = transaction.prepareBatch($N.sql())",
               RuntimeTypes.PREPARED_BATCH, constant)
-          .beginControlFlow("for ($T $N : $T.batch($N, $S, $N))", batch.element().typeName(),
-              element, RuntimeTypes.ROWS, constant, batch.name(), batch.name())
-          .addStatement("batch$L\n.add()", binds(method, constant, element))
+          .beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, batch.name())
+          .addStatement("batch$L\n.add()", binds(method, target, element))
           .endControlFlow()
           .addStatement("return batch.size() == 0 ? 0L : $T.sum(batch.execute())", RuntimeTypes.ROWS)
           .addCode("$<}));\n");
@@ -117,28 +184,30 @@ public final class ImplGenerator {
     }
     CodeBlock statement = CodeBlock.builder()
         .add("handle.createUpdate($N.sql())", constant)
-        .add(binds(method, constant, null))
+        .add(binds(method, target, null))
         .add("\n.execute()")
         .build();
     switch (shape) {
-      case VOID -> builder.addStatement("larder.execute($N, handle -> $L)", constant, statement);
-      case COUNT_LONG -> builder.addStatement("return larder.execute($N, handle -> (long) $L)",
-          constant, statement);
-      default -> builder.addStatement("return larder.execute($N, handle -> $L)", constant, statement);
+      case VOID -> builder.addStatement("larder.write($N, $L,\nhandle -> $>$L$<)", constant, tags,
+          statement);
+      case COUNT_LONG -> builder.addStatement(
+          "return larder.write($N, $L,\nhandle -> (long) $>$L$<)", constant, tags, statement);
+      default -> builder.addStatement("return larder.write($N, $L,\nhandle -> $>$L$<)", constant,
+          tags, statement);
     }
     return builder.build();
   }
 
   /** One {@code .bind(..)} line per SQL name, in the order the SQL uses them. */
-  private CodeBlock binds(Method method, String constant, String batchElement) {
+  private CodeBlock binds(Method method, CodeBlock target, String batchElement) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Binding b : method.bindings()) {
       Parameter p = b.parameter();
       boolean fromBatch = p.kind() == ParameterKind.BATCH;
       CodeBlock value = Expressions.value(p, b.component(), fromBatch ? batchElement : null);
       if (p.kind() == ParameterKind.ARRAY) {
-        code.add("\n.bindArray($S, $T.class, $T.array($N, $S, $L))", b.sqlName(),
-            p.element().typeName(), RuntimeTypes.ROWS, constant, p.name(), value);
+        code.add("\n.bindArray($S, $T.class, $T.array($L, $S, $L))", b.sqlName(),
+            p.element().typeName(), RuntimeTypes.ROWS, target, p.name(), value);
         continue;
       }
       JavaType.Scalar scalar = (JavaType.Scalar) (b.component() != null

@@ -39,10 +39,12 @@ public final class KeysGenerator {
       if (method.kind() == MethodKind.QUERY) {
         keys.addMethod(key(repository, method));
         if (!method.tags().isEmpty()) {
-          keys.addMethod(tags(method, method.tags(), "Returns the tags of the entry cached by"));
+          keys.addMethod(tags(repository, method, method.tags(),
+              "Returns the tags of the entry cached by"));
         }
       } else if (!method.invalidates().isEmpty()) {
-        keys.addMethod(tags(method, method.invalidates(), "Returns the tags invalidated by"));
+        keys.addMethod(tags(repository, method, method.invalidates(),
+            "Returns the tags invalidated by"));
       }
     }
     return keys.build();
@@ -72,7 +74,7 @@ public final class KeysGenerator {
     }
     return MethodSpec.methodBuilder(method.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("Returns the cache key of {@link $T#$N}: {@code $L}.\n",
+        .addJavadoc("Returns the cache key of {@link $T#$N}:\n{@code $L}.\n",
             repository.interfaceName(), method.name(),
             RuntimeTypes.javadocSafe(shape + suffix))
         .returns(String.class)
@@ -81,11 +83,13 @@ public final class KeysGenerator {
         .build();
   }
 
-  private MethodSpec tags(Method method, List<Template> templates, String doc) {
+  private MethodSpec tags(
+      Repository repository, Method method, List<Template> templates, String doc) {
     MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name() + "Tags")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("$L {@code $N}: {@code $L}.\n", doc, method.name(), RuntimeTypes.javadocSafe(
-            templates.stream().map(Template::text).collect(Collectors.joining(", "))))
+        .addJavadoc("$L {@link $T#$N}:\n{@code $L}.\n", doc, repository.interfaceName(),
+            method.name(), RuntimeTypes.javadocSafe(
+                templates.stream().map(Template::text).collect(Collectors.joining(", "))))
         .returns(STRING_LIST)
         .addParameters(parameters(method));
     Parameter batch = method.batchParameter();

@@ -10,6 +10,8 @@ import com.palantir.javapoet.ClassName;
 final class RuntimeTypes {
   static final ClassName LARDER = ClassName.get("dev.larder.runtime", "Larder");
   static final ClassName REPOSITORY_METHOD = ClassName.get("dev.larder.runtime", "RepositoryMethod");
+  static final ClassName CACHED_READ = ClassName.get("dev.larder.runtime.internal", "CachedRead");
+  static final ClassName CACHE_POLICY = ClassName.get("dev.larder.runtime.internal", "CachePolicy");
   static final ClassName ROWS = ClassName.get("dev.larder.runtime.internal", "Rows");
   static final ClassName COLUMNS = ClassName.get("dev.larder.runtime.internal", "Columns");
   static final ClassName KEY_ENCODING = ClassName.get("dev.larder.runtime.internal", "KeyEncoding");

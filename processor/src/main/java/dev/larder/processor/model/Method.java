@@ -12,11 +12,12 @@ import java.util.List;
  * @param parameters the parameters in order
  * @param result the return type
  * @param bindings what binds each SQL name, in order
+ * @param cacheKeyAnnotation where {@code @CacheKey} is, or null when it is absent
  * @param key the {@code @CacheKey} template, or null for the default key
  * @param tags the {@code @CacheKey} tag templates
  * @param ttl the method's {@code @CacheKey(ttl)}, or null for the repository's
  * @param invalidates the {@code @InvalidatesTags} templates
- * @param hasInvalidatesTags whether {@code @InvalidatesTags} is present at all
+ * @param invalidatesTagsAnnotation where {@code @InvalidatesTags} is, or null when it is absent
  * @param invalidationReason its {@code reason}, or empty
  * @param conflicting true when both {@code @Query} and {@code @Update} are present
  * @param generic true when the method declares type parameters
@@ -30,16 +31,22 @@ public record Method(
     List<Parameter> parameters,
     Result result,
     List<Binding> bindings,
+    Source cacheKeyAnnotation,
     Template key,
     List<Template> tags,
     DurationSetting ttl,
     List<Template> invalidates,
-    boolean hasInvalidatesTags,
+    Source invalidatesTagsAnnotation,
     String invalidationReason,
     boolean conflicting,
     boolean generic,
     String fingerprint,
     Source source) {
+
+  /** Whether {@code @InvalidatesTags} is present, even with no tags. */
+  public boolean hasInvalidatesTags() {
+    return invalidatesTagsAnnotation != null;
+  }
 
   /** Every name SQL or a template could use here, for "did you mean" hints. */
   public List<String> bindableNames() {

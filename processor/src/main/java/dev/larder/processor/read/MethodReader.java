@@ -12,7 +12,6 @@ import dev.larder.processor.model.DurationSetting;
 import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.MethodKind;
-import dev.larder.processor.model.Misplaced;
 import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.Result;
@@ -107,34 +106,17 @@ final class MethodReader {
         List.copyOf(parameters),
         result,
         bindings,
+        cacheKey == null ? null : source.withAnnotation(cacheKey, null),
         key,
         tags,
         ttl,
         invalidates,
-        invalidatesTags != null,
+        invalidatesTags == null ? null : source.withAnnotation(invalidatesTags, null),
         reason,
         query != null && update != null,
         !method.getTypeParameters().isEmpty(),
         fingerprint,
         source);
-  }
-
-  /** Annotations on an abstract method that belong to the other kind of method. */
-  static List<Misplaced> misplacedOnAbstract(ExecutableElement method) {
-    List<Misplaced> found = new ArrayList<>();
-    boolean isQuery = AnnotationReader.find(method, QUERY) != null;
-    boolean isUpdate = AnnotationReader.find(method, UPDATE) != null;
-    AnnotationMirror cacheKey = AnnotationReader.find(method, CACHE_KEY);
-    if (cacheKey != null && isUpdate && !isQuery) {
-      found.add(new Misplaced("CacheKey", "a write (@Update) method",
-          Source.of(method).withAnnotation(cacheKey, null)));
-    }
-    AnnotationMirror invalidates = AnnotationReader.find(method, INVALIDATES_TAGS);
-    if (invalidates != null && isQuery && !isUpdate) {
-      found.add(new Misplaced("InvalidatesTags", "a read (@Query) method",
-          Source.of(method).withAnnotation(invalidates, null)));
-    }
-    return found;
   }
 
   private List<Template> templates(

@@ -24,7 +24,11 @@ final class NameResolver {
   Binding bind(String name) {
     List<Match> matches = matches(name);
     if (matches.isEmpty()) {
-      return new Binding(name, null, null, null);
+      // ":rows" naming a batch parameter binds it whole, which validation reports as such.
+      Parameter batch = parameters.stream()
+          .filter(p -> p.kind() == ParameterKind.BATCH && p.name().equals(name))
+          .findFirst().orElse(null);
+      return new Binding(name, batch, null, null);
     }
     Match first = matches.get(0);
     Parameter second = matches.size() > 1 ? matches.get(1).parameter() : null;

@@ -13,6 +13,7 @@ import dev.larder.processor.model.Source;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,13 +82,10 @@ public final class RepositoryReader {
       for (ExecutableElement method : abstractMethods(type)) {
         ExecutableType signature = (ExecutableType) types.asMemberOf(self, method);
         read.add(methods.read(type, method, signature));
-        misplaced.addAll(MethodReader.misplacedOnAbstract(method));
       }
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
         if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
-          String where = method.getModifiers().contains(Modifier.STATIC)
-              ? "a static method" : method.isDefault() ? "a default method" : "a private method";
-          misplaced.addAll(misplacedOn(method, where));
+          misplaced.addAll(misplacedOn(method, describeConcrete(method)));
         }
       }
     }
@@ -102,10 +100,41 @@ public final class RepositoryReader {
   }
 
   /**
-   * Larder annotations on a method that is not an abstract method of a repository interface:
-   * every annotated method outside a repository, found from the round.
+   * Larder method annotations found in the round outside every repository: on methods of types
+   * that are not repositories. The abstract methods of an interface that a repository extends are
+   * not misplaced (the repository implements them); its default and static methods are.
+   *
+   * @param annotated the elements carrying a Larder method annotation
+   * @param repositories every repository type known in this round
    */
-  public static List<Misplaced> misplacedOn(Element element, String where) {
+  public List<Misplaced> misplacedOutside(
+      Collection<? extends Element> annotated, Collection<TypeElement> repositories) {
+    Set<String> inherited = new HashSet<>();
+    for (TypeElement repository : repositories) {
+      superInterfaces(repository, inherited);
+    }
+    List<Misplaced> found = new ArrayList<>();
+    for (Element element : annotated) {
+      Element owner = element.getEnclosingElement();
+      if (owner == null || isRepository(owner)) {
+        continue; // a repository's own members are read with it
+      }
+      boolean ownedByAncestor = owner instanceof TypeElement ownerType
+          && inherited.contains(ownerType.getQualifiedName().toString());
+      if (ownedByAncestor && element instanceof ExecutableElement method) {
+        if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+          found.addAll(misplacedOn(method, describeConcrete(method)));
+        }
+        continue;
+      }
+      String ownerKind = owner.getKind() == ElementKind.INTERFACE ? "interface" : "type";
+      found.addAll(misplacedOn(element, "a method of " + ownerKind + " " + owner.getSimpleName()
+          + ", which is not annotated @CachedRepository"));
+    }
+    return found;
+  }
+
+  private static List<Misplaced> misplacedOn(Element element, String where) {
     List<Misplaced> found = new ArrayList<>();
     for (String annotation : METHOD_ANNOTATIONS) {
       AnnotationMirror mirror = AnnotationReader.find(element, annotation);
@@ -117,8 +146,24 @@ public final class RepositoryReader {
     return found;
   }
 
+  private static String describeConcrete(ExecutableElement method) {
+    return method.getModifiers().contains(Modifier.STATIC) ? "a static method"
+        : method.isDefault() ? "a default method" : "a private method";
+  }
+
+  private static void superInterfaces(TypeElement type, Set<String> out) {
+    for (TypeMirror parent : type.getInterfaces()) {
+      if (parent.getKind() == TypeKind.DECLARED) {
+        TypeElement element = (TypeElement) ((DeclaredType) parent).asElement();
+        if (out.add(element.getQualifiedName().toString())) {
+          superInterfaces(element, out);
+        }
+      }
+    }
+  }
+
   /** Whether {@code type} is annotated {@code @CachedRepository}. */
-  public static boolean isRepository(Element type) {
+  private static boolean isRepository(Element type) {
     return AnnotationReader.find(type, CACHED_REPOSITORY) != null;
   }
 

@@ -28,6 +28,14 @@ public final class Diagnostics {
     }
   }
 
+  /** Reports a message that belongs to no element, such as an internal error outside one. */
+  public void reportUnpositioned(Message message, Object... args) {
+    if (message.kind() == Diagnostic.Kind.ERROR) {
+      errors++;
+    }
+    messager.printMessage(message.kind(), message.format(args));
+  }
+
   /** The number of errors reported so far. */
   public int errors() {
     return errors;

@@ -7,7 +7,7 @@ import javax.tools.Diagnostic;
  */
 public enum Message {
   NOT_AN_INTERFACE(
-      "@CachedRepository goes on an interface, but %s is a %s; declare it as an interface and let"
+      "@CachedRepository goes on an interface, but %s is %s; declare it as an interface and let"
           + " Larder generate the implementation"),
   GENERIC_REPOSITORY(
       "repository %s declares type parameters; a repository interface must be concrete (extend a"
@@ -15,6 +15,12 @@ public enum Message {
   MISPLACED(
       "@%s has no effect on %s; it only works on an abstract method of an interface annotated"
           + " @CachedRepository"),
+  CACHE_KEY_ON_WRITE(
+      "@CacheKey has no effect on %s, which is a write (@Update); a write caches nothing, it names"
+          + " the tags it makes stale with @InvalidatesTags"),
+  INVALIDATES_TAGS_ON_READ(
+      "@InvalidatesTags has no effect on %s, which is a read (@Query); give the read its tags with"
+          + " @CacheKey(tags = ...) and put @InvalidatesTags on the writes that change its rows"),
   NO_SQL(
       "method %s has no SQL; annotate it with @Query (a read) or @Update (a write), or make it a"
           + " default method"),

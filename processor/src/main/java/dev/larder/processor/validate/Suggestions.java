@@ -1,6 +1,7 @@
 package dev.larder.processor.validate;
 
 import java.util.List;
+import java.util.Locale;
 
 /** "Did you mean" hints: the closest known name by edit distance, when it is close enough. */
 final class Suggestions {
@@ -8,19 +9,22 @@ final class Suggestions {
 
   /** Returns "; did you mean 'x'?" or an empty string. */
   static String didYouMean(String wrong, List<String> candidates) {
+    String best = closest(wrong, candidates);
+    return best == null ? "" : "; did you mean '" + best + "'?";
+  }
+
+  /** The candidate closest to {@code wrong}, ignoring case, or null if none is close enough. */
+  static String closest(String wrong, List<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int d = distance(wrong.toLowerCase(), candidate.toLowerCase());
+      int d = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = candidate;
       }
     }
-    if (best == null || bestDistance > Math.max(2, wrong.length() / 3)) {
-      return "";
-    }
-    return "; did you mean '" + best + "'?";
+    return best == null || bestDistance > Math.max(2, wrong.length() / 3) ? null : best;
   }
 
   private static int distance(String a, String b) {

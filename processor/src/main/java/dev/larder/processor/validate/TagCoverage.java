@@ -3,6 +3,7 @@ package dev.larder.processor.validate;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.MethodKind;
 import dev.larder.processor.model.Repository;
+import dev.larder.processor.model.Source;
 import dev.larder.processor.model.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,15 +24,19 @@ final class TagCoverage {
     this.diagnostics = diagnostics;
   }
 
-  void check(Repository repository) {
+  /**
+   * Warns about the reads among {@code checked} whose tags no write of {@code repository}
+   * invalidates. Reads with errors are left out: their errors come first.
+   */
+  void check(Repository repository, List<Method> checked) {
     List<String> invalidated = new ArrayList<>();
     for (Method m : repository.methods()) {
       if (m.kind() == MethodKind.UPDATE && !m.conflicting()) {
         m.invalidates().stream().map(TagCoverage::shape).forEach(invalidated::add);
       }
     }
-    for (Method m : repository.methods()) {
-      if (m.kind() != MethodKind.QUERY || m.conflicting()) {
+    for (Method m : checked) {
+      if (m.kind() != MethodKind.QUERY) {
         continue;
       }
       boolean covered = m.tags().stream()
@@ -40,7 +45,9 @@ final class TagCoverage {
       if (!covered) {
         String tags = m.tags().isEmpty() ? "it has no tags"
             : m.tags().stream().map(Template::text).collect(Collectors.joining(", "));
-        diagnostics.report(Message.TAGS_NEVER_INVALIDATED, m.source(),
+        // On the tags when there are some: they are what a write would have to name.
+        Source where = m.tags().isEmpty() ? m.source() : m.tags().get(0).source();
+        diagnostics.report(Message.TAGS_NEVER_INVALIDATED, where,
             repository.interfaceName().simpleName(), m.name(), tags);
       }
     }

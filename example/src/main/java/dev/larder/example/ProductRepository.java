@@ -1,0 +1,95 @@
+package dev.larder.example;
+
+import dev.larder.annotation.CacheKey;
+import dev.larder.annotation.CachedRepository;
+import dev.larder.annotation.InvalidatesTags;
+import dev.larder.annotation.Query;
+import dev.larder.annotation.Update;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog: categories and products. Larder generates {@code ProductRepositoryImpl} and
+ * {@code ProductRepositoryKeys} from this interface.
+ *
+ * <p>Tags: {@code product:<id>} for one product, {@code category:<slug>} for what a category
+ * contains, {@code products} for any list of products, {@code categories} for the category list.
+ */
+@CachedRepository(ttl = "PT10M")
+public interface ProductRepository {
+
+  /** Finds a product by id. */
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product WHERE id = :id")
+  @CacheKey(value = "product:{id}", tags = "product:{id}")
+  Optional<Product> findById(long id);
+
+  /**
+   * Returns the product with this SKU.
+   *
+   * @throws dev.larder.runtime.IncorrectResultSizeException if there is none
+   */
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product WHERE sku = :sku")
+  @CacheKey(value = "product:sku:{sku}", tags = "products")
+  Product findBySku(String sku);
+
+  /** Lists the products of a category, cheapest first. */
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product"
+      + " WHERE category = :category ORDER BY price_cents, id")
+  @CacheKey(value = "product:list:{category}", tags = {"products", "category:{category}"}, ttl = "PT1M")
+  List<Product> byCategory(String category);
+
+  /** Counts the products of a category. */
+  @Query("SELECT count(*) FROM product WHERE category = :category")
+  @CacheKey(value = "product:count:{category}", tags = "category:{category}")
+  long countByCategory(String category);
+
+  /** Finds the products with these ids, in id order; unknown ids are skipped. */
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product"
+      + " WHERE id = ANY(:ids) ORDER BY id")
+  @CacheKey(value = "product:ids:{ids}", tags = "products")
+  List<Product> findByIds(List<Long> ids);
+
+  /** Lists the SKUs of a category's products in one status, alphabetically. */
+  @Query("SELECT sku FROM product WHERE category = :category AND status = :status ORDER BY sku")
+  @CacheKey(value = "product:skus:{category}:{status}", tags = {"products", "category:{category}"})
+  List<String> skusByStatus(String category, ProductStatus status);
+
+  /** Returns the highest price in a category, or empty if it has no products. */
+  @Query("SELECT max(price_cents) FROM product WHERE category = :category")
+  @CacheKey(value = "product:max-price:{category}", tags = {"products", "category:{category}"})
+  Optional<Long> maxPriceCents(String category);
+
+  /** Lists every category by slug. */
+  @Query("SELECT slug, name FROM category ORDER BY slug")
+  @CacheKey(value = "categories", tags = "categories")
+  List<Category> categories();
+
+  /** Adds a category. */
+  @Update("INSERT INTO category (slug, name) VALUES (:slug, :name)")
+  @InvalidatesTags("categories")
+  void addCategory(String slug, String name);
+
+  /** Sets a product's price; returns the number of products changed, 0 or 1. */
+  @Update("UPDATE product SET price_cents = :priceCents WHERE id = :id")
+  @InvalidatesTags({"product:{id}", "products"})
+  int updatePrice(long id, long priceCents);
+
+  /** Moves a product to another status. */
+  @Update("UPDATE product SET status = :status WHERE id = :id")
+  @InvalidatesTags({"product:{id}", "products"})
+  void changeStatus(long id, ProductStatus status);
+
+  /** Inserts products in one batch and one transaction; returns how many were inserted. */
+  @Update("INSERT INTO product (sku, name, category, price_cents)"
+      + " VALUES (:sku, :name, :category, :priceCents)")
+  @InvalidatesTags({"products", "category:{category}"})
+  int insertAll(List<NewProduct> rows);
+
+  /**
+   * Sets a product's price and returns it as stored now, or empty if there is no such product.
+   * An ordinary default method: it stays usable on the generated implementation.
+   */
+  default Optional<Product> reprice(long id, long priceCents) {
+    return updatePrice(id, priceCents) == 0 ? Optional.empty() : findById(id);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.larder.example;
+
+import dev.larder.runtime.Larder;
+import dev.larder.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The example's schema in this test JVM's {@link TestDatabase}, migrated once with the
+ * application's migrations and the test-only ones.
+ */
+final class ExampleDatabase {
+  private static boolean migrated;
+
+  private ExampleDatabase() {}
+
+  private static synchronized TestDatabase migrated() {
+    TestDatabase database = TestDatabase.get();
+    if (!migrated) {
+      Flyway.configure()
+          .dataSource(database.dataSource())
+          .schemas(database.schema())
+          .locations("classpath:db/migration", "classpath:db/testmigration")
+          .load()
+          .migrate();
+      migrated = true;
+    }
+    return database;
+  }
+
+  /**
+   * Empties every table, so that ids start at 1 again, and returns a new runtime over the shared
+   * pool. Each test takes its own runtime (and closes it) so that nothing a runtime keeps in
+   * memory, such as cached results, outlives the rows it came from.
+   */
+  static Larder freshLarder() {
+    TestDatabase database = migrated();
+    database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe"
+        + " RESTART IDENTITY CASCADE");
+    return Larder.builder().dataSource(database.dataSource()).build();
+  }
+}

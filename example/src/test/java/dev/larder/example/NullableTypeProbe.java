@@ -1,0 +1,23 @@
+package dev.larder.example;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A {@code type_probe} row read into boxed types, which take NULL; also what gets inserted. */
+public record NullableTypeProbe(
+    Long bigCount,
+    Integer smallCount,
+    Boolean flag,
+    Double ratio,
+    String label,
+    BigDecimal amount,
+    UUID token,
+    Instant happenedAt,
+    LocalDateTime localStamp,
+    LocalDate day,
+    OffsetDateTime offsetAt,
+    ProbeStatus status) {}

@@ -1,0 +1,189 @@
+package dev.larder.example;
+
+import dev.larder.annotation.CacheKey;
+import dev.larder.annotation.CachedRepository;
+import dev.larder.annotation.InvalidatesTags;
+import dev.larder.annotation.Query;
+import dev.larder.annotation.Update;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A repository only for tests: one method per parameter and return type the contract supports,
+ * on {@code type_probe}. Reads whose {@link CacheKey} has no template get the default key.
+ */
+@CachedRepository
+public interface TypeProbeRepository {
+  String COLUMNS = "id, big_count, small_count, flag, ratio, label, amount, token, happened_at,"
+      + " local_stamp, day, offset_at, status";
+  String NULLABLE_COLUMNS = "big_count, small_count, flag, ratio, label, amount, token, happened_at,"
+      + " local_stamp, day, offset_at, status";
+
+  @Update("INSERT INTO type_probe (" + NULLABLE_COLUMNS + ") VALUES (:bigCount, :smallCount, :flag, :ratio,"
+      + " :label, :amount, :token, :happenedAt, :localStamp, :day, :offsetAt, :status)")
+  @InvalidatesTags({"probes"})
+  int insert(NullableTypeProbe probe);
+
+  @Query("SELECT " + COLUMNS + " FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}", tags = "probes")
+  TypeProbe get(long id);
+
+  @Query("SELECT " + NULLABLE_COLUMNS + " FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:nullable:{id}", tags = "probes")
+  Optional<NullableTypeProbe> getNullable(long id);
+
+  @Query("SELECT id FROM type_probe WHERE big_count = :bigCount AND small_count = :smallCount AND flag = :flag"
+      + " AND ratio = :ratio AND label = :label AND amount = :amount AND token = :token"
+      + " AND happened_at = :happenedAt AND local_stamp = :localStamp AND day = :day AND offset_at = :offsetAt"
+      + " AND status = :status ORDER BY id")
+  @CacheKey(value = "probe:match:{bigCount}:{smallCount}:{flag}:{ratio}:{label}:{amount}:{token}:{happenedAt}"
+      + ":{localStamp}:{day}:{offsetAt}:{status}", tags = "probes")
+  List<Long> idsMatchingPrimitives(long bigCount, int smallCount, boolean flag, double ratio, String label,
+      BigDecimal amount, UUID token, Instant happenedAt, LocalDateTime localStamp, LocalDate day,
+      OffsetDateTime offsetAt, ProbeStatus status);
+
+  @Query("SELECT id FROM type_probe WHERE big_count = :bigCount AND small_count = :smallCount AND flag = :flag"
+      + " AND ratio = :ratio ORDER BY id")
+  @CacheKey(value = "probe:match-boxed:{bigCount}:{smallCount}:{flag}:{ratio}", tags = "probes")
+  List<Long> idsMatchingBoxed(Long bigCount, Integer smallCount, Boolean flag, Double ratio);
+
+  @Query("SELECT count(*) FROM type_probe WHERE label = :filter.label AND day >= :filter.from")
+  @CacheKey(value = "probe:count:{filter.label}:{filter.from}", tags = "probes")
+  long countMatching(ProbeFilter filter);
+
+  // One exactly-one scalar return per type.
+
+  @Query("SELECT big_count FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:big-count", tags = "probes")
+  long bigCount(long id);
+
+  @Query("SELECT big_count FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:big-count-boxed", tags = "probes")
+  Long bigCountBoxed(long id);
+
+  @Query("SELECT small_count FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:small-count", tags = "probes")
+  int smallCount(long id);
+
+  @Query("SELECT small_count FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:small-count-boxed", tags = "probes")
+  Integer smallCountBoxed(long id);
+
+  @Query("SELECT flag FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:flag", tags = "probes")
+  boolean flag(long id);
+
+  @Query("SELECT flag FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:flag-boxed", tags = "probes")
+  Boolean flagBoxed(long id);
+
+  @Query("SELECT ratio FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:ratio", tags = "probes")
+  double ratio(long id);
+
+  @Query("SELECT ratio FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:ratio-boxed", tags = "probes")
+  Double ratioBoxed(long id);
+
+  @Query("SELECT label FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:label", tags = "probes")
+  String label(long id);
+
+  @Query("SELECT amount FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:amount", tags = "probes")
+  BigDecimal amount(long id);
+
+  @Query("SELECT token FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:token", tags = "probes")
+  UUID token(long id);
+
+  @Query("SELECT happened_at FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:happened-at", tags = "probes")
+  Instant happenedAt(long id);
+
+  @Query("SELECT local_stamp FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:local-stamp", tags = "probes")
+  LocalDateTime localStamp(long id);
+
+  @Query("SELECT day FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:day", tags = "probes")
+  LocalDate day(long id);
+
+  @Query("SELECT offset_at FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:offset-at", tags = "probes")
+  OffsetDateTime offsetAt(long id);
+
+  @Query("SELECT status FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:status", tags = "probes")
+  ProbeStatus status(long id);
+
+  /** Exactly one row is expected, but a day may have several. */
+  @Query("SELECT label FROM type_probe WHERE day = :day")
+  @CacheKey(value = "probe:label-on:{day}", tags = "probes")
+  String labelOn(LocalDate day);
+
+  /** Exactly one row is expected, but a day may have several. */
+  @Query("SELECT " + COLUMNS + " FROM type_probe WHERE day = :day")
+  @CacheKey(value = "probe:on:{day}", tags = "probes")
+  TypeProbe probeOn(LocalDate day);
+
+  // Optional scalars: empty for no row and for NULL. No key template: these use the default key.
+
+  @Query("SELECT label FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<String> labelIfAny(long id);
+
+  @Query("SELECT small_count FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<Integer> smallCountIfAny(long id);
+
+  @Query("SELECT status FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<ProbeStatus> statusIfAny(long id);
+
+  @Query("SELECT local_stamp FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<LocalDateTime> localStampIfAny(long id);
+
+  // Lists of scalars, and collections bound as arrays.
+
+  @Query("SELECT ratio FROM type_probe WHERE label = ANY(:labels) ORDER BY id")
+  @CacheKey(value = "probe:ratios:{labels}", tags = "probes")
+  List<Double> ratiosWithLabels(Set<String> labels);
+
+  @Query("SELECT amount FROM type_probe WHERE token = ANY(:tokens) ORDER BY id")
+  @CacheKey(value = "probe:amounts:{tokens}", tags = "probes")
+  List<BigDecimal> amountsWithTokens(Collection<UUID> tokens);
+
+  @Query("SELECT happened_at FROM type_probe WHERE small_count = ANY(:counts) ORDER BY id")
+  @CacheKey(value = "probe:happened:{counts}", tags = "probes")
+  List<Instant> happenedAtWithCounts(List<Integer> counts);
+
+  @Query("SELECT status FROM type_probe WHERE status = ANY(:statuses) ORDER BY id")
+  @CacheKey(value = "probe:statuses:{statuses}", tags = "probes")
+  List<ProbeStatus> statusesIn(List<ProbeStatus> statuses);
+
+  @Query("SELECT flag FROM type_probe WHERE amount = ANY(:amounts) ORDER BY id")
+  @CacheKey(value = "probe:flags:{amounts}", tags = "probes")
+  List<Boolean> flagsWithAmounts(List<BigDecimal> amounts);
+
+  @Query("SELECT offset_at FROM type_probe WHERE big_count = ANY(:counts) AND flag = ANY(:flags) ORDER BY id")
+  @CacheKey(value = "probe:offsets:{counts}:{flags}", tags = "probes")
+  List<OffsetDateTime> offsetsWith(Set<Long> counts, List<Boolean> flags);
+
+  @Query("SELECT day FROM type_probe WHERE ratio = ANY(:ratios) ORDER BY id")
+  @CacheKey(value = "probe:days:{ratios}", tags = "probes")
+  List<LocalDate> daysWithRatios(List<Double> ratios);
+
+  @Update("UPDATE type_probe SET label = :label WHERE id = :id")
+  @InvalidatesTags("probes")
+  long relabel(long id, String label);
+}

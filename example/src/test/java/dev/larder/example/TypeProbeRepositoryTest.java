@@ -1,0 +1,198 @@
+package dev.larder.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import dev.larder.runtime.IncorrectResultSizeException;
+import dev.larder.runtime.Larder;
+import dev.larder.runtime.RepositoryException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every parameter and return type of the contract, end to end on PostgreSQL. */
+class TypeProbeRepositoryTest {
+  private static final UUID TOKEN = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+  private static final Instant HAPPENED = Instant.parse("2024-02-29T23:59:58.123456Z");
+  private static final LocalDateTime LOCAL = LocalDateTime.of(2024, 2, 29, 8, 15, 30, 250_000_000);
+  private static final LocalDate DAY = LocalDate.of(2024, 2, 29);
+  private static final OffsetDateTime OFFSET = OffsetDateTime.of(2024, 3, 1, 1, 0, 0, 0, ZoneOffset.ofHours(-5));
+  private static final NullableTypeProbe FULL = new NullableTypeProbe(9_000_000_000L, 42, true, 0.25, "alpha",
+      new BigDecimal("12.3400"), TOKEN, HAPPENED, LOCAL, DAY, OFFSET, ProbeStatus.ON);
+  private static final NullableTypeProbe EMPTY = new NullableTypeProbe(null, null, null, null, null, null, null,
+      null, null, null, null, null);
+
+  private Larder larder;
+  private TypeProbeRepository probes;
+
+  @AfterEach
+  void closeRuntime() {
+    larder.close();
+  }
+
+  @BeforeEach
+  void insertProbes() {
+    larder = ExampleDatabase.freshLarder();
+    probes = new TypeProbeRepositoryImpl(larder);
+    assertThat(probes.insert(FULL)).isEqualTo(1);
+    assertThat(probes.insert(EMPTY)).isEqualTo(1);
+  }
+
+  @Test
+  void recordWithPrimitiveComponentsReadsEveryType() {
+    TypeProbe probe = probes.get(1);
+
+    assertThat(probe).isEqualTo(new TypeProbe(1, 9_000_000_000L, 42, true, 0.25, "alpha", new BigDecimal("12.3400"),
+        TOKEN, HAPPENED, LOCAL, DAY, OFFSET.withOffsetSameInstant(ZoneOffset.UTC), ProbeStatus.ON));
+  }
+
+  @Test
+  void recordWithBoxedComponentsRoundTripsValuesAndNulls() {
+    assertThat(probes.getNullable(1)).hasValueSatisfying(p -> {
+      assertThat(p).usingRecursiveComparison().ignoringFields("offsetAt").isEqualTo(FULL);
+      assertThat(p.offsetAt().toInstant()).isEqualTo(OFFSET.toInstant());
+    });
+    assertThat(probes.getNullable(2)).contains(EMPTY);
+    assertThat(probes.getNullable(3)).isEmpty();
+  }
+
+  @Test
+  void nullIntoAPrimitiveComponentFailsNamingMethodColumnAndSqlState22004() {
+    assertThatThrownBy(() -> probes.get(2))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessageStartingWith("TypeProbeRepository.get: SQLSTATE 22004: column big_count is NULL")
+        .hasMessageContaining("declare it as Long")
+        .asInstanceOf(type(RepositoryException.class))
+        .extracting(RepositoryException::sqlState)
+        .isEqualTo("22004");
+  }
+
+  @Test
+  void exactlyOneRecordWithoutARowNamesTheMethod() {
+    assertThatThrownBy(() -> probes.get(404))
+        .isInstanceOf(IncorrectResultSizeException.class)
+        .hasMessageStartingWith("TypeProbeRepository.get: expected exactly 1 row but the query returned none");
+  }
+
+  @Test
+  void exactlyOneWithTwoRowsNamesTheMethodForScalarsAndRecords() {
+    probes.insert(FULL);
+
+    assertThatThrownBy(() -> probes.labelOn(DAY))
+        .isInstanceOf(IncorrectResultSizeException.class)
+        .hasMessageStartingWith("TypeProbeRepository.labelOn: expected at most 1 row but the query returned more")
+        .asInstanceOf(type(IncorrectResultSizeException.class))
+        .extracting(IncorrectResultSizeException::actual)
+        .isEqualTo(2);
+    assertThatThrownBy(() -> probes.probeOn(DAY))
+        .isInstanceOf(IncorrectResultSizeException.class)
+        .hasMessageStartingWith("TypeProbeRepository.probeOn: expected at most 1 row");
+  }
+
+  @Test
+  void everyPrimitiveAndObjectTypeBindsAsAParameter() {
+    List<Long> ids = probes.idsMatchingPrimitives(9_000_000_000L, 42, true, 0.25, "alpha", new BigDecimal("12.34"),
+        TOKEN, HAPPENED, LOCAL, DAY, OFFSET, ProbeStatus.ON);
+
+    assertThat(ids).containsExactly(1L);
+    assertThat(probes.idsMatchingPrimitives(9_000_000_000L, 42, true, 0.25, "alpha", new BigDecimal("12.34"),
+        TOKEN, HAPPENED, LOCAL, DAY, OFFSET, ProbeStatus.OFF)).isEmpty();
+  }
+
+  @Test
+  void boxedParametersBindValuesAndNullMatchesNothing() {
+    assertThat(probes.idsMatchingBoxed(9_000_000_000L, 42, true, 0.25)).containsExactly(1L);
+    assertThat(probes.idsMatchingBoxed(null, 42, true, 0.25)).isEmpty();
+  }
+
+  @Test
+  void recordParameterComponentsBindByDottedName() {
+    assertThat(probes.countMatching(new ProbeFilter("alpha", DAY))).isEqualTo(1);
+    assertThat(probes.countMatching(new ProbeFilter("alpha", DAY.plusDays(1)))).isZero();
+  }
+
+  @Test
+  void everyScalarTypeIsReturnedFromASingleRow() {
+    assertThat(probes.bigCount(1)).isEqualTo(9_000_000_000L);
+    assertThat(probes.bigCountBoxed(1)).isEqualTo(9_000_000_000L);
+    assertThat(probes.smallCount(1)).isEqualTo(42);
+    assertThat(probes.smallCountBoxed(1)).isEqualTo(42);
+    assertThat(probes.flag(1)).isTrue();
+    assertThat(probes.flagBoxed(1)).isTrue();
+    assertThat(probes.ratio(1)).isEqualTo(0.25);
+    assertThat(probes.ratioBoxed(1)).isEqualTo(0.25);
+    assertThat(probes.label(1)).isEqualTo("alpha");
+    assertThat(probes.amount(1)).isEqualTo(new BigDecimal("12.3400"));
+    assertThat(probes.token(1)).isEqualTo(TOKEN);
+    assertThat(probes.happenedAt(1)).isEqualTo(HAPPENED);
+    assertThat(probes.localStamp(1)).isEqualTo(LOCAL);
+    assertThat(probes.day(1)).isEqualTo(DAY);
+    assertThat(probes.offsetAt(1).toInstant()).isEqualTo(OFFSET.toInstant());
+    assertThat(probes.status(1)).isEqualTo(ProbeStatus.ON);
+  }
+
+  @Test
+  void exactlyOneScalarRefusesANullColumnNamingTheMethodAndSuggestingOptional() {
+    assertThatThrownBy(() -> probes.label(2))
+        .isInstanceOf(IncorrectResultSizeException.class)
+        .hasMessageStartingWith("TypeProbeRepository.label: ")
+        .hasMessageContaining("NULL")
+        .hasMessageContaining("Optional");
+    assertThatThrownBy(() -> probes.smallCount(2))
+        .isInstanceOf(IncorrectResultSizeException.class)
+        .hasMessageStartingWith("TypeProbeRepository.smallCount: ")
+        .hasMessageContaining("NULL");
+    assertThatThrownBy(() -> probes.smallCountBoxed(2))
+        .isInstanceOf(IncorrectResultSizeException.class)
+        .hasMessageStartingWith("TypeProbeRepository.smallCountBoxed: ");
+  }
+
+  @Test
+  void optionalScalarsArePresentOrEmptyForNullAndForNoRow() {
+    assertThat(probes.labelIfAny(1)).contains("alpha");
+    assertThat(probes.smallCountIfAny(1)).contains(42);
+    assertThat(probes.statusIfAny(1)).contains(ProbeStatus.ON);
+    assertThat(probes.localStampIfAny(1)).contains(LOCAL);
+
+    assertThat(probes.labelIfAny(2)).isEmpty();
+    assertThat(probes.smallCountIfAny(2)).isEmpty();
+    assertThat(probes.statusIfAny(2)).isEmpty();
+    assertThat(probes.localStampIfAny(404)).isEmpty();
+  }
+
+  @Test
+  void collectionsOfEveryElementTypeBindAsArraysAndListsOfScalarsComeBack() {
+    NullableTypeProbe beta = new NullableTypeProbe(7L, 3, false, 0.5, "beta", new BigDecimal("1.5"),
+        UUID.fromString("00000000-0000-0000-0000-000000000003"), HAPPENED.plusSeconds(60), LOCAL, DAY.plusDays(1),
+        OFFSET, ProbeStatus.OFF);
+    probes.insert(beta);
+
+    assertThat(probes.ratiosWithLabels(Set.of("alpha", "beta", "gamma"))).containsExactly(0.25, 0.5);
+    assertThat(probes.amountsWithTokens(List.of(TOKEN))).containsExactly(new BigDecimal("12.3400"));
+    assertThat(probes.happenedAtWithCounts(List.of(3, 42))).containsExactly(HAPPENED, HAPPENED.plusSeconds(60));
+    assertThat(probes.statusesIn(List.of(ProbeStatus.OFF))).containsExactly(ProbeStatus.OFF);
+    assertThat(probes.flagsWithAmounts(List.of(new BigDecimal("12.34"), new BigDecimal("1.5"))))
+        .containsExactly(true, false);
+    assertThat(probes.offsetsWith(Set.of(7L), List.of(false, true)))
+        .extracting(OffsetDateTime::toInstant).containsExactly(OFFSET.toInstant());
+    assertThat(probes.daysWithRatios(List.of(0.5))).containsExactly(DAY.plusDays(1));
+    assertThat(probes.ratiosWithLabels(Set.of())).isEmpty();
+  }
+
+  @Test
+  void updateReturningLongCountsRowsChanged() {
+    assertThat(probes.relabel(1, "renamed")).isEqualTo(1L);
+    assertThat(probes.relabel(404, "renamed")).isZero();
+    assertThat(probes.label(1)).isEqualTo("renamed");
+  }
+}

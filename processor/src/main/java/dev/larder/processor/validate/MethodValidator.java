@@ -1,0 +1,273 @@
+package dev.larder.processor.validate;
+
+import dev.larder.processor.model.Binding;
+import dev.larder.processor.model.DurationSetting;
+import dev.larder.processor.model.JavaType;
+import dev.larder.processor.model.Method;
+import dev.larder.processor.model.MethodKind;
+import dev.larder.processor.model.Parameter;
+import dev.larder.processor.model.ParameterKind;
+import dev.larder.processor.model.ResultShape;
+import dev.larder.processor.model.ScalarKind;
+import dev.larder.processor.model.Source;
+import dev.larder.processor.model.Template;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Checks one repository method. Each mistake is reported once: a check whose subject another
+ * check already found wrong stays silent (an unknown key placeholder does not also make the key
+ * "miss" a parameter, a misspelt {@code :name} does not also make its parameter "unused").
+ */
+final class MethodValidator {
+  private final Diagnostics diagnostics;
+  private final Method method;
+
+  MethodValidator(Diagnostics diagnostics, Method method) {
+    this.diagnostics = diagnostics;
+    this.method = method;
+  }
+
+  /** Reports the method's problems; returns true when there are none. */
+  boolean validate() {
+    int before = diagnostics.errors();
+    check();
+    return diagnostics.errors() == before;
+  }
+
+  private void check() {
+    if (method.kind() == null) {
+      diagnostics.report(Message.NO_SQL, method.source(), method.name());
+      return;
+    }
+    if (method.conflicting()) {
+      diagnostics.report(Message.QUERY_AND_UPDATE, method.source(), method.name());
+      return;
+    }
+    if (method.generic()) {
+      diagnostics.report(Message.GENERIC_METHOD, method.source(), method.name());
+    }
+    annotationsOfTheOtherKind();
+    if (method.kind() == MethodKind.QUERY) {
+      duration("ttl", method.ttl());
+    }
+    boolean typesOk = parameters() & result();
+    if (method.sql().text().isBlank()) {
+      String annotation = method.kind() == MethodKind.QUERY ? "Query" : "Update";
+      String example = method.kind() == MethodKind.QUERY
+          ? "SELECT ... FROM ... WHERE id = :id" : "UPDATE ... SET ... WHERE id = :id";
+      diagnostics.report(Message.BLANK_SQL, method.sql().source(), annotation, method.name(),
+          annotation, example);
+      return;
+    }
+    if (!typesOk) {
+      return;
+    }
+    bindings();
+    unusedParameters();
+    if (method.kind() == MethodKind.QUERY) {
+      if (method.key() != null) {
+        template("key", method.key());
+      }
+      method.tags().forEach(t -> template("tag", t));
+      keyCoverage();
+    } else {
+      method.invalidates().forEach(t -> template("invalidated tag", t));
+      invalidation();
+    }
+  }
+
+  /** {@code @CacheKey} on a write, {@code @InvalidatesTags} on a read. */
+  private void annotationsOfTheOtherKind() {
+    if (method.kind() == MethodKind.UPDATE && method.cacheKeyAnnotation() != null) {
+      diagnostics.report(Message.CACHE_KEY_ON_WRITE, method.cacheKeyAnnotation(), method.name());
+    }
+    if (method.kind() == MethodKind.QUERY && method.invalidatesTagsAnnotation() != null) {
+      diagnostics.report(
+          Message.INVALIDATES_TAGS_ON_READ, method.invalidatesTagsAnnotation(), method.name());
+    }
+  }
+
+  private void duration(String name, DurationSetting setting) {
+    RepositoryValidator.duration(diagnostics, name, setting);
+  }
+
+  private boolean parameters() {
+    boolean ok = true;
+    for (Parameter p : method.parameters()) {
+      switch (p.kind()) {
+        case UNSUPPORTED -> {
+          diagnostics.report(Message.UNSUPPORTED_PARAMETER, p.source(), p.name(), method.name(),
+              p.element().display(), ScalarKind.listForMessages(), p.name());
+          ok = false;
+        }
+        case BATCH -> {
+          if (method.kind() == MethodKind.QUERY) {
+            diagnostics.report(Message.BATCH_ON_QUERY, p.source(), p.name(), method.name());
+            ok = false;
+          } else if (method.parameters().size() > 1) {
+            Parameter other = method.parameters().stream()
+                .filter(q -> q != p).findFirst().orElseThrow();
+            diagnostics.report(Message.BATCH_NOT_ALONE, other.source(), method.name(), p.name(),
+                other.name(), other.name(), p.element().display());
+            ok = false;
+          }
+          ok &= components(p.record(), p.source());
+        }
+        case RECORD -> ok &= components(p.record(), p.source());
+        default -> { }
+      }
+    }
+    return ok;
+  }
+
+  /** Reports the unsupported components of a record, on the parameter or method using it. */
+  private boolean components(JavaType.Record record, Source usedAt) {
+    boolean ok = true;
+    for (JavaType.Component c : record.components()) {
+      if (c.type() instanceof JavaType.Unsupported unsupported) {
+        diagnostics.report(Message.UNSUPPORTED_COMPONENT, usedAt, record.display(),
+            method.name(), c.name(), unsupported.display(), ScalarKind.listForMessages());
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private boolean result() {
+    var result = method.result();
+    if (result.shape() == ResultShape.UNSUPPORTED) {
+      if (method.kind() == MethodKind.QUERY) {
+        diagnostics.report(Message.UNSUPPORTED_QUERY_RESULT, method.source(), method.name(),
+            result.typeName(), ScalarKind.listForMessages());
+      } else {
+        diagnostics.report(Message.UNSUPPORTED_UPDATE_RESULT, method.source(), method.name(),
+            result.typeName());
+      }
+      return false;
+    }
+    return !(result.element() instanceof JavaType.Record record)
+        || components(record, method.source());
+  }
+
+  private void bindings() {
+    for (Binding b : method.bindings()) {
+      Parameter p = b.parameter();
+      if (p == null) {
+        diagnostics.report(Message.UNBOUND_NAME, method.sql().source(), b.sqlName(),
+            method.name(), b.sqlName(),
+            Suggestions.didYouMean(b.sqlName(), method.bindableNames()));
+      } else if (b.ambiguousWith() != null) {
+        String first = p.name();
+        String second = b.ambiguousWith().name();
+        diagnostics.report(Message.AMBIGUOUS_NAME, method.sql().source(), b.sqlName(),
+            method.name(), first, second, b.sqlName(), first, b.sqlName(), second, b.sqlName());
+      } else if (b.component() == null
+          && (p.kind() == ParameterKind.RECORD || p.kind() == ParameterKind.BATCH)) {
+        JavaType.Record record = p.record();
+        String example = record.components().isEmpty() ? "component"
+            : record.components().get(0).name();
+        diagnostics.report(Message.RECORD_BOUND_WHOLE, method.sql().source(), b.sqlName(),
+            record.display(), b.sqlName(), example);
+      }
+    }
+  }
+
+  private void unusedParameters() {
+    Set<Parameter> used = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Binding b : method.bindings()) {
+      if (b.parameter() != null) {
+        used.add(b.parameter());
+        if (b.ambiguousWith() != null) {
+          used.add(b.ambiguousWith());
+        }
+      } else {
+        // A misspelt name is already reported with a hint; the parameter it meant is not unused.
+        Parameter meant = parameterNamedBy(
+            Suggestions.closest(b.sqlName(), method.bindableNames()));
+        if (meant != null) {
+          used.add(meant);
+        }
+      }
+    }
+    for (Parameter p : method.parameters()) {
+      if (!used.contains(p)) {
+        String suggestion = p.record() == null || p.record().components().isEmpty()
+            ? p.name() : p.name() + "." + p.record().components().get(0).name();
+        diagnostics.report(Message.UNUSED_PARAMETER, p.source(), p.name(), method.name(),
+            suggestion);
+      }
+    }
+  }
+
+  /** The parameter that a bindable name ({@code id}, {@code filter.category}) belongs to. */
+  private Parameter parameterNamedBy(String name) {
+    if (name == null) {
+      return null;
+    }
+    for (Parameter p : method.parameters()) {
+      if (p.name().equals(name) || name.startsWith(p.name() + ".")) {
+        return p;
+      }
+    }
+    for (Parameter p : method.parameters()) {
+      if (p.record() != null && p.record().component(name) != null) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private void template(String what, Template template) {
+    if (template.syntaxError() != null) {
+      diagnostics.report(Message.BAD_TEMPLATE, template.source(), capitalize(what),
+          template.text(), method.name(), template.syntaxError());
+      return;
+    }
+    for (Template.Placeholder p : template.placeholders()) {
+      if (!p.resolved()) {
+        diagnostics.report(Message.UNKNOWN_PLACEHOLDER, template.source(), capitalize(what),
+            template.text(), p.path(), method.name(),
+            Suggestions.didYouMean(p.path(), method.bindableNames()));
+      }
+    }
+  }
+
+  /** Every value the SQL binds must be part of the key, or two calls would share an entry. */
+  private void keyCoverage() {
+    Template key = method.key();
+    if (key == null || key.syntaxError() != null
+        || key.placeholders().stream().anyMatch(p -> !p.resolved())) {
+      return; // the template itself is wrong, and reported as such
+    }
+    for (Binding b : method.bindings()) {
+      if (!b.resolved() || (b.component() == null && b.parameter().record() != null)) {
+        continue; // reported by bindings()
+      }
+      boolean covered = key.placeholders().stream().anyMatch(p -> p.parameter() == b.parameter()
+          && (p.component() == null || p.component() == b.component()));
+      if (!covered) {
+        String what = b.component() == null ? "parameter " + b.parameter().name()
+            : "component " + b.component().name() + " of parameter " + b.parameter().name();
+        String placeholder = b.component() == null ? b.parameter().name()
+            : b.parameter().name() + "." + b.component().name();
+        diagnostics.report(Message.KEY_MISSES_PARAMETER, key.source(), key.text(),
+            method.name(), what, b.sqlName(), placeholder, placeholder);
+      }
+    }
+  }
+
+  private void invalidation() {
+    if (!method.hasInvalidatesTags()) {
+      diagnostics.report(Message.WRITE_WITHOUT_INVALIDATION, method.source(), method.name());
+    } else if (method.invalidates().isEmpty() && method.invalidationReason().isEmpty()) {
+      diagnostics.report(Message.EMPTY_INVALIDATION_WITHOUT_REASON,
+          method.invalidatesTagsAnnotation(), method.name());
+    }
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.larder.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.ToolProvider;
+
+/** Builds test sources and compiles them with the Larder processor. */
+final class Sources {
+  private Sources() {}
+
+  /** A source file {@code test/<name>.java} with the given body after the package and imports. */
+  static JavaFileObject source(String name, String... lines) {
+    String header = String.join("\n",
+        "package test;",
+        "",
+        "import dev.larder.annotation.*;",
+        "import java.math.BigDecimal;",
+        "import java.time.*;",
+        "import java.util.*;",
+        "");
+    return JavaFileObjects.forSourceString(
+        "test." + name, header + String.join("\n", lines) + "\n");
+  }
+
+  /**
+   * {@code test/CatalogRepository.java}: an interface annotated {@code @CachedRepository} with
+   * the given members.
+   */
+  static JavaFileObject repository(String... members) {
+    List<String> lines = new ArrayList<>();
+    lines.add("@CachedRepository");
+    lines.add("public interface CatalogRepository {");
+    lines.addAll(List.of(members));
+    lines.add("}");
+    return source("CatalogRepository", lines.toArray(String[]::new));
+  }
+
+  /** Compiles {@code files} and the shared {@link Records} with the Larder processor. */
+  static Compilation compile(JavaFileObject... files) {
+    return compile(List.of(), files);
+  }
+
+  static Compilation compile(List<String> options, JavaFileObject... files) {
+    return compile(new LarderProcessor(), options, files);
+  }
+
+  static Compilation compile(
+      Processor processor, List<String> options, JavaFileObject... files) {
+    return javac().withProcessors(processor)
+        .withOptions(options)
+        .compile(withRecords(files));
+  }
+
+  /**
+   * Runs only annotation processing, writing generated sources under {@code directory}, and
+   * returns their paths relative to it. Unlike compile-testing, which hides generated files when
+   * compilation fails, this shows what was generated next to an error.
+   */
+  static List<String> generateInto(Path directory, JavaFileObject... files) {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    JavaCompiler.CompilationTask task = compiler.getTask(null, null, diagnostics,
+        List.of("-proc:only", "-s", directory.toString()), null, withRecords(files));
+    task.setProcessors(List.of(new LarderProcessor()));
+    task.call();
+    try (Stream<Path> walk = Files.walk(directory)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> directory.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The text of a generated source file, or a failure naming what was generated instead. */
+  static String generatedSource(Compilation compilation, String qualifiedName) {
+    JavaFileObject file = compilation.generatedSourceFile(qualifiedName).orElseThrow(
+        () -> new AssertionError(qualifiedName + " was not generated; generated: "
+            + compilation.generatedSourceFiles().stream()
+                .map(JavaFileObject::getName).collect(Collectors.toList())));
+    try {
+      return file.getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<JavaFileObject> withRecords(JavaFileObject... files) {
+    List<JavaFileObject> all = new ArrayList<>(Records.ALL);
+    all.addAll(List.of(files));
+    return all;
+  }
+}

@@ -1,0 +1,243 @@
+package dev.larder.runtime;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.larder.runtime.TagGenerations.Generation;
+import dev.larder.runtime.TagGenerations.Stamps;
+import dev.larder.runtime.internal.CachePolicy;
+import dev.larder.runtime.internal.CachedRead;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Cache-aside through two levels: Caffeine in the process (L1) and Redis shared by all
+ * processes (L2), with generation-stamped tags deciding what may be served.
+ *
+ * <p>A read that misses stamps its entry with the tag generations read <em>before</em> its query
+ * runs; an entry is served only while every stamp is still current. A writer that commits and
+ * bumps while a reader's query is in flight therefore leaves the reader's entry dead on arrival.
+ * Concurrent misses of one key in one process run the query once; followers whose wait ended
+ * after a bump made the leader's result stale load again instead of taking it.
+ */
+final class TwoLevelCache {
+  private final Cache<String, CacheEntry> l1;
+  private final boolean l1Enabled;
+  private final RedisLink redis;
+  private final TagGenerations generations;
+  private final EntryEncoding encoding;
+  private final ConcurrentHashMap<String, CompletableFuture<CacheEntry>> flights =
+      new ConcurrentHashMap<>();
+  private final Executor refresher;
+  private final LongSupplier clock;
+  private final double jitter;
+  private final Duration degradedTtl;
+
+  final LongAdder l1Hits = new LongAdder();
+  final LongAdder l2Hits = new LongAdder();
+  final LongAdder misses = new LongAdder();
+  final LongAdder loads = new LongAdder();
+  final LongAdder loadNanos = new LongAdder();
+  final LongAdder staleServed = new LongAdder();
+
+  TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, TagGenerations generations,
+      EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
+      Duration degradedTtl) {
+    this.l1Enabled = l1Enabled;
+    this.redis = redis;
+    this.generations = generations;
+    this.encoding = encoding;
+    this.refresher = refresher;
+    this.clock = clock;
+    this.jitter = jitter;
+    this.degradedTtl = degradedTtl;
+    this.l1 = Caffeine.newBuilder()
+        .maximumSize(l1MaximumSize)
+        .expireAfter(Expiry.<String, CacheEntry>writing((key, entry) ->
+            Duration.ofMillis(Math.max(0, entry.staleUntil() - clock.getAsLong()))))
+        .build();
+  }
+
+  /**
+   * Returns the value of {@code key}. {@code tags} is asked for only when the value is loaded
+   * or read from Redis, so an in-process hit builds nothing.
+   */
+  <T> T get(CachedRead<T> read, String key, Supplier<List<String>> tags, Supplier<T> loader) {
+    CachePolicy policy = read.policy();
+    if (l1Enabled) {
+      CacheEntry entry = l1.getIfPresent(key);
+      if (entry != null) {
+        if (valid(entry, policy.strict())) {
+          long now = clock.getAsLong();
+          if (now < entry.freshUntil()) {
+            l1Hits.increment();
+            return cast(entry.value());
+          }
+          if (now < entry.staleUntil()) {
+            staleServed.increment();
+            refreshInBackground(read, key, entry.tags(), loader);
+            return cast(entry.value());
+          }
+        }
+        l1.asMap().remove(key, entry);
+      }
+    }
+    while (true) {
+      CompletableFuture<CacheEntry> mine = new CompletableFuture<>();
+      CompletableFuture<CacheEntry> flight = flights.putIfAbsent(key, mine);
+      if (flight == null) {
+        try {
+          CacheEntry entry = loadThroughL2(read, key, tags, loader);
+          mine.complete(entry);
+          return cast(entry.value());
+        } catch (RuntimeException | Error e) {
+          mine.completeExceptionally(e);
+          throw e;
+        } finally {
+          flights.remove(key, mine);
+        }
+      }
+      CacheEntry shared = flight.join();
+      if (valid(shared, false)) {
+        return cast(shared.value());
+      }
+      // The leader's query started before a bump this caller must see: load again.
+    }
+  }
+
+  private <T> CacheEntry loadThroughL2(
+      CachedRead<T> read, String key, Supplier<List<String>> tagSupplier, Supplier<T> loader) {
+    List<String> tags = tagSupplier.get();
+    if (redis != null) {
+      CacheEntry stored = encoding.decode(redis.get(key), read.codec());
+      if (stored != null && stored.tags().equals(tags) && clock.getAsLong() < stored.freshUntil()) {
+        Stamps current = generations.stamps(tags, read.policy().strict());
+        if (sameTokens(stored.stamps().generations(), current.generations())) {
+          l2Hits.increment();
+          CacheEntry local = new CacheEntry(
+              stored.value(), tags, current, stored.freshUntil(), stored.staleUntil());
+          storeL1(key, local);
+          return local;
+        }
+      }
+    }
+    misses.increment();
+    return load(read, key, tags, loader);
+  }
+
+  private <T> CacheEntry load(
+      CachedRead<T> read, String key, List<String> tags, Supplier<T> loader) {
+    // The stamps are taken before the query: a bump during the query makes this entry invalid.
+    Stamps stamps = generations.stamps(tags, false);
+    long started = System.nanoTime();
+    T value = loader.get();
+    loads.increment();
+    loadNanos.add(System.nanoTime() - started);
+    CacheEntry entry = entry(read.policy(), value, tags, stamps);
+    storeL1(key, entry);
+    if (redis != null && entry.staleUntil() > clock.getAsLong()) {
+      redis.set(key, encoding.encode(entry, read.codec()),
+          Duration.ofMillis(entry.staleUntil() - clock.getAsLong()));
+    }
+    return entry;
+  }
+
+  private void storeL1(String key, CacheEntry entry) {
+    if (l1Enabled && entry.staleUntil() > clock.getAsLong()) {
+      l1.put(key, entry);
+    }
+  }
+
+  private <T> void refreshInBackground(
+      CachedRead<T> read, String key, List<String> tags, Supplier<T> loader) {
+    // Called with the stale entry's own tags: they are the ones of this key.
+    CompletableFuture<CacheEntry> mine = new CompletableFuture<>();
+    if (flights.putIfAbsent(key, mine) != null) {
+      return; // a refresh or load of this key is already running
+    }
+    try {
+      refresher.execute(() -> {
+        try {
+          mine.complete(load(read, key, tags, loader));
+        } catch (RuntimeException | Error e) {
+          mine.completeExceptionally(e);
+        } finally {
+          flights.remove(key, mine);
+        }
+      });
+    } catch (RuntimeException e) {
+      flights.remove(key, mine);
+      mine.completeExceptionally(e);
+    }
+  }
+
+  private CacheEntry entry(CachePolicy policy, Object value, List<String> tags, Stamps stamps) {
+    long now = clock.getAsLong();
+    Duration ttl = isEmpty(value) ? policy.emptyTtl() : policy.ttl();
+    boolean degraded = redis != null && redis.breaker.state() != CircuitBreaker.State.CLOSED;
+    if (degraded && ttl.compareTo(degradedTtl) > 0) {
+      ttl = degradedTtl; // other processes' bumps cannot reach us: keep entries short
+    }
+    long ttlMillis = ttl.toMillis();
+    if (jitter > 0 && ttlMillis > 0) {
+      ttlMillis -= (long) (ttlMillis * jitter * ThreadLocalRandom.current().nextDouble());
+    }
+    long freshUntil = now + ttlMillis;
+    long staleUntil = freshUntil + (degraded ? 0 : policy.staleWhileRevalidate().toMillis());
+    return new CacheEntry(value, tags, stamps, freshUntil, staleUntil);
+  }
+
+  /** Whether every stamp is still the current generation of its tag. */
+  private boolean valid(CacheEntry entry, boolean strict) {
+    if (entry.tags().isEmpty()) {
+      return true;
+    }
+    if (strict) {
+      return sameTokens(entry.stamps().generations(),
+          generations.stamps(entry.tags(), true).generations());
+    }
+    return TagGenerations.current(entry.stamps());
+  }
+
+  private static boolean sameTokens(Generation[] a, Generation[] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!a[i].token().equals(b[i].token())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isEmpty(Object value) {
+    return value == null
+        || (value instanceof Optional<?> optional && optional.isEmpty())
+        || (value instanceof Collection<?> collection && collection.isEmpty());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object value) {
+    return (T) value;
+  }
+
+  /** Drops every in-process entry and generation: they may have missed bumps. */
+  void dropLocal() {
+    l1.invalidateAll();
+    generations.clear();
+  }
+
+  long l1Size() {
+    return l1.estimatedSize();
+  }
+}

@@ -1,0 +1,242 @@
+package dev.larder.runtime.internal;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Compact binary encodings of the scalar types, {@code Optional} and {@code List}, used by the
+ * codecs generated code builds. Nullable values start with a presence byte; strings are
+ * modified UTF-8 with a length, split in chunks so any length works.
+ */
+public final class Codecs {
+  private Codecs() {}
+
+  public static final ValueCodec<Long> LONG = ValueCodec.of(Codecs::writeLong, Codecs::readLong);
+  public static final ValueCodec<Integer> INT = ValueCodec.of(Codecs::writeInt, Codecs::readInt);
+  public static final ValueCodec<Boolean> BOOLEAN =
+      ValueCodec.of(Codecs::writeBoolean, Codecs::readBoolean);
+  public static final ValueCodec<Double> DOUBLE =
+      ValueCodec.of(Codecs::writeDouble, Codecs::readDouble);
+  public static final ValueCodec<String> STRING =
+      ValueCodec.of(Codecs::writeString, Codecs::readString);
+  public static final ValueCodec<BigDecimal> BIG_DECIMAL =
+      ValueCodec.of(Codecs::writeBigDecimal, Codecs::readBigDecimal);
+  public static final ValueCodec<UUID> UUID_CODEC = ValueCodec.of(Codecs::writeUuid, Codecs::readUuid);
+  public static final ValueCodec<Instant> INSTANT =
+      ValueCodec.of(Codecs::writeInstant, Codecs::readInstant);
+  public static final ValueCodec<LocalDate> LOCAL_DATE =
+      ValueCodec.of(Codecs::writeLocalDate, Codecs::readLocalDate);
+  public static final ValueCodec<LocalDateTime> LOCAL_DATE_TIME =
+      ValueCodec.of(Codecs::writeLocalDateTime, Codecs::readLocalDateTime);
+  public static final ValueCodec<OffsetDateTime> OFFSET_DATE_TIME =
+      ValueCodec.of(Codecs::writeOffsetDateTime, Codecs::readOffsetDateTime);
+
+  /** A codec for an enum, by constant name. */
+  public static <E extends Enum<E>> ValueCodec<E> enumCodec(Function<String, E> valueOf) {
+    return ValueCodec.of(Codecs::writeEnum, in -> readEnum(in, valueOf));
+  }
+
+  /** A codec for {@code Optional<T>}. */
+  public static <T> ValueCodec<Optional<T>> optional(ValueCodec<T> element) {
+    return ValueCodec.of(
+        (out, value) -> {
+          out.writeBoolean(value.isPresent());
+          if (value.isPresent()) {
+            element.write(out, value.get());
+          }
+        },
+        in -> in.readBoolean() ? Optional.of(element.read(in)) : Optional.empty());
+  }
+
+  /** A codec for {@code List<T>}; the list read back is unmodifiable only if it has no nulls. */
+  public static <T> ValueCodec<List<T>> list(ValueCodec<T> element) {
+    return ValueCodec.of(
+        (out, value) -> {
+          out.writeInt(value.size());
+          for (T t : value) {
+            element.write(out, t);
+          }
+        },
+        in -> {
+          int size = in.readInt();
+          List<T> out = new ArrayList<>(Math.min(size, 1 << 16));
+          for (int i = 0; i < size; i++) {
+            out.add(element.read(in));
+          }
+          return out;
+        });
+  }
+
+  public static void writeLong(DataOutput out, Long value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value);
+    }
+  }
+
+  public static Long readLong(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readLong() : null;
+  }
+
+  public static void writeInt(DataOutput out, Integer value) throws IOException {
+    if (present(out, value)) {
+      out.writeInt(value);
+    }
+  }
+
+  public static Integer readInt(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readInt() : null;
+  }
+
+  public static void writeBoolean(DataOutput out, Boolean value) throws IOException {
+    if (present(out, value)) {
+      out.writeBoolean(value);
+    }
+  }
+
+  public static Boolean readBoolean(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readBoolean() : null;
+  }
+
+  public static void writeDouble(DataOutput out, Double value) throws IOException {
+    if (present(out, value)) {
+      out.writeDouble(value);
+    }
+  }
+
+  public static Double readDouble(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readDouble() : null;
+  }
+
+  public static void writeString(DataOutput out, String value) throws IOException {
+    if (!present(out, value)) {
+      return;
+    }
+    // writeUTF takes at most 65535 bytes; chunks of 16384 chars always fit.
+    int chunks = (value.length() + 16383) / 16384;
+    out.writeInt(chunks);
+    for (int i = 0; i < chunks; i++) {
+      out.writeUTF(value.substring(i * 16384, Math.min(value.length(), (i + 1) * 16384)));
+    }
+  }
+
+  public static String readString(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    int chunks = in.readInt();
+    if (chunks == 1) {
+      return in.readUTF();
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < chunks; i++) {
+      out.append(in.readUTF());
+    }
+    return out.toString();
+  }
+
+  public static void writeBigDecimal(DataOutput out, BigDecimal value) throws IOException {
+    if (present(out, value)) {
+      byte[] unscaled = value.unscaledValue().toByteArray();
+      out.writeInt(value.scale());
+      out.writeInt(unscaled.length);
+      out.write(unscaled);
+    }
+  }
+
+  public static BigDecimal readBigDecimal(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    int scale = in.readInt();
+    byte[] unscaled = new byte[in.readInt()];
+    in.readFully(unscaled);
+    return new BigDecimal(new BigInteger(unscaled), scale);
+  }
+
+  public static void writeUuid(DataOutput out, UUID value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value.getMostSignificantBits());
+      out.writeLong(value.getLeastSignificantBits());
+    }
+  }
+
+  public static UUID readUuid(DataInput in) throws IOException {
+    return in.readBoolean() ? new UUID(in.readLong(), in.readLong()) : null;
+  }
+
+  public static void writeInstant(DataOutput out, Instant value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value.getEpochSecond());
+      out.writeInt(value.getNano());
+    }
+  }
+
+  public static Instant readInstant(DataInput in) throws IOException {
+    return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+  }
+
+  public static void writeLocalDate(DataOutput out, LocalDate value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value.toEpochDay());
+    }
+  }
+
+  public static LocalDate readLocalDate(DataInput in) throws IOException {
+    return in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
+  }
+
+  public static void writeLocalDateTime(DataOutput out, LocalDateTime value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value.toEpochSecond(ZoneOffset.UTC));
+      out.writeInt(value.getNano());
+    }
+  }
+
+  public static LocalDateTime readLocalDateTime(DataInput in) throws IOException {
+    return in.readBoolean()
+        ? LocalDateTime.ofEpochSecond(in.readLong(), in.readInt(), ZoneOffset.UTC) : null;
+  }
+
+  public static void writeOffsetDateTime(DataOutput out, OffsetDateTime value) throws IOException {
+    if (present(out, value)) {
+      writeInstant(out, value.toInstant());
+      out.writeInt(value.getOffset().getTotalSeconds());
+    }
+  }
+
+  public static OffsetDateTime readOffsetDateTime(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    Instant instant = readInstant(in);
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(in.readInt()));
+  }
+
+  public static void writeEnum(DataOutput out, Enum<?> value) throws IOException {
+    writeString(out, value == null ? null : value.name());
+  }
+
+  public static <E extends Enum<E>> E readEnum(DataInput in, Function<String, E> valueOf)
+      throws IOException {
+    String name = readString(in);
+    return name == null ? null : valueOf.apply(name);
+  }
+
+  private static boolean present(DataOutput out, Object value) throws IOException {
+    out.writeBoolean(value != null);
+    return value != null;
+  }
+}

@@ -1,0 +1,331 @@
+package dev.larder.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.larder.runtime.internal.CachePolicy;
+import dev.larder.runtime.internal.CachedRead;
+import dev.larder.runtime.internal.Codecs;
+import dev.larder.testing.TestDatabase;
+import dev.larder.testing.TestRedis;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cache protocol against real PostgreSQL and Redis. Two {@link Larder} instances with their
+ * own in-process caches sharing one Redis stand for two processes.
+ */
+class CacheProtocolTest {
+  private static final Duration LONG = Duration.ofMinutes(10);
+
+  private final AtomicInteger queries = new AtomicInteger();
+  private final List<Larder> opened = new ArrayList<>();
+  private String namespace;
+  private String table;
+
+  @BeforeEach
+  void createTable() {
+    namespace = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    table = "cache_item_" + namespace;
+    TestDatabase.get().execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text)");
+    TestDatabase.get().execute("INSERT INTO " + table + " VALUES (1, 'old')");
+  }
+
+  @AfterEach
+  void close() {
+    opened.forEach(Larder::close);
+    TestDatabase.get().execute("DROP TABLE " + table);
+  }
+
+  private Larder larder(boolean withRedis) {
+    Larder.Builder builder = Larder.builder()
+        .dataSource(TestDatabase.get().dataSource())
+        .cacheNamespace(namespace)
+        .ttlJitter(0)
+        .redisTimeout(Duration.ofMillis(500))
+        .redisRetryAfter(Duration.ofMillis(200));
+    if (withRedis) {
+      builder.redisUrl(TestRedis.get().url());
+    }
+    Larder larder = builder.build();
+    opened.add(larder);
+    return larder;
+  }
+
+  private static CachedRead<String> read(Duration ttl, Duration swr, boolean strict) {
+    return new CachedRead<>(new RepositoryMethod("ItemRepository", "name", "SELECT", "fp"),
+        new CachePolicy(ttl, Duration.ofSeconds(30), swr, strict), Codecs.STRING);
+  }
+
+  private String name(Larder larder, CachedRead<String> read) {
+    return larder.read(read, "item:1", () -> List.of("item:1"), this::queryName);
+  }
+
+  private String queryName(Handle handle) {
+    queries.incrementAndGet();
+    return handle.createQuery("SELECT name FROM " + table + " WHERE id = 1")
+        .mapTo(String.class).one();
+  }
+
+  private void rename(Larder larder, String name) {
+    larder.write(new RepositoryMethod("ItemRepository", "rename", "UPDATE", "fp"),
+        List.of("item:1"), handle -> handle.createUpdate(
+            "UPDATE " + table + " SET name = :name WHERE id = 1").bind("name", name).execute());
+  }
+
+  @Test
+  void secondReadIsAnInProcessHit() {
+    Larder larder = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    assertThat(name(larder, read)).isEqualTo("old");
+    assertThat(name(larder, read)).isEqualTo("old");
+    assertThat(queries).hasValue(1);
+    assertThat(larder.cacheStats().l1Hits()).isEqualTo(1);
+    assertThat(larder.cacheStats().misses()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherProcessIsServedFromRedis() {
+    Larder a = larder(true);
+    Larder b = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    name(a, read);
+    assertThat(name(b, read)).isEqualTo("old");
+    assertThat(queries).hasValue(1);
+    assertThat(b.cacheStats().l2Hits()).isEqualTo(1);
+  }
+
+  @Test
+  void writeInvalidatesOwnProcessBeforeItReturns() {
+    Larder larder = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    name(larder, read);
+    rename(larder, "new");
+    assertThat(name(larder, read)).isEqualTo("new");
+    assertThat(queries).hasValue(2);
+  }
+
+  @Test
+  void writeInOneProcessInvalidatesTheOtherWithinABoundedWait() throws Exception {
+    Larder a = larder(true);
+    Larder b = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    name(b, read);
+    rename(a, "new");
+    String seen = name(b, read);
+    for (int i = 0; i < 100 && !seen.equals("new"); i++) {
+      Thread.sleep(50);
+      seen = name(b, read);
+    }
+    assertThat(seen).isEqualTo("new");
+  }
+
+  @Test
+  void strictModeSeesAnotherProcessesWriteImmediately() {
+    Larder a = larder(true);
+    Larder b = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, true);
+    name(b, read);
+    rename(a, "new");
+    assertThat(name(b, read)).isEqualTo("new");
+  }
+
+  @Test
+  void entryRacingAWriteIsNeverServed() throws Exception {
+    Larder larder = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    CountDownLatch loaderRead = new CountDownLatch(1);
+    CountDownLatch writerDone = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      // The reader's query reads the old row, then waits while the writer commits and bumps;
+      // only then does the cache store what the reader read.
+      Future<String> raced = pool.submit(() -> larder.read(read, "item:1", () -> List.of("item:1"),
+          handle -> {
+            String value = queryName(handle);
+            loaderRead.countDown();
+            await(writerDone);
+            return value;
+          }));
+      assertThat(loaderRead.await(10, TimeUnit.SECONDS)).isTrue();
+      rename(larder, "new");
+      writerDone.countDown();
+      assertThat(raced.get(10, TimeUnit.SECONDS)).isEqualTo("old");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(name(larder, read)).isEqualTo("new");
+    assertThat(name(larder(true), read)).isEqualTo("new");
+  }
+
+  @Test
+  void sixtyFourThreadsMissingOneKeyRunOneQuery() throws Exception {
+    Larder larder = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    int threads = 64;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return larder.read(read, "item:1", () -> List.of("item:1"), handle -> {
+            await(release); // hold the leader until every thread has asked
+            return queryName(handle);
+          });
+        }));
+      }
+      Thread.sleep(200);
+      release.countDown();
+      for (Future<String> result : results) {
+        assertThat(result.get(20, TimeUnit.SECONDS)).isEqualTo("old");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(queries).hasValue(1);
+  }
+
+  @Test
+  void emptyResultIsCachedWithItsOwnTtl() {
+    Larder larder = larder(true);
+    CachedRead<Optional<String>> read = new CachedRead<>(
+        new RepositoryMethod("ItemRepository", "find", "SELECT", "fp"),
+        new CachePolicy(LONG, Duration.ofMillis(200), Duration.ZERO, false),
+        Codecs.optional(Codecs.STRING));
+    for (int i = 0; i < 5; i++) {
+      larder.read(read, "item:missing", () -> List.of("item:missing"), handle -> {
+        queries.incrementAndGet();
+        return Optional.<String>empty();
+      });
+    }
+    assertThat(queries).hasValue(1);
+  }
+
+  @Test
+  void expiredEntryIsLoadedAgain() throws Exception {
+    Larder larder = larder(true);
+    CachedRead<String> read = read(Duration.ofMillis(100), Duration.ZERO, false);
+    name(larder, read);
+    Thread.sleep(300);
+    name(larder, read);
+    assertThat(queries).hasValue(2);
+  }
+
+  @Test
+  void staleEntryIsServedWhileOneRefreshRuns() throws Exception {
+    Larder larder = larder(true);
+    CachedRead<String> read = read(Duration.ofMillis(100), Duration.ofMinutes(1), false);
+    assertThat(name(larder, read)).isEqualTo("old");
+    TestDatabase.get().execute("UPDATE " + table + " SET name = 'refreshed' WHERE id = 1");
+    Thread.sleep(300);
+    assertThat(name(larder, read)).isEqualTo("old"); // stale, and a refresh starts
+    String seen = name(larder, read);
+    for (int i = 0; i < 100 && !seen.equals("refreshed"); i++) {
+      Thread.sleep(50);
+      seen = name(larder, read);
+    }
+    assertThat(seen).isEqualTo("refreshed");
+    assertThat(larder.cacheStats().staleServed()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void invalidatedEntryIsNeverServedStale() {
+    Larder larder = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ofMinutes(1), false);
+    name(larder, read);
+    rename(larder, "new");
+    assertThat(name(larder, read)).isEqualTo("new");
+  }
+
+  @Test
+  void largeValuesAreCompressedAndReadBack() {
+    Larder a = larder(true);
+    Larder b = larder(true);
+    CachedRead<List<String>> read = new CachedRead<>(
+        new RepositoryMethod("ItemRepository", "all", "SELECT", "fp"),
+        new CachePolicy(LONG, LONG, Duration.ZERO, false), Codecs.list(Codecs.STRING));
+    List<String> big = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      big.add("row " + i + " ünïcødé " + "x".repeat(i % 50));
+    }
+    a.read(read, "items:all", List::of, handle -> big);
+    List<String> fromRedis = b.read(read, "items:all", List::of, handle -> List.of("wrong"));
+    assertThat(fromRedis).isEqualTo(big);
+    assertThat(b.cacheStats().l2Hits()).isEqualTo(1);
+  }
+
+  @Test
+  void keysWithSeparatorsUnicodeAndLongValuesWork() {
+    Larder a = larder(true);
+    Larder b = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    String key = "item:" + dev.larder.runtime.internal.KeyEncoding.part("a:b,c ü 😀 " + "z".repeat(500));
+    a.read(read, key, () -> List.of("item:1"), handle -> "value");
+    assertThat(b.read(read, key, () -> List.of("item:1"), handle -> "other")).isEqualTo("value");
+  }
+
+  @Test
+  void withoutRedisTheProcessCachesAndInvalidatesAlone() {
+    Larder larder = larder(false);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    name(larder, read);
+    name(larder, read);
+    rename(larder, "new");
+    assertThat(name(larder, read)).isEqualTo("new");
+    assertThat(queries).hasValue(2);
+    assertThat(larder.cacheStats().redisAvailable()).isFalse();
+  }
+
+  @Test
+  void redisStoppedAndRestartedEmptyNeverServesOldEntries() throws Exception {
+    assumeTrue(TestRedis.get().isEmbedded(), "needs the embedded Redis to stop it");
+    Larder a = larder(true);
+    Larder b = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    name(a, read);
+    name(b, read);
+    TestRedis.get().stop();
+    try {
+      // Reads and writes keep working from PostgreSQL; nothing is thrown.
+      rename(a, "during-outage");
+      for (int i = 0; i < 10; i++) {
+        assertThat(name(a, read)).isEqualTo("during-outage");
+      }
+      assertThat(a.cacheStats().pendingInvalidations()).isGreaterThan(0);
+    } finally {
+      TestRedis.get().restart();
+    }
+    // b never heard the outage's bump; once Redis is back, it must not serve "old".
+    String seen = name(b, read);
+    for (int i = 0; i < 100 && !seen.equals("during-outage"); i++) {
+      Thread.sleep(50);
+      seen = name(b, read);
+    }
+    assertThat(seen).isEqualTo("during-outage");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.larder.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class KeyEncodingTest {
+  private enum Status { ACTIVE }
+
+  @Test
+  void plainScalarsStayReadable() {
+    assertThat(KeyEncoding.part(42L)).isEqualTo("42");
+    assertThat(KeyEncoding.part(-7)).isEqualTo("-7");
+    assertThat(KeyEncoding.part(true)).isEqualTo("true");
+    assertThat(KeyEncoding.part("shoes")).isEqualTo("shoes");
+    assertThat(KeyEncoding.part(Status.ACTIVE)).isEqualTo("ACTIVE");
+    assertThat(KeyEncoding.part(UUID.fromString("123e4567-e89b-12d3-a456-426614174000")))
+        .isEqualTo("123e4567-e89b-12d3-a456-426614174000");
+  }
+
+  @Test
+  void bigDecimalUsesPlainNotation() {
+    assertThat(KeyEncoding.part(new BigDecimal("1E+3"))).isEqualTo("1000");
+    assertThat(KeyEncoding.part(new BigDecimal("12.50"))).isEqualTo("12.50");
+  }
+
+  @Test
+  void separatorsWhitespaceAndControlCharactersArePercentEncoded() {
+    assertThat(KeyEncoding.part("a:b")).isEqualTo("a%3Ab");
+    assertThat(KeyEncoding.part("a,b")).isEqualTo("a%2Cb");
+    assertThat(KeyEncoding.part("[x](y)")).isEqualTo("%5Bx%5D%28y%29");
+    assertThat(KeyEncoding.part("me@host")).isEqualTo("me%40host");
+    assertThat(KeyEncoding.part("50%")).isEqualTo("50%25");
+    assertThat(KeyEncoding.part("{id}*#")).isEqualTo("%7Bid%7D%2A%23");
+    assertThat(KeyEncoding.part("two words")).isEqualTo("two%20words");
+    assertThat(KeyEncoding.part("line\nbreak\t")).isEqualTo("line%0Abreak%09");
+    assertThat(KeyEncoding.part(Instant.parse("2024-01-02T03:04:05Z"))).isEqualTo("2024-01-02T03%3A04%3A05Z");
+  }
+
+  @Test
+  void nullIsTildeAndATildeValueIsEscaped() {
+    assertThat(KeyEncoding.part(null)).isEqualTo("~");
+    assertThat(KeyEncoding.part("~")).isEqualTo("%7E");
+  }
+
+  @Test
+  void emptyStringIsTwoQuotesAndAQuoteValueIsEscaped() {
+    assertThat(KeyEncoding.part("")).isEqualTo("\"\"");
+    assertThat(KeyEncoding.part("\"\"")).isEqualTo("%22%22");
+  }
+
+  @Test
+  void unicodeStaysReadable() {
+    assertThat(KeyEncoding.part("crème-brûlée")).isEqualTo("crème-brûlée");
+    assertThat(KeyEncoding.part("日本語")).isEqualTo("日本語");
+    assertThat(KeyEncoding.part("\uD83C\uDF70")).isEqualTo("\uD83C\uDF70");
+  }
+
+  @Test
+  void collectionsAreBracketedListsOfEncodedElements() {
+    assertThat(KeyEncoding.part(List.of(3L, 1L, 2L))).isEqualTo("[3,1,2]");
+    assertThat(KeyEncoding.part(List.of())).isEqualTo("[]");
+    assertThat(KeyEncoding.part(List.of(""))).isEqualTo("[\"\"]");
+    assertThat(KeyEncoding.part(Arrays.asList("a,b", null, "c"))).isEqualTo("[a%2Cb,~,c]");
+  }
+
+  @Test
+  void tupleEncodesRecordComponentsInOrder() {
+    assertThat(KeyEncoding.tuple("shoes", 100L, null)).isEqualTo("(shoes,100,~)");
+    assertThat(KeyEncoding.tuple("a)b", List.of(1))).isEqualTo("(a%29b,[1])");
+  }
+
+  @Test
+  void valuesThatLookAlikeNeverShareAnEncoding() {
+    List<String> encodings = List.of(
+        KeyEncoding.part("a:b"),
+        KeyEncoding.part("a,b"),
+        KeyEncoding.part(List.of("a", "b")),
+        KeyEncoding.part(List.of("a,b")),
+        KeyEncoding.part(List.of("a:b")),
+        KeyEncoding.part("[a,b]"),
+        KeyEncoding.part("(a,b)"),
+        KeyEncoding.tuple("a", "b"),
+        KeyEncoding.tuple("a,b"),
+        KeyEncoding.part(List.of(List.of("a"), List.of("b"))),
+        KeyEncoding.part(List.of(List.of("a", "b"))),
+        KeyEncoding.part(null),
+        KeyEncoding.part("~"),
+        KeyEncoding.part("null"),
+        KeyEncoding.part(""),
+        KeyEncoding.part(List.of()),
+        KeyEncoding.part(List.of("")),
+        KeyEncoding.part(List.of("", "")),
+        KeyEncoding.part(Arrays.asList((Object) null)),
+        KeyEncoding.part("a%3Ab"));
+    Set<String> distinct = new HashSet<>(encodings);
+    assertThat(distinct).hasSameSizeAs(encodings);
+  }
+
+  @Test
+  void partsUpToTheLimitAreKeptAndLongerOnesHashed() {
+    String atLimit = "x".repeat(KeyEncoding.MAX_PART_LENGTH);
+    String overLimit = "x".repeat(KeyEncoding.MAX_PART_LENGTH + 1);
+
+    assertThat(KeyEncoding.part(atLimit)).isEqualTo(atLimit);
+    assertThat(KeyEncoding.part(overLimit))
+        .startsWith("#")
+        .hasSize(44)
+        .matches("#[A-Za-z0-9_-]{43}")
+        .isEqualTo(KeyEncoding.part(overLimit))
+        .isNotEqualTo(KeyEncoding.part(overLimit + "y"));
+  }
+
+  @Test
+  void escapingCountsTowardsTheLimit() {
+    // 22 colons become 66 characters once encoded.
+    assertThat(KeyEncoding.part(":".repeat(22))).startsWith("#");
+  }
+
+  @Test
+  void longCollectionsAndTuplesAreHashedAndAHashCannotBeForgedByAValue() {
+    List<Long> ids = java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList();
+    String hashed = KeyEncoding.part(ids);
+
+    assertThat(hashed).startsWith("#");
+    assertThat(KeyEncoding.tuple("y".repeat(70))).startsWith("#");
+    assertThat(KeyEncoding.part(hashed)).isEqualTo("%23" + hashed.substring(1));
+  }
+}
