@@ -282,6 +282,28 @@ class CacheProtocolTest {
   }
 
   @Test
+  void ttlJitterSpreadsTheExpiriesOfEntriesWrittenTogether() throws Exception {
+    Larder larder = Larder.builder()
+        .dataSource(TestDatabase.get().dataSource())
+        .redisCache(false)
+        .ttlJitter(0.5)
+        .build();
+    opened.add(larder);
+    // Fresh for between 1 and 2 seconds each; looked at again after 1.5 s.
+    CachedRead<String> read = read(Duration.ofSeconds(2), Duration.ZERO, false);
+    AtomicInteger loads = new AtomicInteger();
+    for (int i = 0; i < 200; i++) {
+      larder.read(read, "jitter:" + i, List::of, handle -> "v" + loads.incrementAndGet());
+    }
+    Thread.sleep(1_500);
+    for (int i = 0; i < 200; i++) {
+      larder.read(read, "jitter:" + i, List::of, handle -> "v" + loads.incrementAndGet());
+    }
+    int reloaded = loads.get() - 200;
+    assertThat(reloaded).isBetween(1, 199);
+  }
+
+  @Test
   void withoutRedisTheProcessCachesAndInvalidatesAlone() {
     Larder larder = larder(false);
     CachedRead<String> read = read(LONG, Duration.ZERO, false);
