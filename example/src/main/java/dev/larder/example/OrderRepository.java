@@ -4,6 +4,7 @@ import dev.larder.annotation.CacheKey;
 import dev.larder.annotation.CachedRepository;
 import dev.larder.annotation.InvalidatesTags;
 import dev.larder.annotation.Query;
+import dev.larder.annotation.Transactional;
 import dev.larder.annotation.Update;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,6 +41,21 @@ public interface OrderRepository {
       + " VALUES (:orderId, :lineNo, :productId, :quantity, :unitPrice)")
   @InvalidatesTags("order:{orderId}")
   long addLines(List<NewOrderLine> lines);
+
+  /**
+   * Places an order with its lines in one transaction and returns the order's id: the order and
+   * its lines commit together or not at all, and the tags of both writes are invalidated once,
+   * after the commit. The {@code orderId} of the given lines is ignored.
+   */
+  @Transactional(name = "place-order")
+  default long placeWithLines(NewOrder order, List<NewOrderLine> lines) {
+    place(order);
+    long id = idOf(order.orderNumber()); // inside the transaction: read from the database
+    addLines(lines.stream()
+        .map(l -> new NewOrderLine(id, l.lineNo(), l.productId(), l.quantity(), l.unitPrice()))
+        .toList());
+    return id;
+  }
 
   /** Finds an order by the number the customer sees. */
   @Query("SELECT id, order_number, customer_email, status, total, placed_on, placed_at, shipped_at, note"

@@ -36,6 +36,7 @@ final class ExampleDatabase {
     TestDatabase database = migrated();
     database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe"
         + " RESTART IDENTITY CASCADE");
+    database.execute("TRUNCATE account");
     return Larder.builder().dataSource(database.dataSource()).build();
   }
 }

@@ -37,7 +37,7 @@ public final class LarderProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> types = new LinkedHashSet<>();
     types.add(LarderAnnotations.CACHED_REPOSITORY);
-    types.addAll(LarderAnnotations.METHOD_ANNOTATIONS);
+    types.addAll(LarderAnnotations.ALL_METHOD_ANNOTATIONS);
     return types;
   }
 
@@ -100,7 +100,7 @@ public final class LarderProcessor extends AbstractProcessor {
   /** Every element of this round carrying a Larder method annotation, each once. */
   private Set<Element> annotatedMethods(RoundEnvironment round) {
     Set<Element> seen = new LinkedHashSet<>();
-    for (String name : LarderAnnotations.METHOD_ANNOTATIONS) {
+    for (String name : LarderAnnotations.ALL_METHOD_ANNOTATIONS) {
       TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
       if (annotation != null) {
         seen.addAll(round.getElementsAnnotatedWith(annotation));

@@ -43,6 +43,7 @@ public final class Larder implements AutoCloseable {
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
   private final CacheSettings.Running cache;
+  private final Transactions transactions;
 
   private Larder(
       Jdbi jdbi, DataSource dataSource, HikariDataSource ownedPool, CacheSettings.Running cache) {
@@ -50,6 +51,7 @@ public final class Larder implements AutoCloseable {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.cache = cache;
+    this.transactions = new Transactions(jdbi, cache.generations()::bump);
   }
 
   /** Returns a builder; call one of its data source methods, then {@link Builder#build()}. */
@@ -92,13 +94,55 @@ public final class Larder implements AutoCloseable {
   public <T> T execute(RepositoryMethod method, HandleCallback<T, RuntimeException> work) {
     requireNonNull(method, "method");
     requireNonNull(work, "work");
+    Transactions.Context transaction = transactions.current();
     try {
-      return jdbi.withHandle(work);
+      return transaction != null ? work.withHandle(transaction.handle) : jdbi.withHandle(work);
     } catch (RepositoryException e) {
       throw e;
     } catch (JdbiException e) {
       throw translate(method, e);
     }
+  }
+
+  /**
+   * Runs {@code work} in a transaction with the default {@link TransactionOptions}.
+   *
+   * @see #inTransaction(TransactionOptions, TransactionWork)
+   */
+  public <T> T inTransaction(TransactionWork<T> work) {
+    return inTransaction(TransactionOptions.defaults(), work);
+  }
+
+  /**
+   * Runs {@code work} in a transaction on this thread. Repository calls made inside share it;
+   * reads inside go to the database, not the cache, so they see the transaction's own writes and
+   * nothing uncommitted is ever cached. Tags invalidated inside are bumped once, after the commit;
+   * on rollback nothing is bumped. A call made inside another transaction joins it, and only the
+   * outermost one retries: on the SQLSTATEs of {@link TransactionOptions#retryOn()} (serialization
+   * failures and deadlocks, whether raised by a statement or by the commit) the whole work runs
+   * again after a backoff, until the attempts or the deadline run out.
+   *
+   * @param options isolation, read-only and retry policy
+   * @param work the work; it may run more than once
+   * @param <T> what the work returns
+   * @return what the work returned in the attempt that committed
+   * @throws TransactionFailedException if retryable failures used up the attempts or the deadline
+   * @throws RuntimeException the work's own failure, at once, when it is not retryable
+   */
+  public <T> T inTransaction(TransactionOptions options, TransactionWork<T> work) {
+    requireNonNull(options, "options");
+    requireNonNull(work, "work");
+    return transactions.run(options, work);
+  }
+
+  /** Whether the calling thread is inside {@link #inTransaction}. */
+  public boolean isInTransaction() {
+    return transactions.current() != null;
+  }
+
+  /** Returns the transaction counters since this runtime started, by transaction name. */
+  public Map<String, TransactionStats> transactionStats() {
+    return transactions.stats();
   }
 
   /**
@@ -120,12 +164,16 @@ public final class Larder implements AutoCloseable {
     requireNonNull(read, "read");
     requireNonNull(key, "key");
     requireNonNull(tags, "tags");
+    if (transactions.current() != null) {
+      return execute(read.method(), query); // see inTransaction: no cache inside a transaction
+    }
     return cache.cache().get(read, key, tags, () -> execute(read.method(), query));
   }
 
   /**
    * Runs a write of a generated repository method and, once it has succeeded, invalidates its
-   * tags: at once in this process, and through Redis in every other. Called by generated code.
+   * tags: at once in this process, and through Redis in every other; inside a transaction, after
+   * its commit. Called by generated code.
    *
    * @param method the repository method
    * @param tags the tags the write makes stale
@@ -138,7 +186,7 @@ public final class Larder implements AutoCloseable {
       RepositoryMethod method, List<String> tags, HandleCallback<T, RuntimeException> work) {
     requireNonNull(tags, "tags");
     T result = execute(method, work);
-    cache.generations().bump(tags);
+    invalidate(tags);
     return result;
   }
 
@@ -151,7 +199,17 @@ public final class Larder implements AutoCloseable {
    */
   public void invalidateTags(Collection<String> tags) {
     requireNonNull(tags, "tags");
-    cache.generations().bump(List.copyOf(tags));
+    invalidate(List.copyOf(tags));
+  }
+
+  /** Bumps now, or after the commit of the calling thread's transaction. */
+  private void invalidate(List<String> tags) {
+    Transactions.Context transaction = transactions.current();
+    if (transaction != null) {
+      transaction.pendingTags.addAll(tags);
+    } else {
+      cache.generations().bump(tags);
+    }
   }
 
   /** Returns the cache counters since this runtime started. */

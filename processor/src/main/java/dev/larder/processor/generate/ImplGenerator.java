@@ -52,6 +52,7 @@ public final class ImplGenerator {
     for (Method method : repository.methods()) {
       type.addField(constant(repository, method, constants.get(method), codecs));
     }
+    repository.transactional().forEach(m -> type.addField(TransactionalMethods.constant(m)));
     type.addField(RuntimeTypes.LARDER, "larder", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
@@ -67,6 +68,8 @@ public final class ImplGenerator {
           ? query(repository, method, constant, mappers)
           : update(repository, method, constant));
     }
+    repository.transactional()
+        .forEach(m -> type.addMethod(TransactionalMethods.override(repository, m)));
     mappers.methods().forEach(type::addMethod);
     codecs.methods().forEach(type::addMethod);
     return type.build();

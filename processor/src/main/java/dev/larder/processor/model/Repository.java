@@ -12,6 +12,7 @@ import java.util.List;
  * @param settings the cache defaults
  * @param methods the abstract methods, in declaration order
  * @param misplaced Larder annotations on its members where they mean nothing
+ * @param transactional its default methods annotated {@code @Transactional}
  * @param source the annotated type and its annotation
  */
 public record Repository(
@@ -21,6 +22,7 @@ public record Repository(
     CacheSettings settings,
     List<Method> methods,
     List<Misplaced> misplaced,
+    List<TransactionalMethod> transactional,
     Source source) {
 
   /** {@code ProductRepositoryImpl}, in the interface's package. */

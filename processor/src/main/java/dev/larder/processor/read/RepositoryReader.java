@@ -10,6 +10,7 @@ import dev.larder.processor.model.Method;
 import dev.larder.processor.model.Misplaced;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.Source;
+import dev.larder.processor.model.TransactionalMethod;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -40,11 +41,13 @@ public final class RepositoryReader {
   private final Types types;
   private final AnnotationReader annotations;
   private final MethodReader methods;
+  private final TransactionalReader transactionalReader;
 
   public RepositoryReader(Elements elements, Types types) {
     this.types = types;
     this.annotations = new AnnotationReader(elements);
     this.methods = new MethodReader(annotations, new TypeReader(), this);
+    this.transactionalReader = new TransactionalReader(annotations, this, elements, types);
   }
 
   /**
@@ -77,15 +80,32 @@ public final class RepositoryReader {
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     List<Method> read = new ArrayList<>();
     List<Misplaced> misplaced = new ArrayList<>();
+    List<TransactionalMethod> transactional = new ArrayList<>();
     if (isInterface) {
       DeclaredType self = (DeclaredType) type.asType();
       for (ExecutableElement method : abstractMethods(type)) {
         ExecutableType signature = (ExecutableType) types.asMemberOf(self, method);
         read.add(methods.read(type, method, signature));
+        AnnotationMirror transaction = AnnotationReader.find(method, LarderAnnotations.TRANSACTIONAL);
+        if (transaction != null) {
+          misplaced.add(new Misplaced("Transactional", "an abstract method (its one statement is"
+              + " atomic already; put @Transactional on a default method that calls it)",
+              Source.of(method).withAnnotation(transaction, null)));
+        }
       }
+      String repositoryName = String.join("_", ClassName.get(type).simpleNames());
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
         if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
-          misplaced.addAll(misplacedOn(method, describeConcrete(method)));
+          TransactionalMethod tx = method.isDefault()
+              ? transactionalReader.read(repositoryName, method) : null;
+          if (tx != null) {
+            transactional.add(tx);
+          }
+          for (Misplaced m : misplacedOn(method, describeConcrete(method))) {
+            if (tx == null || !m.annotation().equals("Transactional")) {
+              misplaced.add(m);
+            }
+          }
         }
       }
     }
@@ -96,6 +116,7 @@ public final class RepositoryReader {
         settings,
         List.copyOf(read),
         List.copyOf(misplaced),
+        List.copyOf(transactional),
         source);
   }
 
@@ -136,7 +157,7 @@ public final class RepositoryReader {
 
   private static List<Misplaced> misplacedOn(Element element, String where) {
     List<Misplaced> found = new ArrayList<>();
-    for (String annotation : METHOD_ANNOTATIONS) {
+    for (String annotation : LarderAnnotations.ALL_METHOD_ANNOTATIONS) {
       AnnotationMirror mirror = AnnotationReader.find(element, annotation);
       if (mirror != null) {
         found.add(new Misplaced(LarderAnnotations.simpleName(annotation), where,

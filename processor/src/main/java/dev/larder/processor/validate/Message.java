@@ -83,6 +83,19 @@ public enum Message {
       Diagnostic.Kind.WARNING,
       "no write in %s invalidates any tag of %s (%s), so its entries can only go stale until their"
           + " TTL; add one of its tags to the @InvalidatesTags of the writes that change its rows"),
+  TRANSACTIONAL_GENERIC(
+      "@Transactional method %s declares type parameters; a transactional default method needs"
+          + " concrete types (move the generic part into a helper it calls)"),
+  TRANSACTIONAL_CHECKED(
+      "@Transactional method %s declares checked exceptions; the transaction may run its body"
+          + " again, and rethrows only unchecked exceptions: wrap them in an unchecked exception"),
+  TRANSACTIONAL_ATTEMPTS(
+      "@Transactional(maxAttempts = %d) on %s is out of range; use 1 to 1000, or leave it out"
+          + " for the runtime's default"),
+  TRANSACTIONAL_DEADLINE("@Transactional(deadline = \"%s\") on %s must be longer than zero"),
+  TRANSACTIONAL_SQLSTATE(
+      "@Transactional(retryOn = \"%s\") on %s is not a SQLSTATE; a SQLSTATE has five characters,"
+          + " e.g. \"55P03\" (lock not available)"),
   INTERNAL_ERROR(
       "internal error in the Larder processor while processing %s: %s; please report it with"
           + " this message");

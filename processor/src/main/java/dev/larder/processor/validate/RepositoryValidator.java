@@ -52,6 +52,8 @@ public final class RepositoryValidator {
       }
     }
     new TagCoverage(diagnostics).check(repository, valid);
+    TransactionalValidator transactions = new TransactionalValidator(diagnostics);
+    repository.transactional().forEach(transactions::validate);
     return diagnostics.errors() == before;
   }
 

@@ -1,0 +1,182 @@
+package dev.larder.runtime;
+
+import dev.larder.annotation.Isolation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs units of work in transactions bound to the calling thread, retrying the outermost one on
+ * the configured SQLSTATEs with exponential backoff and full jitter. Tags invalidated inside are
+ * collected and handed to {@code afterCommit} once, after the commit that made the writes
+ * visible; a rolled-back attempt hands over nothing.
+ */
+final class Transactions {
+  private static final Logger log = LoggerFactory.getLogger(Transactions.class);
+
+  /** The transaction of one thread. */
+  static final class Context {
+    final Handle handle;
+    final Set<String> pendingTags = new LinkedHashSet<>();
+
+    Context(Handle handle) {
+      this.handle = handle;
+    }
+  }
+
+  private static final class Counters {
+    final LongAdder total = new LongAdder();
+    final LongAdder committed = new LongAdder();
+    final LongAdder rolledBack = new LongAdder();
+    final LongAdder retries = new LongAdder();
+    final LongAdder deadlocks = new LongAdder();
+    final LongAdder serializationFailures = new LongAdder();
+
+    TransactionStats snapshot() {
+      return new TransactionStats(total.sum(), committed.sum(), rolledBack.sum(), retries.sum(),
+          deadlocks.sum(), serializationFailures.sum());
+    }
+  }
+
+  private final Jdbi jdbi;
+  private final Consumer<List<String>> afterCommit;
+  private final ThreadLocal<Context> current = new ThreadLocal<>();
+  private final Map<String, Counters> counters = new ConcurrentHashMap<>();
+
+  Transactions(Jdbi jdbi, Consumer<List<String>> afterCommit) {
+    this.jdbi = jdbi;
+    this.afterCommit = afterCommit;
+  }
+
+  /** The calling thread's transaction, or null. */
+  Context current() {
+    return current.get();
+  }
+
+  <T> T run(TransactionOptions options, TransactionWork<T> work) {
+    Context outer = current.get();
+    if (outer != null) {
+      return work.run(outer.handle); // join: only the outermost transaction retries
+    }
+    Counters stats = counters.computeIfAbsent(options.name(), n -> new Counters());
+    stats.total.increment();
+    long deadline = System.nanoTime() + options.deadline().toNanos();
+    List<RuntimeException> failures = new ArrayList<>();
+    for (int attempt = 1; ; attempt++) {
+      Handle handle = jdbi.open();
+      Context context = new Context(handle);
+      try {
+        begin(handle, options, deadline);
+        current.set(context);
+        T result = work.run(handle);
+        handle.commit();
+        current.remove();
+        stats.committed.increment();
+        if (!context.pendingTags.isEmpty()) {
+          afterCommit.accept(List.copyOf(context.pendingTags));
+        }
+        return result;
+      } catch (RuntimeException failure) {
+        current.remove();
+        rollbackQuietly(handle, failure);
+        String state = RepositoryException.sqlStateOf(failure);
+        if (TransactionOptions.DEADLOCK_DETECTED.equals(state)) {
+          stats.deadlocks.increment();
+        } else if (TransactionOptions.SERIALIZATION_FAILURE.equals(state)) {
+          stats.serializationFailures.increment();
+        }
+        if (state == null || !options.retryOn().contains(state)) {
+          stats.rolledBack.increment();
+          failures.forEach(failure::addSuppressed);
+          throw failure;
+        }
+        long pause = backoff(options, attempt);
+        String exhausted = attempt >= options.maxAttempts()
+            ? "its " + options.maxAttempts() + " attempts are used up"
+            : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) - deadline >= 0
+                ? "its deadline of " + options.deadline() + " has passed" : null;
+        if (exhausted != null) {
+          stats.rolledBack.increment();
+          TransactionFailedException gaveUp = new TransactionFailedException("transaction '"
+              + options.name() + "' failed " + attempt + " time" + (attempt == 1 ? "" : "s")
+              + " with retryable errors (last SQLSTATE " + state + ") and " + exhausted
+              + "; earlier failures are attached as suppressed exceptions", attempt, failure);
+          failures.forEach(gaveUp::addSuppressed);
+          throw gaveUp;
+        }
+        failures.add(failure);
+        stats.retries.increment();
+        log.debug("transaction '{}' attempt {} failed with SQLSTATE {}; retrying in {} ms",
+            options.name(), attempt, state, pause);
+        sleep(pause);
+      } finally {
+        handle.close();
+      }
+    }
+  }
+
+  private static void begin(Handle handle, TransactionOptions options, long deadline) {
+    if (options.isolation() != Isolation.DEFAULT) {
+      handle.setTransactionIsolationLevel(switch (options.isolation()) {
+        case READ_COMMITTED -> TransactionIsolationLevel.READ_COMMITTED;
+        case REPEATABLE_READ -> TransactionIsolationLevel.REPEATABLE_READ;
+        case SERIALIZABLE -> TransactionIsolationLevel.SERIALIZABLE;
+        case DEFAULT -> throw new AssertionError();
+      });
+    }
+    handle.setReadOnly(options.readOnly());
+    handle.begin();
+    // No statement may outlive the transaction's deadline.
+    long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    handle.execute("SET LOCAL statement_timeout = " + left);
+  }
+
+  private static void rollbackQuietly(Handle handle, RuntimeException failure) {
+    try {
+      if (handle.isInTransaction()) {
+        handle.rollback();
+      }
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** Full jitter: a random pause between zero and {@code min(cap, base * 2^(attempt-1))}. */
+  static long backoff(TransactionOptions options, int attempt) {
+    long base = options.backoffBase().toMillis();
+    long cap = options.backoffCap().toMillis();
+    long bound = attempt >= 31 ? cap : Math.min(cap, base << (attempt - 1));
+    return bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1);
+  }
+
+  private static void sleep(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LarderException("interrupted while waiting to retry a transaction", e);
+    }
+  }
+
+  Map<String, TransactionStats> stats() {
+    Map<String, TransactionStats> out = new TreeMap<>();
+    counters.forEach((name, c) -> out.put(name, c.snapshot()));
+    return out;
+  }
+}
