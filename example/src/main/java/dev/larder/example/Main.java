@@ -1,6 +1,7 @@
 package dev.larder.example;
 
 import dev.larder.runtime.Larder;
+import dev.larder.runtime.LarderBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class Main {
     String databaseUrl = environment.get("DATABASE_URL");
     EmbeddedPostgres embedded = null;
     try {
-      Larder.Builder builder = Larder.builder().poolName("larder-example");
+      LarderBuilder builder = Larder.builder().poolName("larder-example");
       if (databaseUrl == null || databaseUrl.isBlank()) {
         System.out.println("DATABASE_URL is not set: starting an embedded PostgreSQL"
             + " (a few seconds the first time)...");

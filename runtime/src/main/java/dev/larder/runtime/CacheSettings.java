@@ -15,7 +15,7 @@ import org.redisson.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The cache part of a {@link Larder.Builder}, and how it becomes a running cache. */
+/** The cache part of a {@link LarderBuilder}, and how it becomes a running cache. */
 final class CacheSettings {
   private static final Logger log = LoggerFactory.getLogger(CacheSettings.class);
 

@@ -52,7 +52,7 @@ class CacheProtocolTest {
   }
 
   private Larder larder(boolean withRedis) {
-    Larder.Builder builder = Larder.builder()
+    LarderBuilder builder = Larder.builder()
         .dataSource(TestDatabase.get().dataSource())
         .cacheNamespace(namespace)
         .ttlJitter(0)

@@ -11,7 +11,7 @@ class LarderBuilderTest {
 
   @Test
   void nullArgumentsAreRefusedNamingTheArgument() {
-    Larder.Builder builder = Larder.builder();
+    LarderBuilder builder = Larder.builder();
     assertThatThrownBy(() -> builder.dataSource(null))
         .isInstanceOf(NullPointerException.class).hasMessage("dataSource");
     assertThatThrownBy(() -> builder.jdbcUrl(null))
