@@ -21,6 +21,10 @@ import java.lang.annotation.Target;
  * {@code LocalDate}, {@code LocalDateTime}, {@code OffsetDateTime}, an enum) and {@code Optional}
  * or {@code List} of a scalar. Result columns map to record components by name, {@code price_cents}
  * to {@code priceCents}.
+ *
+ * <p>Paged reads: {@code Page<T>} with a {@code PageRequest} parameter (Larder appends
+ * {@code LIMIT}/{@code OFFSET}; the SQL orders the rows), and {@code CursorPage<R>} of a record with
+ * a {@code Cursor} and an {@code int limit} parameter, ordered by {@link OrderBy} (keyset paging).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

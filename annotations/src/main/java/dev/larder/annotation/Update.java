@@ -11,10 +11,13 @@ import java.lang.annotation.Target;
  * abstract method of a {@link CachedRepository} interface returning {@code int}, {@code long} (the
  * number of rows changed) or {@code void}.
  *
- * <p>Parameters bind as for {@link Query}. A single parameter of type {@code List<R>} or
- * {@code Iterable<R>} of a record {@code R} makes the write a batch: the SQL runs once per element,
- * its names bound from the record's components, all in one transaction; the method returns the
- * total number of rows changed.
+ * <p>Parameters bind as for {@link Query}. A single parameter of type {@code List<R>},
+ * {@code Set<R>}, {@code Collection<R>} or {@code Iterable<R>} of a record {@code R} makes the write
+ * a batch: the SQL runs once per element, its names bound from the record's components, in chunks
+ * (the runtime's {@code batchChunkSize}, 1000 rows by default) all in one transaction, which joins
+ * the caller's; the method returns the exact total number of rows changed, and each distinct tag
+ * is invalidated once. A plain {@code INSERT ... VALUES (...)}, optionally with
+ * {@code ON CONFLICT ... DO NOTHING}, runs as one multi-row statement per chunk.
  *
  * <p>In a cached repository a write must say what it makes stale with {@link InvalidatesTags}.
  */

@@ -55,6 +55,7 @@ public final class Main {
       try (Larder larder = builder.build()) {
         migrate(larder.dataSource());
         new CatalogDemo(larder, System.out).run();
+        System.out.println("Health: " + larder.health().toJson());
       }
     } finally {
       if (embedded != null) {

@@ -3,8 +3,13 @@ package dev.larder.example;
 import dev.larder.annotation.CacheKey;
 import dev.larder.annotation.CachedRepository;
 import dev.larder.annotation.InvalidatesTags;
+import dev.larder.annotation.OrderBy;
 import dev.larder.annotation.Query;
 import dev.larder.annotation.Update;
+import dev.larder.runtime.Cursor;
+import dev.larder.runtime.CursorPage;
+import dev.larder.runtime.Page;
+import dev.larder.runtime.PageRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +42,32 @@ public interface ProductRepository {
       + " WHERE category = :category ORDER BY price_cents, id")
   @CacheKey(value = "product:list:{category}", tags = {"products", "category:{category}"}, ttl = "PT1M")
   List<Product> byCategory(String category);
+
+  /**
+   * One numbered page of a category's products, cheapest first (offset paging: for "page 3 of
+   * 12" navigation; deep pages get slower, see {@link #byPriceDescending}).
+   */
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product"
+      + " WHERE category = :category ORDER BY price_cents, id")
+  @CacheKey(value = "product:page:{category}", tags = {"products", "category:{category}"}, ttl = "PT1M")
+  Page<Product> pageByCategory(String category, PageRequest request);
+
+  /**
+   * Walks a category's products, dearest first, {@code limit} at a time (keyset paging: every
+   * page costs what the first costs, and rows added while walking never shift the pages).
+   */
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product"
+      + " WHERE category = :category")
+  @OrderBy(value = {"price_cents DESC", "id"}, unique = "id")
+  @CacheKey(value = "product:by-price:{category}", tags = {"products", "category:{category}"}, ttl = "PT1M")
+  CursorPage<Product> byPriceDescending(String category, Cursor after, int limit);
+
+  /** Walks a category's products, newest first. */
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product"
+      + " WHERE category = :category")
+  @OrderBy(value = {"created_at DESC", "id DESC"}, unique = "id")
+  @CacheKey(value = "product:newest:{category}", tags = {"products", "category:{category}"}, ttl = "PT1M")
+  CursorPage<Product> newestInCategory(String category, Cursor after, int limit);
 
   /** Counts the products of a category. */
   @Query("SELECT count(*) FROM product WHERE category = :category")
@@ -84,6 +115,20 @@ public interface ProductRepository {
       + " VALUES (:sku, :name, :category, :priceCents)")
   @InvalidatesTags({"products", "category:{category}"})
   int insertAll(List<NewProduct> rows);
+
+  /**
+   * Inserts the products whose SKU is not taken yet, in one transaction; returns how many were
+   * inserted (not counting the SKUs that were taken).
+   */
+  @Update("INSERT INTO product (sku, name, category, price_cents)"
+      + " VALUES (:sku, :name, :category, :priceCents) ON CONFLICT (sku) DO NOTHING")
+  @InvalidatesTags({"products", "category:{category}"})
+  int insertMissing(List<NewProduct> rows);
+
+  /** Sets the prices of many products in one transaction; returns how many were changed. */
+  @Update("UPDATE product SET price_cents = :priceCents WHERE sku = :sku")
+  @InvalidatesTags("products")
+  long reprice(List<PriceChange> changes);
 
   /**
    * Sets a product's price and returns it as stored now, or empty if there is no such product.

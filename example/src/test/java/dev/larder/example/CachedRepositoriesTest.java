@@ -1,15 +1,16 @@
 package dev.larder.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.larder.runtime.Larder;
 import dev.larder.testing.TestDatabase;
 import dev.larder.testing.TestRedis;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,17 +50,8 @@ class CachedRepositoriesTest {
     return products.findBySku("KETTLE").id();
   }
 
-  private static <T> T eventually(Supplier<T> read, T expected) throws InterruptedException {
-    T seen = read.get();
-    for (int i = 0; i < 100 && !expected.equals(seen); i++) {
-      Thread.sleep(50);
-      seen = read.get();
-    }
-    return seen;
-  }
-
   @Test
-  void aWriteInOneProcessIsSeenByTheOther() throws Exception {
+  void aWriteInOneProcessIsSeenByTheOther() {
     ProductRepository a = new ProductRepositoryImpl(process());
     ProductRepository b = new ProductRepositoryImpl(process());
     long id = kettle(a);
@@ -68,8 +60,8 @@ class CachedRepositoriesTest {
 
     a.updatePrice(id, 2_999);
 
-    assertThat(eventually(() -> b.findById(id).map(Product::priceCents), Optional.of(2_999L)))
-        .contains(2_999L);
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> b.findById(id).map(Product::priceCents), Optional.of(2_999L)::equals);
     assertThat(b.byCategory("kitchen")).extracting(Product::priceCents).containsExactly(2_999L);
   }
 
@@ -99,7 +91,7 @@ class CachedRepositoriesTest {
   }
 
   @Test
-  void aMethodsOwnTtlOverridesTheRepositorys() throws Exception {
+  void aMethodsOwnTtlOverridesTheRepositorys() {
     Larder larder = process();
     new ProductRepositoryImpl(larder).addCategory("garden", "Garden");
     CategoryTtlRepository categories = new CategoryTtlRepositoryImpl(larder);
@@ -107,7 +99,7 @@ class CachedRepositoriesTest {
     assertThat(categories.nameShortLived("garden")).isEqualTo("Garden");
     TestDatabase.get().execute("UPDATE category SET name = 'Yard' WHERE slug = 'garden'");
 
-    assertThat(eventually(() -> categories.nameShortLived("garden"), "Yard")).isEqualTo("Yard");
+    await().atMost(Duration.ofSeconds(5)).until(() -> categories.nameShortLived("garden"), "Yard"::equals);
     assertThat(categories.name("garden")).isEqualTo("Garden"); // ten minutes are not over
   }
 

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What users will read: the generated sources of {@link ProductRepositorySource}, compared byte
- * for byte with {@code src/test/resources/golden/<Class>.java.txt}.
+ * What users will read: the generated sources of {@link ProductRepositorySource} and its
+ * description, compared byte for byte with {@code src/test/resources/golden/<Class>.java.txt} and
+ * {@code golden/test.ProductRepository.json} / {@code .md}.
  *
  * <p>After an intended change to the generators, rewrite the golden files instead of comparing,
  * then review their diff like any other change:
@@ -32,7 +33,23 @@ class GoldenFilesTest {
     Compilation compilation = Sources.compile(ProductRepositorySource.get());
     assertThat(compilation).succeededWithoutWarnings();
     String generated = Sources.generatedSource(compilation, "test." + simpleName);
-    Path golden = GOLDEN.resolve(simpleName + ".java.txt");
+
+    assertMatchesGolden(generated, simpleName + ".java.txt");
+  }
+
+  /** The description of the repository and its Markdown report (META-INF/larder/). */
+  @ParameterizedTest
+  @ValueSource(strings = {"test.ProductRepository.json", "test.ProductRepository.md"})
+  void descriptionMatchesItsGoldenFile(String fileName) throws IOException {
+    Compilation compilation = Sources.compile(ProductRepositorySource.get());
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = Sources.generatedResource(compilation, "META-INF/larder/" + fileName);
+
+    assertMatchesGolden(generated, fileName);
+  }
+
+  private static void assertMatchesGolden(String generated, String fileName) throws IOException {
+    Path golden = GOLDEN.resolve(fileName);
 
     if (Boolean.getBoolean("larder.updateGolden")) {
       Files.createDirectories(GOLDEN);
@@ -42,7 +59,7 @@ class GoldenFilesTest {
     assertThat(golden).exists();
     assertThat(generated)
         .as("%s differs from %s; if the change is intended, rerun with"
-            + " -Dlarder.updateGolden=true and review the diff", simpleName, golden)
+            + " -Dlarder.updateGolden=true and review the diff", fileName, golden)
         .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 }

@@ -6,13 +6,16 @@ import javax.tools.JavaFileObject;
  * A representative repository exercising every kind of method the processor generates: a record,
  * {@code Optional} and {@code List} result, a scalar and an enum result, UUID, Instant and
  * BigDecimal parameters, a collection bound as an array, the components of a record parameter, a
- * batch update with one tag per row, a void and a long update, and a default method.
+ * batch insert with one tag per row (multi-row statements), a batch update (JDBC batches), a void
+ * and a long update, an offset-paged and a keyset-paged read, and a default method.
  */
 final class ProductRepositorySource {
   private ProductRepositorySource() {}
 
   static JavaFileObject get() {
     return Sources.source("ProductRepository", """
+        import dev.larder.runtime.*;
+
         @CachedRepository(ttl = "PT10M")
         public interface ProductRepository {
           @Query("SELECT id, sku, name, category, price_cents, status, created_at FROM product"
@@ -54,6 +57,23 @@ final class ProductRepositorySource {
           @CacheKey(value = "external:{externalId}", tags = "products")
           Optional<Long> idOf(UUID externalId);
 
+          @Query("SELECT id, sku, name, category, price_cents, status, created_at FROM product"
+              + " WHERE category = :category ORDER BY name, id")
+          @CacheKey(value = "products:page:{category}", tags = {"products", "category:{category}"})
+          Page<Product> pageInCategory(String category, PageRequest request);
+
+          @Query("SELECT id, sku, name, category, price_cents, status, created_at FROM product"
+              + " WHERE category = :category")
+          @OrderBy(value = {"price_cents DESC", "id"}, unique = "id")
+          @CacheKey(value = "products:by-price:{category}", tags = {"products", "category:{category}"})
+          CursorPage<Product> byPrice(String category, Cursor after, int limit);
+
+          @Query("SELECT id, sku, name, category, price_cents, status, created_at FROM product"
+              + " WHERE status = :status")
+          @OrderBy(value = {"created_at", "id"}, unique = "id")
+          @CacheKey(value = "products:by-age:{status}", tags = "products")
+          CursorPage<Product> byAge(Status status, Cursor after, int limit);
+
           @Update("UPDATE product SET price_cents = :priceCents WHERE id = :id")
           @InvalidatesTags({"product:{id}", "products"})
           long updatePrice(long id, long priceCents);
@@ -66,6 +86,10 @@ final class ProductRepositorySource {
               + " VALUES (:sku, :name, :category, :priceCents)")
           @InvalidatesTags({"products", "category:{rows.category}"})
           int insertAll(List<NewProduct> rows);
+
+          @Update("UPDATE product SET price_cents = :priceCents WHERE sku = :sku")
+          @InvalidatesTags("products")
+          int repriceAll(Collection<NewProduct> changes);
 
           default boolean exists(long id) {
             return findById(id).isPresent();

@@ -274,6 +274,7 @@ class RepositoryDiagnosticsTest {
 
     assertThat(compile(broken, fine)).hadErrorCount(1);
     assertThat(files).containsExactly(
+        "META-INF/larder/test.StatusRepository.json", "META-INF/larder/test.StatusRepository.md",
         "test/StatusRepositoryImpl.java", "test/StatusRepositoryKeys.java");
   }
 

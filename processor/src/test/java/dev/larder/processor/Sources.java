@@ -5,7 +5,9 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import javax.annotation.processing.Processor;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /** Builds test sources and compiles them with the Larder processor. */
@@ -66,15 +69,17 @@ final class Sources {
   }
 
   /**
-   * Runs only annotation processing, writing generated sources under {@code directory}, and
-   * returns their paths relative to it. Unlike compile-testing, which hides generated files when
+   * Runs only annotation processing, writing generated sources and class-output files (the
+   * descriptions in {@code META-INF/larder/}) under {@code directory}, and returns their paths
+   * relative to it. Unlike compile-testing, which hides generated files when
    * compilation fails, this shows what was generated next to an error.
    */
   static List<String> generateInto(Path directory, JavaFileObject... files) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     JavaCompiler.CompilationTask task = compiler.getTask(null, null, diagnostics,
-        List.of("-proc:only", "-s", directory.toString()), null, withRecords(files));
+        List.of("-proc:only", "-s", directory.toString(), "-d", directory.toString()), null,
+        withRecords(files));
     task.setProcessors(List.of(new LarderProcessor()));
     task.call();
     try (Stream<Path> walk = Files.walk(directory)) {
@@ -95,6 +100,22 @@ final class Sources {
                 .map(JavaFileObject::getName).collect(Collectors.toList())));
     try {
       return file.getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The text (UTF-8) of a file generated into the class output, e.g.
+   * {@code META-INF/larder/test.ProductRepository.json}, or a failure naming what was generated.
+   */
+  static String generatedResource(Compilation compilation, String path) {
+    JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path)
+        .orElseThrow(() -> new AssertionError(path + " was not generated; generated: "
+            + compilation.generatedFiles().stream()
+                .map(JavaFileObject::getName).collect(Collectors.toList())));
+    try (InputStream in = file.openInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -31,6 +32,8 @@ final class CacheSettings {
   int compressionThreshold = 1024;
   double ttlJitter = 0.1;
   String namespace = "larder";
+  /** Wall-clock millis deciding freshness; tests of expiry replace it. */
+  LongSupplier clock = System::currentTimeMillis;
 
   Duration heartbeat = Duration.ofMillis(500);
 
@@ -72,7 +75,7 @@ final class CacheSettings {
       return thread;
     });
     cache[0] = new TwoLevelCache(localCache, localMaximumSize, redis, generations[0],
-        new EntryEncoding(compressionThreshold), refresher, System::currentTimeMillis, ttlJitter,
+        new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter,
         degradedTtl);
     ScheduledExecutorService watcher = null;
     if (redis != null) {

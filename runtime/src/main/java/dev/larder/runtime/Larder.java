@@ -5,9 +5,15 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.larder.runtime.internal.CachedRead;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
@@ -39,14 +45,18 @@ public final class Larder implements AutoCloseable {
   private final HikariDataSource ownedPool;
   private final CacheSettings.Running cache;
   private final Transactions transactions;
+  private final List<InvalidationListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, CachedRead<?>> registered = new ConcurrentSkipListMap<>();
+  private final int batchChunkSize;
 
-  Larder(
-      Jdbi jdbi, DataSource dataSource, HikariDataSource ownedPool, CacheSettings.Running cache) {
+  Larder(Jdbi jdbi, DataSource dataSource, HikariDataSource ownedPool, CacheSettings.Running cache,
+      int batchChunkSize) {
+    this.batchChunkSize = batchChunkSize;
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     this.cache = cache;
-    this.transactions = new Transactions(jdbi, cache.generations()::bump);
+    this.transactions = new Transactions(jdbi, this::bumpNow);
   }
 
   /** Returns a builder; call one of its data source methods, then {@link LarderBuilder#build()}. */
@@ -64,6 +74,14 @@ public final class Larder implements AutoCloseable {
    */
   public static Larder fromEnvironment() {
     return builder().environment(System.getenv()).build();
+  }
+
+  /**
+   * Returns how many rows of a batch write go to the database per statement or JDBC batch
+   * ({@link LarderBuilder#batchChunkSize}). Called by generated code.
+   */
+  public int batchChunkSize() {
+    return batchChunkSize;
   }
 
   /** Returns the {@link Jdbi} this runtime runs every statement through. */
@@ -162,7 +180,14 @@ public final class Larder implements AutoCloseable {
     if (transactions.current() != null) {
       return execute(read.method(), query); // see inTransaction: no cache inside a transaction
     }
-    return cache.cache().get(read, key, tags, () -> execute(read.method(), query));
+    Supplier<List<String>> withMethodTag = () -> {
+      List<String> own = tags.get();
+      List<String> all = new ArrayList<>(own.size() + 1);
+      all.addAll(own);
+      all.add(read.methodTag());
+      return all;
+    };
+    return cache.cache().get(read, key, withMethodTag, () -> execute(read.method(), query));
   }
 
   /**
@@ -181,6 +206,7 @@ public final class Larder implements AutoCloseable {
       RepositoryMethod method, List<String> tags, HandleCallback<T, RuntimeException> work) {
     requireNonNull(tags, "tags");
     T result = execute(method, work);
+    cache.cache().counters.of(method).invalidations.add(tags.size());
     invalidate(tags);
     return result;
   }
@@ -203,17 +229,149 @@ public final class Larder implements AutoCloseable {
     if (transaction != null) {
       transaction.pendingTags.addAll(tags);
     } else {
-      cache.generations().bump(tags);
+      bumpNow(tags);
     }
+  }
+
+  private void bumpNow(List<String> tags) {
+    cache.cache().counters.invalidated(tags);
+    cache.generations().bump(tags);
   }
 
   /** Returns the cache counters since this runtime started. */
   public CacheStats cacheStats() {
-    TwoLevelCache c = cache.cache();
-    return new CacheStats(c.l1Hits.sum(), c.l2Hits.sum(), c.misses.sum(), c.loads.sum(),
-        c.loadNanos.sum(), c.staleServed.sum(), cache.generations().bumps.sum(),
+    MethodCounters m = cache.cache().counters;
+    return new CacheStats(m.sum(c -> c.l1Hits.sum()), m.sum(c -> c.l2Hits.sum()),
+        m.sum(c -> c.misses.sum()), m.sum(c -> c.loads.sum()), m.sum(c -> c.loadNanos.sum()),
+        m.sum(c -> c.staleServed.sum()), cache.generations().bumps.sum(),
         cache.generations().pendingCount(),
         cache.redis() != null && cache.redis().breaker.state() == CircuitBreaker.State.CLOSED);
+  }
+
+  /**
+   * Checks the database ({@code SELECT 1} and the pool's connections) and Redis (PING and the
+   * circuit breaker) within two seconds, and reports them with the cache counters. Never throws:
+   * a failed check is in the report.
+   */
+  public Health health() {
+    // Its own thread: a hung database must not hold a thread the cache needs.
+    Executor oneOff = runnable -> {
+      Thread thread = new Thread(runnable, "larder-health");
+      thread.setDaemon(true);
+      thread.start();
+    };
+    return new HealthCheck(dataSource, cache.redis(), this::cacheStats, oneOff,
+        Duration.ofSeconds(2)).check();
+  }
+
+  /** Returns the counters of every repository method this runtime has run, by method name. */
+  public Map<String, MethodStats> methodStats() {
+    return cache.cache().counters.snapshot();
+  }
+
+  /**
+   * Returns how many tags writes invalidated, by tag family: the text before a tag's first
+   * {@code ':'} ({@code product} for {@code product:42}), which keeps the count of series bounded.
+   */
+  public Map<String, Long> invalidationsByTagFamily() {
+    return cache.cache().counters.invalidationsByFamily();
+  }
+
+  /**
+   * Calls a cached read for every argument, {@code concurrency} at a time, so that the entries
+   * are there before traffic comes. It goes through the ordinary read path: an entry that is
+   * already fresh is left alone, and one loaded while a write commits is stamped like any other,
+   * so warming never overwrites fresher data. Failed calls are counted, not thrown.
+   *
+   * <pre>{@code
+   * larder.warm(products.allIds(), products::findById, 4,
+   *     (done, total, failed) -> log.info("warmed {}/{}", done, total));
+   * }</pre>
+   *
+   * @param arguments one per call
+   * @param read the read to call, usually a generated repository method
+   * @param concurrency how many calls run at once, 1 to 64
+   * @param progress told after every call
+   * @param <A> the argument type
+   * @return the counts and the time taken
+   * @throws IllegalArgumentException if {@code concurrency} is out of range
+   */
+  public <A> WarmResult warm(Collection<A> arguments, Consumer<? super A> read, int concurrency,
+      WarmProgress progress) {
+    requireNonNull(arguments, "arguments");
+    requireNonNull(read, "read");
+    requireNonNull(progress, "progress");
+    if (concurrency < 1 || concurrency > 64) {
+      throw new IllegalArgumentException("concurrency must be between 1 and 64 but was " + concurrency);
+    }
+    return Warmer.warm(arguments, read, concurrency, progress);
+  }
+
+  /**
+   * Listens to a PostgreSQL channel and invalidates the tags each notification carries (one per
+   * line), so that writes made outside Larder — another service, a migration, {@code psql} —
+   * invalidate too. Install triggers that send them with {@link InvalidationTriggers}. The
+   * listener holds one connection of the pool until it is closed (the runtime closes it too).
+   *
+   * @param channel the channel, a plain SQL name
+   * @return the running listener
+   * @throws IllegalArgumentException if {@code channel} is not a plain SQL name
+   */
+  public InvalidationListener listenForInvalidations(String channel) {
+    requireNonNull(channel, "channel");
+    if (!channel.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("channel must be a plain SQL name but was '" + channel + "'");
+    }
+    InvalidationListener listener = new InvalidationListener(dataSource, channel,
+        this::invalidateTags, this::clearLocalCache);
+    listeners.add(listener);
+    return listener.start();
+  }
+
+  /**
+   * Makes the cached reads of a repository known to this runtime, for invalidation by key
+   * pattern. Called by the constructor of every generated repository.
+   *
+   * @param reads the repository's cached reads
+   */
+  public void register(CachedRead<?>... reads) {
+    for (CachedRead<?> read : reads) {
+      registered.putIfAbsent(read.method().qualifiedName(), read);
+    }
+  }
+
+  /**
+   * Invalidates every cached entry whose key may match {@code pattern} ({@code *} matches any
+   * text, {@code ?} one character), in every process, without scanning Redis: the pattern is
+   * matched against the key templates of the repositories created on this runtime, and each
+   * matching read's entries are invalidated at once through a tag all of them carry. Coarse by
+   * design — {@code product:4*} invalidates all of {@code product:{id}} — so it never misses an
+   * entry.
+   *
+   * @param pattern e.g. {@code product:*}
+   * @return the reads whose entries were invalidated, as {@code Repository.method}
+   */
+  public List<String> invalidateKeys(String pattern) {
+    requireNonNull(pattern, "pattern");
+    List<CachedRead<?>> matching = KeyPatterns.matching(pattern, registered.values());
+    List<String> tags = new ArrayList<>();
+    List<String> methods = new ArrayList<>();
+    for (CachedRead<?> read : matching) {
+      tags.add(read.methodTag());
+      methods.add(read.method().qualifiedName());
+    }
+    if (!tags.isEmpty()) {
+      invalidate(tags);
+    }
+    return methods;
+  }
+
+  MethodCounters methodCounters() {
+    return cache.cache().counters;
+  }
+
+  Transactions transactions() {
+    return transactions;
   }
 
   /** Drops this process's cached entries and tag generations; Redis keeps its entries. */
@@ -245,6 +403,7 @@ public final class Larder implements AutoCloseable {
   /** Closes the connection pool and Redis client if this runtime created them. Idempotent. */
   @Override
   public void close() {
+    listeners.forEach(InvalidationListener::close);
     cache.close();
     if (ownedPool != null && !ownedPool.isClosed()) {
       ownedPool.close();

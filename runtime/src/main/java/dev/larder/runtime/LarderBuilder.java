@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LarderBuilder {
   private static final Logger log = LoggerFactory.getLogger(LarderBuilder.class);
+  /** The default of {@link #batchChunkSize}. */
+  public static final int DEFAULT_BATCH_CHUNK_SIZE = 1000;
 
   private DataSource dataSource;
   private String jdbcUrl;
@@ -29,6 +32,7 @@ public final class LarderBuilder {
   private String password;
   private int maximumPoolSize = 10;
   private String poolName = "larder";
+  private int batchChunkSize = DEFAULT_BATCH_CHUNK_SIZE;
   private final CacheSettings cache = new CacheSettings();
 
   LarderBuilder() {}
@@ -251,6 +255,24 @@ public final class LarderBuilder {
     return this;
   }
 
+  /**
+   * How many rows of a batch write (an {@code @Update} taking a collection of records) go to
+   * the database at once: per multi-row {@code INSERT} statement, or per JDBC batch for other
+   * statements. Every chunk of one call runs in the same transaction. Default
+   * {@value #DEFAULT_BATCH_CHUNK_SIZE}: past a few hundred rows a round trip costs little next to
+   * the rows themselves, while the parameters of one chunk stay far below PostgreSQL's 65 535
+   * per statement and the driver never holds more than a chunk in memory.
+   *
+   * @throws IllegalArgumentException if {@code rows} is not between 1 and 100 000
+   */
+  public LarderBuilder batchChunkSize(int rows) {
+    if (rows < 1 || rows > 100_000) {
+      throw new IllegalArgumentException("batchChunkSize must be between 1 and 100000 but was " + rows);
+    }
+    this.batchChunkSize = rows;
+    return this;
+  }
+
   /** Names the pool created from a URL, for its logs and metrics. Default {@code larder}. */
   public LarderBuilder poolName(String poolName) {
     requireNonNull(poolName, "poolName");
@@ -324,6 +346,12 @@ public final class LarderBuilder {
     };
   }
 
+  /** Replaces the clock that decides freshness, so that tests of expiry need not wait. */
+  LarderBuilder clock(LongSupplier millis) {
+    cache.clock = requireNonNull(millis, "millis");
+    return this;
+  }
+
   /**
    * Creates the runtime. With a URL this opens the pool, which connects lazily.
    *
@@ -355,7 +383,8 @@ public final class LarderBuilder {
       // still starting; the first repository call reports the problem, naming the method.
       config.setInitializationFailTimeout(-1);
       // Not reWriteBatchedInserts: the driver then reports SUCCESS_NO_INFO for rewritten rows,
-      // and the row counts that batch writes return would be wrong (LarderBatchTest).
+      // and the row counts that batch writes return would be wrong (LarderBatchTest); generated
+      // batch inserts are multi-row statements already (MultiRowInsert), with exact counts.
       pool = new HikariDataSource(config);
       source = pool;
       log.info("connection pool {} opened for {} (max {} connections)",
@@ -365,6 +394,6 @@ public final class LarderBuilder {
     // JDBI knows the other array element types Larder binds; numeric is the one it lacks.
     jdbi.registerArrayType(BigDecimal.class, "numeric");
     jdbi.registerArgument(new UuidArgumentFactory());
-    return new Larder(jdbi, source, pool, cache.start());
+    return new Larder(jdbi, source, pool, cache.start(), batchChunkSize);
   }
 }

@@ -11,8 +11,20 @@ import static java.util.Objects.requireNonNull;
  * @param name the method name, e.g. {@code findById}
  * @param sql the SQL as written in the annotation
  * @param fingerprint a short hash of the SQL and the result type, computed at compile time
+ * @param qualifiedName {@code Repository.method}, the name used in messages, logs and metrics
  */
-public record RepositoryMethod(String repository, String name, String sql, String fingerprint) {
+public record RepositoryMethod(
+    String repository, String name, String sql, String fingerprint, String qualifiedName) {
+
+  /**
+   * Describes a method; its qualified name is {@code repository + "." + name}.
+   *
+   * @throws NullPointerException if a part is null
+   * @throws IllegalArgumentException if the repository, name or sql is blank
+   */
+  public RepositoryMethod(String repository, String name, String sql, String fingerprint) {
+    this(repository, name, sql, fingerprint, repository + "." + name);
+  }
 
   /**
    * Checks that every part is present.
@@ -25,15 +37,11 @@ public record RepositoryMethod(String repository, String name, String sql, Strin
     requireNonNull(name, "name");
     requireNonNull(sql, "sql");
     requireNonNull(fingerprint, "fingerprint");
+    requireNonNull(qualifiedName, "qualifiedName");
     if (repository.isBlank() || name.isBlank() || sql.isBlank()) {
       throw new IllegalArgumentException(
           "repository, name and sql must not be blank: " + repository + "." + name);
     }
-  }
-
-  /** Returns {@code Repository.method}, the name used in messages, logs and metrics. */
-  public String qualifiedName() {
-    return repository + "." + name;
   }
 
   @Override

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,7 +39,7 @@ final class Transactions {
     }
   }
 
-  private static final class Counters {
+  static final class Counters {
     final LongAdder total = new LongAdder();
     final LongAdder committed = new LongAdder();
     final LongAdder rolledBack = new LongAdder();
@@ -55,6 +57,8 @@ final class Transactions {
   private final Consumer<List<String>> afterCommit;
   private final ThreadLocal<Context> current = new ThreadLocal<>();
   private final Map<String, Counters> counters = new ConcurrentHashMap<>();
+  private final List<BiConsumer<String, Counters>> listeners =
+      new CopyOnWriteArrayList<>();
 
   Transactions(Jdbi jdbi, Consumer<List<String>> afterCommit) {
     this.jdbi = jdbi;
@@ -71,7 +75,11 @@ final class Transactions {
     if (outer != null) {
       return work.run(outer.handle); // join: only the outermost transaction retries
     }
-    Counters stats = counters.computeIfAbsent(options.name(), n -> new Counters());
+    Counters stats = counters.computeIfAbsent(options.name(), n -> {
+      Counters created = new Counters();
+      listeners.forEach(listener -> listener.accept(n, created));
+      return created;
+    });
     stats.total.increment();
     long deadline = System.nanoTime() + options.deadline().toNanos();
     List<RuntimeException> failures = new ArrayList<>();
@@ -172,6 +180,12 @@ final class Transactions {
       Thread.currentThread().interrupt();
       throw new LarderException("interrupted while waiting to retry a transaction", e);
     }
+  }
+
+  /** Calls {@code listener} for every transaction name known now and every one seen later. */
+  void onEachName(BiConsumer<String, Counters> listener) {
+    listeners.add(listener);
+    counters.forEach(listener);
   }
 
   Map<String, TransactionStats> stats() {

@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -42,12 +41,7 @@ final class TwoLevelCache {
   private final double jitter;
   private final Duration degradedTtl;
 
-  final LongAdder l1Hits = new LongAdder();
-  final LongAdder l2Hits = new LongAdder();
-  final LongAdder misses = new LongAdder();
-  final LongAdder loads = new LongAdder();
-  final LongAdder loadNanos = new LongAdder();
-  final LongAdder staleServed = new LongAdder();
+  final MethodCounters counters = new MethodCounters();
 
   TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, TagGenerations generations,
       EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
@@ -73,17 +67,19 @@ final class TwoLevelCache {
    */
   <T> T get(CachedRead<T> read, String key, Supplier<List<String>> tags, Supplier<T> loader) {
     CachePolicy policy = read.policy();
+    MethodCounters.Counters stats = counters.of(read.method());
+    stats.requests.increment();
     if (l1Enabled) {
       CacheEntry entry = l1.getIfPresent(key);
       if (entry != null) {
         if (valid(entry, policy.strict())) {
           long now = clock.getAsLong();
           if (now < entry.freshUntil()) {
-            l1Hits.increment();
+            stats.l1Hits.increment();
             return cast(entry.value());
           }
           if (now < entry.staleUntil()) {
-            staleServed.increment();
+            stats.staleServed.increment();
             refreshInBackground(read, key, entry.tags(), loader);
             return cast(entry.value());
           }
@@ -122,7 +118,7 @@ final class TwoLevelCache {
       if (stored != null && stored.tags().equals(tags) && clock.getAsLong() < stored.freshUntil()) {
         Stamps current = generations.stamps(tags, read.policy().strict());
         if (sameTokens(stored.stamps().generations(), current.generations())) {
-          l2Hits.increment();
+          counters.of(read.method()).l2Hits.increment();
           CacheEntry local = new CacheEntry(
               stored.value(), tags, current, stored.freshUntil(), stored.staleUntil());
           storeL1(key, local);
@@ -130,7 +126,7 @@ final class TwoLevelCache {
         }
       }
     }
-    misses.increment();
+    counters.of(read.method()).misses.increment();
     return load(read, key, tags, loader);
   }
 
@@ -140,8 +136,9 @@ final class TwoLevelCache {
     Stamps stamps = generations.stamps(tags, false);
     long started = System.nanoTime();
     T value = loader.get();
-    loads.increment();
-    loadNanos.add(System.nanoTime() - started);
+    MethodCounters.Counters stats = counters.of(read.method());
+    stats.loads.increment();
+    stats.loadNanos.add(System.nanoTime() - started);
     CacheEntry entry = entry(read.policy(), value, tags, stamps);
     storeL1(key, entry);
     if (redis != null && entry.staleUntil() > clock.getAsLong()) {
@@ -223,7 +220,9 @@ final class TwoLevelCache {
   private static boolean isEmpty(Object value) {
     return value == null
         || (value instanceof Optional<?> optional && optional.isEmpty())
-        || (value instanceof Collection<?> collection && collection.isEmpty());
+        || (value instanceof Collection<?> collection && collection.isEmpty())
+        || (value instanceof Page<?> page && page.content().isEmpty())
+        || (value instanceof CursorPage<?> page && page.content().isEmpty());
   }
 
   @SuppressWarnings("unchecked")

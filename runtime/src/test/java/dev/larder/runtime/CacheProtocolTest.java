@@ -1,6 +1,7 @@
 package dev.larder.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.larder.runtime.internal.CachePolicy;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,8 @@ class CacheProtocolTest {
   private static final Duration LONG = Duration.ofMinutes(10);
 
   private final AtomicInteger queries = new AtomicInteger();
+  /** The cache's clock: starts at the real time, moves only when a test says so. */
+  private final AtomicLong now = new AtomicLong(System.currentTimeMillis());
   private final List<Larder> opened = new ArrayList<>();
   private String namespace;
   private String table;
@@ -57,7 +61,8 @@ class CacheProtocolTest {
         .cacheNamespace(namespace)
         .ttlJitter(0)
         .redisTimeout(Duration.ofMillis(500))
-        .redisRetryAfter(Duration.ofMillis(200));
+        .redisRetryAfter(Duration.ofMillis(200))
+        .clock(now::get);
     if (withRedis) {
       builder.redisUrl(TestRedis.get().url());
     }
@@ -126,12 +131,7 @@ class CacheProtocolTest {
     CachedRead<String> read = read(LONG, Duration.ZERO, false);
     name(b, read);
     rename(a, "new");
-    String seen = name(b, read);
-    for (int i = 0; i < 100 && !seen.equals("new"); i++) {
-      Thread.sleep(50);
-      seen = name(b, read);
-    }
-    assertThat(seen).isEqualTo("new");
+    await().atMost(Duration.ofSeconds(5)).until(() -> name(b, read), "new"::equals);
   }
 
   @Test
@@ -158,7 +158,7 @@ class CacheProtocolTest {
           handle -> {
             String value = queryName(handle);
             loaderRead.countDown();
-            await(writerDone);
+            awaitLatch(writerDone);
             return value;
           }));
       assertThat(loaderRead.await(10, TimeUnit.SECONDS)).isTrue();
@@ -178,21 +178,20 @@ class CacheProtocolTest {
     CachedRead<String> read = read(LONG, Duration.ZERO, false);
     int threads = 64;
     CyclicBarrier start = new CyclicBarrier(threads);
-    CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
+      CountDownLatch asked = new CountDownLatch(threads);
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         results.add(pool.submit(() -> {
           start.await();
+          asked.countDown();
           return larder.read(read, "item:1", () -> List.of("item:1"), handle -> {
-            await(release); // hold the leader until every thread has asked
+            awaitLatch(asked); // hold the leader until every thread has asked
             return queryName(handle);
           });
         }));
       }
-      Thread.sleep(200);
-      release.countDown();
       for (Future<String> result : results) {
         assertThat(result.get(20, TimeUnit.SECONDS)).isEqualTo("old");
       }
@@ -219,11 +218,14 @@ class CacheProtocolTest {
   }
 
   @Test
-  void expiredEntryIsLoadedAgain() throws Exception {
+  void expiredEntryIsLoadedAgain() {
     Larder larder = larder(true);
-    CachedRead<String> read = read(Duration.ofMillis(100), Duration.ZERO, false);
+    CachedRead<String> read = read(Duration.ofSeconds(10), Duration.ZERO, false);
     name(larder, read);
-    Thread.sleep(300);
+    now.addAndGet(9_000);
+    name(larder, read);
+    assertThat(queries).hasValue(1);
+    now.addAndGet(2_000);
     name(larder, read);
     assertThat(queries).hasValue(2);
   }
@@ -231,18 +233,14 @@ class CacheProtocolTest {
   @Test
   void staleEntryIsServedWhileOneRefreshRuns() throws Exception {
     Larder larder = larder(true);
-    CachedRead<String> read = read(Duration.ofMillis(100), Duration.ofMinutes(1), false);
+    CachedRead<String> read = read(Duration.ofSeconds(10), Duration.ofMinutes(1), false);
     assertThat(name(larder, read)).isEqualTo("old");
     TestDatabase.get().execute("UPDATE " + table + " SET name = 'refreshed' WHERE id = 1");
-    Thread.sleep(300);
-    assertThat(name(larder, read)).isEqualTo("old"); // stale, and a refresh starts
-    String seen = name(larder, read);
-    for (int i = 0; i < 100 && !seen.equals("refreshed"); i++) {
-      Thread.sleep(50);
-      seen = name(larder, read);
-    }
-    assertThat(seen).isEqualTo("refreshed");
-    assertThat(larder.cacheStats().staleServed()).isGreaterThanOrEqualTo(1);
+    now.addAndGet(30_000); // past the TTL, inside the stale-while-revalidate window
+    assertThat(name(larder, read)).isEqualTo("old"); // stale, and one refresh starts
+    assertThat(larder.cacheStats().staleServed()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> name(larder, read), "refreshed"::equals);
+    assertThat(queries).hasValue(2);
   }
 
   @Test
@@ -282,11 +280,12 @@ class CacheProtocolTest {
   }
 
   @Test
-  void ttlJitterSpreadsTheExpiriesOfEntriesWrittenTogether() throws Exception {
+  void ttlJitterSpreadsTheExpiriesOfEntriesWrittenTogether() {
     Larder larder = Larder.builder()
         .dataSource(TestDatabase.get().dataSource())
         .redisCache(false)
         .ttlJitter(0.5)
+        .clock(now::get)
         .build();
     opened.add(larder);
     // Fresh for between 1 and 2 seconds each; looked at again after 1.5 s.
@@ -295,7 +294,7 @@ class CacheProtocolTest {
     for (int i = 0; i < 200; i++) {
       larder.read(read, "jitter:" + i, List::of, handle -> "v" + loads.incrementAndGet());
     }
-    Thread.sleep(1_500);
+    now.addAndGet(1_500);
     for (int i = 0; i < 200; i++) {
       larder.read(read, "jitter:" + i, List::of, handle -> "v" + loads.incrementAndGet());
     }
@@ -335,15 +334,10 @@ class CacheProtocolTest {
       TestRedis.get().restart();
     }
     // b never heard the outage's bump; once Redis is back, it must not serve "old".
-    String seen = name(b, read);
-    for (int i = 0; i < 100 && !seen.equals("during-outage"); i++) {
-      Thread.sleep(50);
-      seen = name(b, read);
-    }
-    assertThat(seen).isEqualTo("during-outage");
+    await().atMost(Duration.ofSeconds(10)).until(() -> name(b, read), "during-outage"::equals);
   }
 
-  private static void await(CountDownLatch latch) {
+  private static void awaitLatch(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -45,6 +45,8 @@ final class CodecMethods {
     return switch (result.shape()) {
       case OPTIONAL -> CodeBlock.of("$T.optional($L)", CODECS, element);
       case LIST -> CodeBlock.of("$T.list($L)", CODECS, element);
+      case PAGE -> CodeBlock.of("$T.page($L)", RuntimeTypes.PAGING_CODECS, element);
+      case CURSOR_PAGE -> CodeBlock.of("$T.cursorPage($L)", RuntimeTypes.PAGING_CODECS, element);
       default -> element;
     };
   }

@@ -51,6 +51,8 @@ public final class ImplGenerator {
     CodecMethods codecs = new CodecMethods(impl);
     for (Method method : repository.methods()) {
       type.addField(constant(repository, method, constants.get(method), codecs));
+      type.addFields(PagingGenerator.constants(method, constants.get(method)));
+      type.addFields(BatchMethods.constants(method, constants.get(method)));
     }
     repository.transactional().forEach(m -> type.addField(TransactionalMethods.constant(m)));
     type.addField(RuntimeTypes.LARDER, "larder", Modifier.PRIVATE, Modifier.FINAL);
@@ -60,6 +62,7 @@ public final class ImplGenerator {
         .addJavadoc("@param larder the runtime that runs its statements\n")
         .addParameter(RuntimeTypes.LARDER, "larder")
         .addStatement("this.larder = $T.requireNonNull(larder, $S)", RuntimeTypes.OBJECTS, "larder")
+        .addCode(registerReads(repository, constants))
         .build());
 
     for (Method method : repository.methods()) {
@@ -100,8 +103,26 @@ public final class ImplGenerator {
     TypeName type = ParameterizedTypeName.get(RuntimeTypes.CACHED_READ,
         method.result().typeName().box());
     return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T<>(\n$>$>$L,\n$L,\n$L)$<$<", RuntimeTypes.CACHED_READ,
-            repositoryMethod, policy, codecs.forResult(method.result()))
+        .initializer("new $T<>(\n$>$>$L,\n$L,\n$L,\n$S)$<$<", RuntimeTypes.CACHED_READ,
+            repositoryMethod, policy, codecs.forResult(method.result()),
+            KeysGenerator.keyTemplate(repository, method))
+        .build();
+  }
+
+
+  /** {@code larder.register(FIND_BY_ID, ...)}: the runtime learns the reads' key templates. */
+  private static CodeBlock registerReads(Repository repository, Map<Method, String> constants) {
+    List<CodeBlock> reads = new ArrayList<>();
+    for (Method method : repository.methods()) {
+      if (method.kind() == MethodKind.QUERY) {
+        reads.add(CodeBlock.of("$N", constants.get(method)));
+      }
+    }
+    if (reads.isEmpty()) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .addStatement("larder.register($L)", CodeBlock.join(reads, ", "))
         .build();
   }
 
@@ -114,14 +135,14 @@ public final class ImplGenerator {
   }
 
   /** The read's tags as a supplier, so that an in-process hit does not build them. */
-  private static CodeBlock lazyTags(Repository repository, Method method) {
+  static CodeBlock lazyTags(Repository repository, Method method) {
     if (method.tags().isEmpty()) {
       return CodeBlock.of("$T::of", RuntimeTypes.LIST);
     }
     return CodeBlock.of("() -> $L", tags(repository, method, method.tags()));
   }
 
-  private static CodeBlock arguments(Method method) {
+  static CodeBlock arguments(Method method) {
     List<CodeBlock> names = new ArrayList<>();
     for (Parameter p : method.parameters()) {
       names.add(CodeBlock.of("$N", p.name()));
@@ -131,6 +152,9 @@ public final class ImplGenerator {
 
   private MethodSpec query(
       Repository repository, Method method, String constant, RowMappers mappers) {
+    if (PagingGenerator.isPaged(method)) {
+      return PagingGenerator.query(repository, method, constant, mappers);
+    }
     CodeBlock target = CodeBlock.of("$N.method()", constant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
     CodeBlock statement = switch (method.result().shape()) {
@@ -164,25 +188,7 @@ public final class ImplGenerator {
     MethodSpec.Builder builder = override(method);
     Parameter batch = method.batchParameter();
     if (batch != null) {
-      String element = batchElementName(method);
-      String assign = shape == ResultShape.VOID ? "" : "long count = ";
-      // Checked first: the tags are built from the batch before the statement runs.
-      builder.addStatement("$T.batch($N, $S, $N)", RuntimeTypes.ROWS, constant, batch.name(),
-          batch.name());
-      builder.addCode("$Llarder.write($N, $L, handle -> handle.inTransaction(transaction -> {\n$>",
-              assign, constant, tags)
-          .addStatement("$T batch = transaction.prepareBatch($N.sql())",
-              RuntimeTypes.PREPARED_BATCH, constant)
-          .beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, batch.name())
-          .addStatement("batch$L\n.add()", binds(method, target, element))
-          .endControlFlow()
-          .addStatement("return batch.size() == 0 ? 0L : $T.sum(batch.execute())", RuntimeTypes.ROWS)
-          .addCode("$<}));\n");
-      switch (shape) {
-        case VOID -> { }
-        case COUNT_LONG -> builder.addStatement("return count");
-        default -> builder.addStatement("return $T.toIntCount($N, count)", RuntimeTypes.ROWS, constant);
-      }
+      BatchMethods.body(builder, method, constant, tags);
       return builder.build();
     }
     CodeBlock statement = CodeBlock.builder()
@@ -202,7 +208,7 @@ public final class ImplGenerator {
   }
 
   /** One {@code .bind(..)} line per SQL name, in the order the SQL uses them. */
-  private CodeBlock binds(Method method, CodeBlock target, String batchElement) {
+  static CodeBlock binds(Method method, CodeBlock target, String batchElement) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Binding b : method.bindings()) {
       Parameter p = b.parameter();
@@ -225,7 +231,7 @@ public final class ImplGenerator {
     return code.build();
   }
 
-  private static MethodSpec.Builder override(Method method) {
+  static MethodSpec.Builder override(Method method) {
     MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)

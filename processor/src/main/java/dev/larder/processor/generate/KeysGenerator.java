@@ -52,35 +52,56 @@ public final class KeysGenerator {
 
   private MethodSpec key(Repository repository, Method method) {
     String suffix = "@" + method.fingerprint();
+    // A page's key is the method's key, then which page (from the paging arguments), then the
+    // fingerprint.
+    boolean paged = PagingGenerator.isPaged(method);
+    String keySuffix = paged ? "" : suffix;
     CodeBlock expression;
-    String shape;
     if (method.key() != null) {
-      expression = Expressions.render(method.key(), suffix, null);
-      shape = method.key().text();
+      expression = Expressions.render(method.key(), keySuffix, null);
     } else {
       List<Object> pieces = new ArrayList<>();
       Expressions.appendLiteral(pieces, repository.simpleName() + ":" + method.name() + ":");
-      List<Parameter> parameters = method.parameters();
+      List<Parameter> parameters = keyParameters(method);
       for (int i = 0; i < parameters.size(); i++) {
         if (i > 0) {
           Expressions.appendLiteral(pieces, ",");
         }
         pieces.add(Expressions.keyPart(parameters.get(i), null, null));
       }
-      Expressions.appendLiteral(pieces, suffix);
+      Expressions.appendLiteral(pieces, keySuffix);
       expression = Expressions.concat(pieces);
-      shape = repository.simpleName() + ":" + method.name() + ":" + parameters.stream()
-          .map(p -> "{" + p.name() + "}").collect(Collectors.joining(","));
+    }
+    if (paged) {
+      expression = CodeBlock.of("$L +$W$L +$W$S", expression, PagingGenerator.keyPart(method),
+          suffix);
     }
     return MethodSpec.methodBuilder(method.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("Returns the cache key of {@link $T#$N}:\n{@code $L}.\n",
             repository.interfaceName(), method.name(),
-            RuntimeTypes.javadocSafe(shape + suffix))
+            RuntimeTypes.javadocSafe(keyTemplate(repository, method) + suffix))
         .returns(String.class)
         .addParameters(parameters(method))
         .addStatement("return $L", expression)
         .build();
+  }
+
+  /**
+   * The key template of a read as users see it, without the fingerprint: its {@code @CacheKey}
+   * value, or the default {@code Repository:method:{a},{b}}, then which page for a paged read.
+   * The javadoc of the key builder and the repository's description show it.
+   */
+  static String keyTemplate(Repository repository, Method method) {
+    String template = method.key() != null ? method.key().text()
+        : repository.simpleName() + ":" + method.name() + ":" + keyParameters(method).stream()
+            .map(p -> "{" + p.name() + "}").collect(Collectors.joining(","));
+    return PagingGenerator.isPaged(method) ? template + PagingGenerator.keyShape(method) : template;
+  }
+
+  /** The parameters a default key is made of: all but the paging ones. */
+  private static List<Parameter> keyParameters(Method method) {
+    return method.parameters().stream().filter(p -> !p.kind().paging()).toList();
   }
 
   private MethodSpec tags(

@@ -15,6 +15,15 @@ final class RuntimeTypes {
   static final ClassName ROWS = ClassName.get("dev.larder.runtime.internal", "Rows");
   static final ClassName COLUMNS = ClassName.get("dev.larder.runtime.internal", "Columns");
   static final ClassName KEY_ENCODING = ClassName.get("dev.larder.runtime.internal", "KeyEncoding");
+  static final ClassName OFFSET_PAGING = ClassName.get("dev.larder.runtime.internal", "OffsetPaging");
+  static final ClassName KEYSET = ClassName.get("dev.larder.runtime.internal", "Keyset");
+  static final ClassName KEYSET_COLUMN = KEYSET.nestedClass("Column");
+  static final ClassName KEYSET_POSITION = KEYSET.nestedClass("Position");
+  static final ClassName SORT_TYPE = ClassName.get("dev.larder.runtime.internal", "SortType");
+  static final ClassName PAGING_CODECS = ClassName.get("dev.larder.runtime.internal", "PagingCodecs");
+  static final ClassName BATCHES = ClassName.get("dev.larder.runtime.internal", "Batches");
+  static final ClassName MULTI_ROW_INSERT =
+      ClassName.get("dev.larder.runtime.internal", "MultiRowInsert");
   static final ClassName STATEMENT_CONTEXT =
       ClassName.get("org.jdbi.v3.core.statement", "StatementContext");
   static final ClassName PREPARED_BATCH = ClassName.get("org.jdbi.v3.core.statement", "PreparedBatch");

@@ -7,20 +7,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.annotation.processing.Filer;
 
-/** The generate stage's entry: writes every file generated for a valid repository. */
+/**
+ * The generate stage's entry: writes every file generated for a valid repository, its sources
+ * and its description ({@code META-INF/larder/}).
+ */
 public final class SourceWriter {
   private final Filer filer;
   private final ImplGenerator impl = new ImplGenerator();
   private final KeysGenerator keys = new KeysGenerator();
+  private final DescriptionWriter descriptions;
 
   public SourceWriter(Filer filer) {
     this.filer = filer;
+    this.descriptions = new DescriptionWriter(filer);
   }
 
   public void write(Repository repository) {
     String packageName = repository.interfaceName().packageName();
     write(packageName, keys.generate(repository));
     write(packageName, impl.generate(repository));
+    descriptions.write(repository);
   }
 
   /** Formats a type the way every generated file is formatted; tests use it for golden files. */

@@ -19,6 +19,7 @@ import java.util.List;
  * @param invalidates the {@code @InvalidatesTags} templates
  * @param invalidatesTagsAnnotation where {@code @InvalidatesTags} is, or null when it is absent
  * @param invalidationReason its {@code reason}, or empty
+ * @param order the {@code @OrderBy} of a keyset-paged read, or null when it is absent
  * @param conflicting true when both {@code @Query} and {@code @Update} are present
  * @param generic true when the method declares type parameters
  * @param fingerprint short hash of the SQL and the result type
@@ -38,6 +39,7 @@ public record Method(
     List<Template> invalidates,
     Source invalidatesTagsAnnotation,
     String invalidationReason,
+    KeysetOrder order,
     boolean conflicting,
     boolean generic,
     String fingerprint,
@@ -52,7 +54,7 @@ public record Method(
   public List<String> bindableNames() {
     List<String> names = new ArrayList<>();
     for (Parameter p : parameters) {
-      if (p.kind() != ParameterKind.BATCH) {
+      if (p.kind() != ParameterKind.BATCH && !p.kind().paging()) {
         names.add(p.name());
       }
       JavaType.Record record = p.record();
@@ -64,6 +66,16 @@ public record Method(
       }
     }
     return names;
+  }
+
+  /** The parameter of kind {@code kind} (the first, if there are several), or null. */
+  public Parameter parameterOf(ParameterKind kind) {
+    for (Parameter p : parameters) {
+      if (p.kind() == kind) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** The batch parameter of a batched update, or null. */

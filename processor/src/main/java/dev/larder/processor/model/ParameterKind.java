@@ -10,6 +10,17 @@ public enum ParameterKind {
   RECORD,
   /** A collection of records on an {@code @Update}: one statement per element, in a batch. */
   BATCH,
+  /** The {@code PageRequest} of an offset-paged read; becomes LIMIT and OFFSET, not bound. */
+  PAGE_REQUEST,
+  /** The {@code Cursor} of a keyset-paged read; becomes the seek predicate, not bound. */
+  CURSOR,
+  /** The {@code int limit} of a keyset-paged read; becomes LIMIT, not bound. */
+  LIMIT,
   /** Not bindable; reported by validation. */
-  UNSUPPORTED
+  UNSUPPORTED;
+
+  /** Whether this kind says which page to read rather than binding an SQL name. */
+  public boolean paging() {
+    return this == PAGE_REQUEST || this == CURSOR || this == LIMIT;
+  }
 }

@@ -8,6 +8,10 @@ public enum ResultShape {
   OPTIONAL,
   /** Any number of rows. */
   LIST,
+  /** One page of rows, {@code Page<T>}, read with LIMIT and OFFSET. */
+  PAGE,
+  /** One page of rows, {@code CursorPage<T>}, read by keyset after or before a cursor. */
+  CURSOR_PAGE,
   /** An update returning nothing. */
   VOID,
   /** An update returning its row count as an int. */

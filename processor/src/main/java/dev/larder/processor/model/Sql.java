@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param text the SQL as written
  * @param names distinct parameter names, e.g. {@code id} or {@code filter.category}
+ * @param clauses what paging and batching need to know of its top-level clauses
  * @param source the annotation value holding the SQL
  */
-public record Sql(String text, List<String> names, Source source) {}
+public record Sql(String text, List<String> names, SqlClauses clauses, Source source) {}

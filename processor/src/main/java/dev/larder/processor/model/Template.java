@@ -1,5 +1,6 @@
 package dev.larder.processor.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +34,22 @@ public record Template(String text, List<Segment> segments, Source source, Strin
     public boolean resolved() {
       return parameter != null;
     }
+  }
+
+  /** What this template can become at run time, each placeholder a hole. */
+  public TagShape shape() {
+    List<String> literals = new ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    for (Segment segment : segments) {
+      if (segment instanceof Literal l) {
+        literal.append(l.text());
+      } else {
+        literals.add(literal.toString());
+        literal.setLength(0);
+      }
+    }
+    literals.add(literal.toString());
+    return new TagShape(literals);
   }
 
   /** The placeholders of this template. */

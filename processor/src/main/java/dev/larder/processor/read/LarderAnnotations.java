@@ -10,14 +10,15 @@ public final class LarderAnnotations {
   public static final String CACHE_KEY = "dev.larder.annotation.CacheKey";
   public static final String INVALIDATES_TAGS = "dev.larder.annotation.InvalidatesTags";
   public static final String TRANSACTIONAL = "dev.larder.annotation.Transactional";
+  public static final String ORDER_BY = "dev.larder.annotation.OrderBy";
 
   /** Annotations that only mean something on an abstract method of a repository. */
   public static final List<String> METHOD_ANNOTATIONS =
-      List.of(QUERY, UPDATE, CACHE_KEY, INVALIDATES_TAGS);
+      List.of(QUERY, UPDATE, CACHE_KEY, INVALIDATES_TAGS, ORDER_BY);
 
   /** Every method annotation, {@code @Transactional} (which goes on default methods) included. */
   public static final List<String> ALL_METHOD_ANNOTATIONS =
-      List.of(QUERY, UPDATE, CACHE_KEY, INVALIDATES_TAGS, TRANSACTIONAL);
+      List.of(QUERY, UPDATE, CACHE_KEY, INVALIDATES_TAGS, ORDER_BY, TRANSACTIONAL);
 
   private LarderAnnotations() {}
 

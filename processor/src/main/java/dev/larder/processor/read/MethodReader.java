@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import dev.larder.processor.model.Binding;
 import dev.larder.processor.model.DurationSetting;
 import dev.larder.processor.model.JavaType;
+import dev.larder.processor.model.KeysetOrder;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.MethodKind;
 import dev.larder.processor.model.Parameter;
@@ -41,12 +42,14 @@ final class MethodReader {
   private final AnnotationReader annotations;
   private final TypeReader typeReader;
   private final RepositoryReader repositoryReader;
+  private final PagingReader paging;
 
   MethodReader(
       AnnotationReader annotations, TypeReader typeReader, RepositoryReader repositoryReader) {
     this.annotations = annotations;
     this.typeReader = typeReader;
     this.repositoryReader = repositoryReader;
+    this.paging = new PagingReader(annotations, typeReader);
   }
 
   Method read(TypeElement repository, ExecutableElement method, ExecutableType signature) {
@@ -55,11 +58,13 @@ final class MethodReader {
     MethodKind kind = query != null ? MethodKind.QUERY : update != null ? MethodKind.UPDATE : null;
     AnnotationMirror sqlMirror = query != null ? query : update;
     Source source = Source.of(method);
+    // The result first: whether an int parameter is a keyset limit depends on it.
+    Result result = result(kind, signature.getReturnType());
 
     List<Parameter> parameters = new ArrayList<>();
     for (int i = 0; i < method.getParameters().size(); i++) {
       VariableElement element = method.getParameters().get(i);
-      parameters.add(parameter(element, signature.getParameterTypes().get(i)));
+      parameters.add(parameter(element, signature.getParameterTypes().get(i), result));
     }
     NameResolver resolver = new NameResolver(parameters);
 
@@ -68,11 +73,10 @@ final class MethodReader {
     if (sqlMirror != null) {
       AnnotationValue value = annotations.value(sqlMirror, "value");
       String text = annotations.string(sqlMirror, "value");
-      sql = new Sql(text, SqlNames.parse(text), source.withAnnotation(sqlMirror, value));
+      sql = new Sql(text, SqlNames.parse(text), SqlClauseScanner.scan(text),
+          source.withAnnotation(sqlMirror, value));
       bindings = sql.names().stream().map(resolver::bind).toList();
     }
-
-    Result result = result(kind, signature.getReturnType());
 
     Template key = null;
     List<Template> tags = List.of();
@@ -98,7 +102,10 @@ final class MethodReader {
       reason = annotations.string(invalidatesTags, "reason").trim();
     }
 
-    String fingerprint = Fingerprint.of(sql == null ? "" : sql.text(), describe(result));
+    KeysetOrder order = paging.order(method, result);
+    // A changed order makes old cursors and cached pages wrong: it is part of the fingerprint.
+    String fingerprint = Fingerprint.of(sql == null ? "" : sql.text(),
+        describe(result) + (order == null ? "" : " ORDER BY " + order.describe()));
     return new Method(
         method.getSimpleName().toString(),
         kind,
@@ -113,6 +120,7 @@ final class MethodReader {
         invalidates,
         invalidatesTags == null ? null : source.withAnnotation(invalidatesTags, null),
         reason,
+        order,
         query != null && update != null,
         !method.getTypeParameters().isEmpty(),
         fingerprint,
@@ -129,10 +137,15 @@ final class MethodReader {
     return List.copyOf(out);
   }
 
-  private Parameter parameter(VariableElement element, TypeMirror type) {
+  private Parameter parameter(VariableElement element, TypeMirror type, Result result) {
     String name = element.getSimpleName().toString();
     Source source = Source.of(element);
     TypeName typeName = safeTypeName(type);
+    ParameterKind pagingKind = paging.kind(name, type, result);
+    if (pagingKind != null) {
+      return new Parameter(name, typeName, pagingKind,
+          new JavaType.Unsupported(typeName, type.toString()), source);
+    }
     JavaType.Scalar scalar = typeReader.scalar(type);
     if (scalar != null) {
       return new Parameter(name, typeName, ParameterKind.SCALAR, scalar, source);
@@ -169,6 +182,10 @@ final class MethodReader {
     }
     if (type.getKind() == TypeKind.VOID) {
       return new Result(typeName, ResultShape.UNSUPPORTED, null);
+    }
+    ResultShape paged = paging.shape(type);
+    if (paged != null) {
+      return rows(typeName, paged, paging.rowType(type));
     }
     TypeMirror optional = typeReader.argumentOf(type, OPTIONAL);
     if (optional != null) {

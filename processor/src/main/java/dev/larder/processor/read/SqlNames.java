@@ -48,7 +48,7 @@ final class SqlNames {
     return new ArrayList<>(names);
   }
 
-  private static boolean isNamePart(String sql, int at) {
+  static boolean isNamePart(String sql, int at) {
     char c = sql.charAt(at);
     if (Character.isJavaIdentifierPart(c) && c != '$') {
       return true;
@@ -57,7 +57,7 @@ final class SqlNames {
     return c == '.' && at + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(at + 1));
   }
 
-  private static int skipQuoted(String sql, int start, char quote) {
+  static int skipQuoted(String sql, int start, char quote) {
     int i = start + 1;
     while (i < sql.length()) {
       if (sql.charAt(i) == quote) {
@@ -73,7 +73,7 @@ final class SqlNames {
   }
 
   /** Returns {@code $tag$} starting at {@code start}, or null if there is none. */
-  private static String dollarTag(String sql, int start) {
+  static String dollarTag(String sql, int start) {
     int i = start + 1;
     while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
       i++;

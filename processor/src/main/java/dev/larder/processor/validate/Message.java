@@ -55,7 +55,8 @@ public enum Message {
           + " the collection of records: move %s into the record %s"),
   UNSUPPORTED_QUERY_RESULT(
       "@Query method %s returns %s, which Larder cannot map; supported: a record, Optional<record>,"
-          + " List<record>, a scalar (%s), Optional<scalar> and List<scalar>"),
+          + " List<record>, a scalar (%s), Optional<scalar>, List<scalar>, Page<record or scalar>"
+          + " (with a PageRequest) and CursorPage<record> (with a Cursor and an int limit)"),
   UNSUPPORTED_UPDATE_RESULT(
       "@Update method %s returns %s; an update returns int or long (the number of rows changed)"
           + " or void"),
@@ -96,6 +97,66 @@ public enum Message {
   TRANSACTIONAL_SQLSTATE(
       "@Transactional(retryOn = \"%s\") on %s is not a SQLSTATE; a SQLSTATE has five characters,"
           + " e.g. \"55P03\" (lock not available)"),
+  PAGE_WITHOUT_REQUEST(
+      "@Query method %s returns %s but takes no PageRequest; add a parameter PageRequest request"
+          + " (pages numbered from 0, at most 1000 rows each)"),
+  PAGE_REQUEST_WITHOUT_PAGE(
+      "parameter %s of %s is a PageRequest, which only a @Query returning Page<...> takes; return"
+          + " Page<...> or remove the parameter"),
+  CURSOR_PAGE_WITHOUT_CURSOR(
+      "@Query method %s returns %s but takes no Cursor; add a parameter Cursor after (null for the"
+          + " first page) and an int limit"),
+  CURSOR_PAGE_WITHOUT_LIMIT(
+      "@Query method %s returns %s but has no int parameter named limit; add int limit, the most"
+          + " rows a page holds (1 to 1000)"),
+  CURSOR_WITHOUT_CURSOR_PAGE(
+      "parameter %s of %s is a Cursor, which only a @Query returning CursorPage<...> takes; return"
+          + " CursorPage<...> or remove the parameter"),
+  DUPLICATE_PAGING_PARAMETER(
+      "method %s takes two %s parameters, %s and %s; a paged method takes one"),
+  PAGING_ON_UPDATE(
+      "parameter %s of @Update method %s is a %s; only a @Query returning Page or CursorPage is"
+          + " read in pages"),
+  PAGING_PARAMETER_IN_SQL(
+      "SQL parameter :%s of %s names the paging parameter %s, which Larder turns into %s by"
+          + " itself; remove :%s from the SQL"),
+  PAGING_PARAMETER_IN_TEMPLATE(
+      "%s template \"%s\" of %s names {%s}, a paging parameter; Larder adds the page to the key by"
+          + " itself, and tags name what a page contains, not which page it is: remove {%s}"),
+  PAGED_SQL_HAS_LIMIT(
+      "the SQL of paged method %s has its own LIMIT, OFFSET or FETCH; Larder adds them for each"
+          + " page: remove them from the SQL"),
+  PAGE_WITHOUT_ORDER(
+      Diagnostic.Kind.WARNING,
+      "the SQL of %s has no ORDER BY, so which rows fall on which page is undefined and pages may"
+          + " repeat or skip rows; add an ORDER BY ending with a unique column (e.g. ORDER BY name,"
+          + " id)"),
+  KEYSET_WITHOUT_ORDER(
+      "keyset-paged method %s has no @OrderBy; name its sort columns, ending with a unique one,"
+          + " e.g. @OrderBy(value = {\"%s\"}, unique = \"%s\")"),
+  KEYSET_ROW_NOT_RECORD(
+      "keyset-paged method %s returns pages of %s; keyset paging reads the sort values from each"
+          + " row, so the row must be a record"),
+  KEYSET_SQL_ORDER_BY(
+      Diagnostic.Kind.WARNING,
+      "the SQL of %s has its own ORDER BY, which keyset paging replaces with the @OrderBy order"
+          + " (%s); remove it from the SQL"),
+  ORDER_BY_NOT_KEYSET(
+      "@OrderBy has no effect on %s, which does not return CursorPage<...>; order its rows with"
+          + " ORDER BY in its SQL"),
+  BAD_ORDER_COLUMN(
+      "@OrderBy entry \"%s\" of %s %s; write \"column\", \"column ASC\" or \"column DESC\""),
+  ORDER_COLUMN_NOT_IN_ROW(
+      "@OrderBy column %s of %s is not a column of %s (%s)%s; keyset paging reads the sort values"
+          + " from the row, so select the column into a component of the record"),
+  DUPLICATE_ORDER_COLUMN("@OrderBy of %s lists column %s twice"),
+  ORDER_NOT_UNIQUE(
+      "the order of %s (%s) does not end with a column declared unique, so rows with equal sort"
+          + " values could be skipped or repeated where a page ends; if %s identifies a row, write"
+          + " @OrderBy(value = {...}, unique = \"%s\"), otherwise end the order with the primary"
+          + " key"),
+  UNIQUE_NOT_LAST(
+      "unique = \"%s\" of %s %s; the columns declared unique must be the last of the order (%s)"),
   INTERNAL_ERROR(
       "internal error in the Larder processor while processing %s: %s; please report it with"
           + " this message");

@@ -64,6 +64,7 @@ final class MethodValidator {
     if (!typesOk) {
       return;
     }
+    new PagingValidator(diagnostics, method).check();
     bindings();
     unusedParameters();
     if (method.kind() == MethodKind.QUERY) {
@@ -154,7 +155,15 @@ final class MethodValidator {
   private void bindings() {
     for (Binding b : method.bindings()) {
       Parameter p = b.parameter();
-      if (p == null) {
+      if (p != null && p.kind().paging()) {
+        String becomes = switch (p.kind()) {
+          case PAGE_REQUEST -> "LIMIT and OFFSET";
+          case CURSOR -> "the WHERE that seeks past the cursor";
+          default -> "LIMIT";
+        };
+        diagnostics.report(Message.PAGING_PARAMETER_IN_SQL, method.sql().source(), b.sqlName(),
+            method.name(), p.name(), becomes, b.sqlName());
+      } else if (p == null) {
         diagnostics.report(Message.UNBOUND_NAME, method.sql().source(), b.sqlName(),
             method.name(), b.sqlName(),
             Suggestions.didYouMean(b.sqlName(), method.bindableNames()));
@@ -192,7 +201,7 @@ final class MethodValidator {
       }
     }
     for (Parameter p : method.parameters()) {
-      if (!used.contains(p)) {
+      if (!used.contains(p) && !p.kind().paging()) {
         String suggestion = p.record() == null || p.record().components().isEmpty()
             ? p.name() : p.name() + "." + p.record().components().get(0).name();
         diagnostics.report(Message.UNUSED_PARAMETER, p.source(), p.name(), method.name(),
@@ -226,7 +235,10 @@ final class MethodValidator {
       return;
     }
     for (Template.Placeholder p : template.placeholders()) {
-      if (!p.resolved()) {
+      if (p.resolved() && p.parameter().kind().paging()) {
+        diagnostics.report(Message.PAGING_PARAMETER_IN_TEMPLATE, template.source(),
+            capitalize(what), template.text(), method.name(), p.path(), p.path());
+      } else if (!p.resolved()) {
         diagnostics.report(Message.UNKNOWN_PLACEHOLDER, template.source(), capitalize(what),
             template.text(), p.path(), method.name(),
             Suggestions.didYouMean(p.path(), method.bindableNames()));
@@ -242,7 +254,8 @@ final class MethodValidator {
       return; // the template itself is wrong, and reported as such
     }
     for (Binding b : method.bindings()) {
-      if (!b.resolved() || (b.component() == null && b.parameter().record() != null)) {
+      if (!b.resolved() || (b.component() == null && b.parameter().record() != null)
+          || b.parameter().kind().paging()) {
         continue; // reported by bindings()
       }
       boolean covered = key.placeholders().stream().anyMatch(p -> p.parameter() == b.parameter()

@@ -30,6 +30,29 @@ public final class KeyEncoding {
     return encoded.length() > MAX_PART_LENGTH ? hash(encoded) : encoded;
   }
 
+  /**
+   * Encodes a {@code long} (or a smaller integral value): its decimal digits, exactly what
+   * {@link #part(Object)} gives for the boxed value. Digits and {@code -} never need escaping and
+   * at most 20 characters never need hashing, so this skips boxing and the scan: generated key
+   * builders call it on every cache read.
+   */
+  public static String part(long value) {
+    return Long.toString(value);
+  }
+
+  /** Encodes an {@code int} (or a {@code short} or {@code byte}), as {@link #part(long)} does. */
+  public static String part(int value) {
+    return Integer.toString(value);
+  }
+
+  /**
+   * Encodes a {@code char} as {@link #part(Object)} does (the character, escaped if need be),
+   * so that it is not widened to {@link #part(int)} and encoded as a number.
+   */
+  public static String part(char value) {
+    return part((Object) value);
+  }
+
   /** Encodes the components of a record argument used whole in a template, in order. */
   public static String tuple(Object... components) {
     StringBuilder out = new StringBuilder("(");

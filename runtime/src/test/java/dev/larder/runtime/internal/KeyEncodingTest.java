@@ -26,6 +26,22 @@ class KeyEncodingTest {
   }
 
   @Test
+  void primitiveOverloadsGiveWhatTheBoxedValueGives() {
+    long[] longs = {0, 1, -1, 42, 127, 128, -129, 123_456_789_012L, Long.MIN_VALUE, Long.MAX_VALUE};
+    for (long value : longs) {
+      assertThat(KeyEncoding.part(value)).isEqualTo(KeyEncoding.part((Object) value));
+    }
+    int[] ints = {0, 7, -7, Integer.MIN_VALUE, Integer.MAX_VALUE};
+    for (int value : ints) {
+      assertThat(KeyEncoding.part(value)).isEqualTo(KeyEncoding.part((Object) value));
+    }
+    short small = -12;
+    assertThat(KeyEncoding.part(small)).isEqualTo(KeyEncoding.part((Object) small));
+    assertThat(KeyEncoding.part('a')).isEqualTo("a");
+    assertThat(KeyEncoding.part(':')).isEqualTo("%3A").isEqualTo(KeyEncoding.part((Object) ':'));
+  }
+
+  @Test
   void bigDecimalUsesPlainNotation() {
     assertThat(KeyEncoding.part(new BigDecimal("1E+3"))).isEqualTo("1000");
     assertThat(KeyEncoding.part(new BigDecimal("12.50"))).isEqualTo("12.50");

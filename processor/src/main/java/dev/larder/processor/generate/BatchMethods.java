@@ -1,0 +1,115 @@
+package dev.larder.processor.generate;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import dev.larder.processor.model.Binding;
+import dev.larder.processor.model.Method;
+import dev.larder.processor.model.Parameter;
+import dev.larder.processor.model.ResultShape;
+import dev.larder.processor.model.SqlClauses;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The body of a batch write: every chunk in one transaction (which joins the caller's), the
+ * counts added up, the tags bumped once by {@code Larder.write}. A plain
+ * {@code INSERT ... VALUES (...)} runs as multi-row inserts ({@code MultiRowInsert}), one
+ * statement per chunk; any other statement as a JDBC batch per chunk.
+ */
+final class BatchMethods {
+  private BatchMethods() {}
+
+  /** The multi-row statement constant of a batch insert; none for other methods. */
+  static List<FieldSpec> constants(Method method, String constant) {
+    SqlClauses.InsertValues insert = multiRow(method);
+    if (insert == null) {
+      return List.of();
+    }
+    return List.of(FieldSpec.builder(RuntimeTypes.MULTI_ROW_INSERT, constant + "_ROWS",
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("new $T(\n$>$>$S,\n$S,\n$S,\n$L)$<$<", RuntimeTypes.MULTI_ROW_INSERT,
+            insert.head(), insert.tuple(), insert.tail(), insert.names().size())
+        .build());
+  }
+
+  /** The statements of a batch method, after its argument check. */
+  static void body(MethodSpec.Builder builder, Method method, String constant, CodeBlock tags) {
+    Parameter batch = method.batchParameter();
+    ResultShape shape = method.result().shape();
+    String element = ImplGenerator.batchElementName(method);
+    String assign = shape == ResultShape.VOID ? "" : "long count = ";
+    // Checked first: the tags are built from the batch before the statement runs.
+    builder.addStatement("$T.batch($N, $S, $N)", RuntimeTypes.ROWS, constant, batch.name(),
+        batch.name());
+    SqlClauses.InsertValues insert = multiRow(method);
+    if (insert != null) {
+      builder.addCode("$Llarder.write($N, $L,\n$>$>", assign, constant, tags)
+          .addCode("handle -> handle.inTransaction(transaction -> $N.run(\n$>$>",
+              constant + "_ROWS")
+          .addCode("transaction, $N, larder.batchChunkSize(),\n", batch.name())
+          .addCode("(statement, at, $N) -> statement$>$>$L)));\n$<$<$<$<$<$<", element,
+              positionalBinds(method, insert, element));
+    } else {
+      CodeBlock target = CodeBlock.of("$N", constant);
+      builder.addCode("$Llarder.write($N, $L,\n$>$>", assign, constant, tags)
+          .addCode("handle -> handle.inTransaction(transaction -> $T.inChunks(\n$>$>",
+              RuntimeTypes.BATCHES)
+          .addCode("$N, larder.batchChunkSize(), chunk -> {\n$>", batch.name())
+          .addStatement("$T batch = transaction.prepareBatch($N.sql())",
+              RuntimeTypes.PREPARED_BATCH, constant)
+          .beginControlFlow("for ($T $N : chunk)", batch.element().typeName(), element)
+          .addStatement("batch$L\n.add()", ImplGenerator.binds(method, target, element))
+          .endControlFlow()
+          .addStatement("return $T.sum($N, batch.execute())", RuntimeTypes.BATCHES, constant)
+          .addCode("$<})));\n$<$<$<$<");
+    }
+    switch (shape) {
+      case VOID -> { }
+      case COUNT_LONG -> builder.addStatement("return count");
+      default -> builder.addStatement("return $T.toIntCount($N, count)", RuntimeTypes.ROWS,
+          constant);
+    }
+  }
+
+  /** The insert split for multi-row statements, when every name of its tuple binds a component. */
+  private static SqlClauses.InsertValues multiRow(Method method) {
+    Parameter batch = method.batchParameter();
+    SqlClauses.InsertValues insert = method.sql().clauses().insertValues();
+    if (batch == null || insert == null || insert.names().isEmpty()) {
+      return null;
+    }
+    for (String name : insert.names()) {
+      Binding b = binding(method, name);
+      if (b == null || b.parameter() != batch || b.component() == null) {
+        return null;
+      }
+    }
+    return insert;
+  }
+
+  /** {@code .bind(at, row.sku()).bind(at + 1, row.name())...}, one per {@code ?} of the tuple. */
+  private static CodeBlock positionalBinds(
+      Method method, SqlClauses.InsertValues insert, String element) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    List<String> names = new ArrayList<>(insert.names());
+    for (int i = 0; i < names.size(); i++) {
+      Binding b = binding(method, names.get(i));
+      CodeBlock position = i == 0 ? CodeBlock.of("at") : CodeBlock.of("at + $L", i);
+      CodeBlock value = CodeBlock.of("$N.$N()", element, b.component().name());
+      // RowParameters has a bind for every scalar type: the overload is the component's type.
+      code.add("\n.bind($L, $L)", position, value);
+    }
+    return code.build();
+  }
+
+  private static Binding binding(Method method, String sqlName) {
+    for (Binding b : method.bindings()) {
+      if (b.sqlName().equals(sqlName)) {
+        return b;
+      }
+    }
+    return null;
+  }
+}

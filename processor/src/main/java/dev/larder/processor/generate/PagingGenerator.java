@@ -1,0 +1,153 @@
+package dev.larder.processor.generate;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import dev.larder.processor.model.JavaType;
+import dev.larder.processor.model.KeysetOrder;
+import dev.larder.processor.model.Method;
+import dev.larder.processor.model.Parameter;
+import dev.larder.processor.model.ParameterKind;
+import dev.larder.processor.model.Repository;
+import dev.larder.processor.model.ResultShape;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The parts of {@code <Interface>Impl} for paged reads: a constant holding the derived statements
+ * ({@code OffsetPaging} or {@code Keyset}), and the method, which checks its paging arguments
+ * before anything else and runs through the cache like any read, the page being part of the key.
+ */
+final class PagingGenerator {
+  private PagingGenerator() {}
+
+  static boolean isPaged(Method method) {
+    ResultShape shape = method.result().shape();
+    return shape == ResultShape.PAGE || shape == ResultShape.CURSOR_PAGE;
+  }
+
+  /** The name of the statements constant of a paged method. */
+  private static String constantName(Method method, String constant) {
+    return constant + (method.result().shape() == ResultShape.PAGE ? "_PAGES" : "_KEYSET");
+  }
+
+  /** The statements constant of a paged method; none for other methods. */
+  static List<FieldSpec> constants(Method method, String constant) {
+    if (!isPaged(method)) {
+      return List.of();
+    }
+    String name = constantName(method, constant);
+    if (method.result().shape() == ResultShape.PAGE) {
+      return List.of(FieldSpec.builder(RuntimeTypes.OFFSET_PAGING, name,
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("new $T(\n$>$>$S,\n$S)$<$<", RuntimeTypes.OFFSET_PAGING,
+              PagingSql.offsetRows(method.sql()), PagingSql.count(method.sql()))
+          .build());
+    }
+    JavaType.Record row = (JavaType.Record) method.result().element();
+    KeysetOrder order = method.order();
+    List<CodeBlock> columns = new ArrayList<>();
+    List<CodeBlock> values = new ArrayList<>();
+    for (KeysetOrder.Column c : order.columns()) {
+      JavaType.Scalar scalar = (JavaType.Scalar) c.component().type();
+      columns.add(CodeBlock.of("new $T($S, $T.$L, $L)", RuntimeTypes.KEYSET_COLUMN, c.column(),
+          RuntimeTypes.SORT_TYPE, sortType(scalar), c.descending()));
+      values.add(CodeBlock.of("row.$N()", c.component().name()));
+    }
+    return List.of(FieldSpec.builder(
+            ParameterizedTypeName.get(RuntimeTypes.KEYSET, row.typeName()), name,
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("new $T<>($N.method(),\n$>$>$S,\n$S,\n$S,\n$T.of(\n$>$L$<),\nrow -> new $T[] {$L})$<$<",
+            RuntimeTypes.KEYSET, constant,
+            PagingSql.keysetFirst(method.sql(), order),
+            PagingSql.keysetAfter(method.sql(), order),
+            PagingSql.keysetBefore(method.sql(), order),
+            RuntimeTypes.LIST, CodeBlock.join(columns, ",\n"), Object.class,
+            CodeBlock.join(values, ", "))
+        .build());
+  }
+
+  /** The implementation of a paged read. */
+  static MethodSpec query(Repository repository, Method method, String constant,
+      RowMappers mappers) {
+    String statements = constantName(method, constant);
+    CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
+    CodeBlock binds = ImplGenerator.binds(method, CodeBlock.of("$N.method()", constant), null);
+    MethodSpec.Builder builder = ImplGenerator.override(method);
+    CodeBlock load;
+    if (method.result().shape() == ResultShape.PAGE) {
+      Parameter request = method.parameterOf(ParameterKind.PAGE_REQUEST);
+      builder.addStatement("$T.require($N.method(), $S, $N)", RuntimeTypes.OFFSET_PAGING, constant,
+          request.name(), request.name());
+      load = CodeBlock.builder()
+          .add("$N.page($N,\n$>", statements, request.name())
+          .add("$N.bind(handle.createQuery($N.rowsSql()), $N)$>$>", statements, statements,
+              request.name())
+          .add(binds)
+          .add(map)
+          .add("\n.list()$<$<,\n")
+          .add("() -> $N.count(handle.createQuery($N.countSql())$>$>", statements, statements)
+          .add(binds)
+          .add("))$<$<$<")
+          .build();
+    } else {
+      Parameter cursor = method.parameterOf(ParameterKind.CURSOR);
+      Parameter limit = method.parameterOf(ParameterKind.LIMIT);
+      // Checked first: a bad cursor is the caller's mistake, not a cache or database matter.
+      builder.addStatement("$T position = $N.position($N, $N)", RuntimeTypes.KEYSET_POSITION,
+          statements, cursor.name(), limit.name());
+      load = CodeBlock.builder()
+          .add("$N.page(position,\n$>", statements)
+          .add("position.bind(handle.createQuery(position.sql()))$>$>")
+          .add(binds)
+          .add(map)
+          .add("\n.list())$<$<$<")
+          .build();
+    }
+    return builder
+        .addStatement("return larder.read($N,\n$T.$N($L),\n$L,\nhandle -> $>$L$<)", constant,
+            repository.keysName(), method.name(), ImplGenerator.arguments(method),
+            ImplGenerator.lazyTags(repository, method), load)
+        .build();
+  }
+
+  /** The part paging adds to the method's cache key. */
+  static CodeBlock keyPart(Method method) {
+    if (method.result().shape() == ResultShape.PAGE) {
+      return CodeBlock.of("$T.keyPart($N)", RuntimeTypes.OFFSET_PAGING,
+          method.parameterOf(ParameterKind.PAGE_REQUEST).name());
+    }
+    return CodeBlock.of("$T.keyPart($N, $N)", RuntimeTypes.KEYSET,
+        method.parameterOf(ParameterKind.CURSOR).name(),
+        method.parameterOf(ParameterKind.LIMIT).name());
+  }
+
+  /** The same part as {@link #keyPart} shows it in Javadoc. */
+  static String keyShape(Method method) {
+    if (method.result().shape() == ResultShape.PAGE) {
+      String request = method.parameterOf(ParameterKind.PAGE_REQUEST).name();
+      return "[page={" + request + ".page},size={" + request + ".size}]";
+    }
+    return "[after={" + method.parameterOf(ParameterKind.CURSOR).name() + "},limit={"
+        + method.parameterOf(ParameterKind.LIMIT).name() + "}]";
+  }
+
+  private static String sortType(JavaType.Scalar scalar) {
+    return switch (scalar.kind()) {
+      case LONG, BOXED_LONG -> "LONG";
+      case INT, BOXED_INT -> "INT";
+      case BOOLEAN, BOXED_BOOLEAN -> "BOOLEAN";
+      case DOUBLE, BOXED_DOUBLE -> "DOUBLE";
+      case STRING -> "STRING";
+      case BIG_DECIMAL -> "BIG_DECIMAL";
+      case UUID -> "UUID";
+      case INSTANT -> "INSTANT";
+      case LOCAL_DATE -> "LOCAL_DATE";
+      case LOCAL_DATE_TIME -> "LOCAL_DATE_TIME";
+      case OFFSET_DATE_TIME -> "OFFSET_DATE_TIME";
+      case ENUM -> "ENUM";
+    };
+  }
+}

@@ -1,0 +1,32 @@
+package dev.larder.processor.model;
+
+import java.util.List;
+
+/**
+ * What paging and batching need to know about the top level of a statement (outside parentheses,
+ * quotes and comments).
+ *
+ * @param orderByStart where a trailing top-level {@code ORDER BY} starts, when nothing but the
+ *     order follows it (no {@code LIMIT}, {@code OFFSET}, {@code FETCH} or {@code FOR}), so that a
+ *     count or a keyset wrapper may drop it; -1 otherwise
+ * @param hasOrderBy whether the statement has a top-level {@code ORDER BY}
+ * @param hasLimit whether the statement has a top-level {@code LIMIT}, {@code OFFSET} or
+ *     {@code FETCH}, which offset paging cannot add to
+ * @param insertValues the statement split for multi-row inserts, or null when it is not an
+ *     {@code INSERT ... VALUES (...)} that can be
+ */
+public record SqlClauses(
+    int orderByStart, boolean hasOrderBy, boolean hasLimit, InsertValues insertValues) {
+
+  /**
+   * An {@code INSERT ... VALUES (...) [ON CONFLICT ... DO NOTHING]} whose parameters are all in
+   * its one tuple.
+   *
+   * @param head the text up to and including {@code VALUES}
+   * @param tuple the tuple with each {@code :name} replaced by {@code ?}
+   * @param names the SQL names of the {@code ?}s, in order (a name used twice appears twice)
+   * @param tail the text after the tuple, without a trailing semicolon; empty or the
+   *     {@code ON CONFLICT ... DO NOTHING} clause
+   */
+  public record InsertValues(String head, String tuple, List<String> names, String tail) {}
+}

@@ -1,0 +1,157 @@
+package dev.larder.processor.report;
+
+import java.util.List;
+
+/**
+ * What the processor writes about one repository: its cache settings, every method, and the tag
+ * graph (which writes invalidate which reads). Written as JSON to
+ * {@code META-INF/larder/<qualified.Interface>.json} in the class output ({@link DescriptionJson})
+ * and rendered as Markdown ({@link MarkdownReport}) and, for a whole build, HTML
+ * ({@link HtmlReport}).
+ *
+ * @param name the qualified name of the interface
+ * @param simpleName its simple name (nested types joined with '_', as in keys)
+ * @param cache the repository's cache defaults
+ * @param methods its abstract methods in declaration order: reads and writes
+ * @param transactional its {@code @Transactional} default methods in declaration order
+ */
+public record RepositoryDescription(
+    String name,
+    String simpleName,
+    Cache cache,
+    List<MethodDescription> methods,
+    List<Transactional> transactional) {
+
+  /** Where descriptions and Markdown reports go in the class output. */
+  public static final String DIRECTORY = "META-INF/larder";
+
+  public RepositoryDescription {
+    methods = List.copyOf(methods);
+    transactional = List.copyOf(transactional);
+  }
+
+  /** The reads, in declaration order. */
+  public List<Read> reads() {
+    return methods.stream().filter(Read.class::isInstance).map(Read.class::cast).toList();
+  }
+
+  /** The writes, in declaration order. */
+  public List<Write> writes() {
+    return methods.stream().filter(Write.class::isInstance).map(Write.class::cast).toList();
+  }
+
+  /** {@code META-INF/larder/<name>.<extension>}. */
+  public static String path(String qualifiedName, String extension) {
+    return DIRECTORY + "/" + qualifiedName + "." + extension;
+  }
+
+  /**
+   * The defaults of {@code @CachedRepository}, ISO-8601 durations as written.
+   *
+   * @param consistency {@code NEAR} or {@code STRICT}
+   */
+  public record Cache(
+      String ttl, String emptyTtl, String staleWhileRevalidate, String consistency) {}
+
+  /** A parameter: its name and its type as Java source would write it, fully qualified. */
+  public record Parameter(String name, String type) {}
+
+  /** A read or a write. */
+  public sealed interface MethodDescription permits Read, Write {
+    String name();
+
+    List<Parameter> parameters();
+
+    /** The return type, fully qualified. */
+    String returns();
+
+    String sql();
+
+    /** The short hash of the SQL and the result type that keys carry. */
+    String fingerprint();
+  }
+
+  /**
+   * A {@code @Query} method.
+   *
+   * @param key the key template, the default one spelt out, without the fingerprint
+   * @param tags the tag templates
+   * @param ttl the time to live of its entries (its own, or the repository's)
+   * @param invalidatedBy the names of the writes of this repository that invalidate it; empty
+   *     when none does, so its entries can only go stale until their TTL
+   */
+  public record Read(
+      String name,
+      List<Parameter> parameters,
+      String returns,
+      String sql,
+      String fingerprint,
+      String key,
+      List<String> tags,
+      String ttl,
+      List<String> invalidatedBy) implements MethodDescription {
+
+    public Read {
+      parameters = List.copyOf(parameters);
+      tags = List.copyOf(tags);
+      invalidatedBy = List.copyOf(invalidatedBy);
+    }
+
+    /** Whether no write of its repository invalidates it (the compiler warned about it). */
+    public boolean neverInvalidated() {
+      return invalidatedBy.isEmpty();
+    }
+  }
+
+  /**
+   * An {@code @Update} method.
+   *
+   * @param batch whether it takes a collection of records and runs as a batch
+   * @param invalidatesTags its {@code @InvalidatesTags} templates
+   * @param reason the reason given for invalidating nothing, or empty
+   * @param invalidatesReads the names of the reads of this repository it invalidates
+   */
+  public record Write(
+      String name,
+      List<Parameter> parameters,
+      String returns,
+      String sql,
+      String fingerprint,
+      boolean batch,
+      List<String> invalidatesTags,
+      String reason,
+      List<String> invalidatesReads) implements MethodDescription {
+
+    public Write {
+      parameters = List.copyOf(parameters);
+      invalidatesTags = List.copyOf(invalidatesTags);
+      invalidatesReads = List.copyOf(invalidatesReads);
+    }
+  }
+
+  /**
+   * A {@code @Transactional} default method.
+   *
+   * @param transaction the name its statistics are kept under
+   * @param isolation an {@code Isolation} constant, {@code DEFAULT} for the runtime's
+   * @param maxAttempts the attempts, or null for the runtime's default
+   * @param deadline the deadline as an ISO-8601 duration, or null for the runtime's default
+   * @param retryOn the SQLSTATEs retried besides serialization failures and deadlocks
+   */
+  public record Transactional(
+      String name,
+      List<Parameter> parameters,
+      String returns,
+      String transaction,
+      String isolation,
+      boolean readOnly,
+      Integer maxAttempts,
+      String deadline,
+      List<String> retryOn) {
+
+    public Transactional {
+      parameters = List.copyOf(parameters);
+      retryOn = List.copyOf(retryOn);
+    }
+  }
+}

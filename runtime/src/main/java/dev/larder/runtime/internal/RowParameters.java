@@ -1,0 +1,109 @@
+package dev.larder.runtime.internal;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The parameters of a multi-row insert, set straight on the JDBC statement: one typed
+ * {@code bind} per column type Larder maps, positions from 0. A batch binds thousands of values
+ * per statement, where going through JDBI's argument factories costs as much as the insert
+ * itself; the mapping here is the one JDBI applies to the same types (enums by name, an
+ * {@code Instant} as a {@code timestamptz}).
+ */
+public final class RowParameters {
+  private final PreparedStatement statement;
+
+  RowParameters(PreparedStatement statement) {
+    this.statement = statement;
+  }
+
+  public RowParameters bind(int at, long value) throws SQLException {
+    statement.setLong(at + 1, value);
+    return this;
+  }
+
+  public RowParameters bind(int at, int value) throws SQLException {
+    statement.setInt(at + 1, value);
+    return this;
+  }
+
+  public RowParameters bind(int at, boolean value) throws SQLException {
+    statement.setBoolean(at + 1, value);
+    return this;
+  }
+
+  public RowParameters bind(int at, double value) throws SQLException {
+    statement.setDouble(at + 1, value);
+    return this;
+  }
+
+  public RowParameters bind(int at, Long value) throws SQLException {
+    return value == null ? none(at, Types.BIGINT) : bind(at, value.longValue());
+  }
+
+  public RowParameters bind(int at, Integer value) throws SQLException {
+    return value == null ? none(at, Types.INTEGER) : bind(at, value.intValue());
+  }
+
+  public RowParameters bind(int at, Boolean value) throws SQLException {
+    return value == null ? none(at, Types.BOOLEAN) : bind(at, value.booleanValue());
+  }
+
+  public RowParameters bind(int at, Double value) throws SQLException {
+    return value == null ? none(at, Types.DOUBLE) : bind(at, value.doubleValue());
+  }
+
+  public RowParameters bind(int at, String value) throws SQLException {
+    statement.setString(at + 1, value);
+    return this;
+  }
+
+  public RowParameters bind(int at, BigDecimal value) throws SQLException {
+    statement.setBigDecimal(at + 1, value);
+    return this;
+  }
+
+  public RowParameters bind(int at, UUID value) throws SQLException {
+    return value == null ? none(at, Types.OTHER) : object(at, value);
+  }
+
+  public RowParameters bind(int at, Instant value) throws SQLException {
+    return value == null ? none(at, Types.TIMESTAMP_WITH_TIMEZONE)
+        : object(at, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+  }
+
+  public RowParameters bind(int at, LocalDate value) throws SQLException {
+    return value == null ? none(at, Types.DATE) : object(at, value);
+  }
+
+  public RowParameters bind(int at, LocalDateTime value) throws SQLException {
+    return value == null ? none(at, Types.TIMESTAMP) : object(at, value);
+  }
+
+  public RowParameters bind(int at, OffsetDateTime value) throws SQLException {
+    return value == null ? none(at, Types.TIMESTAMP_WITH_TIMEZONE) : object(at, value);
+  }
+
+  /** An enum binds as its constant's name, as JDBI binds it. */
+  public RowParameters bind(int at, Enum<?> value) throws SQLException {
+    return bind(at, value == null ? null : value.name());
+  }
+
+  private RowParameters object(int at, Object value) throws SQLException {
+    statement.setObject(at + 1, value);
+    return this;
+  }
+
+  private RowParameters none(int at, int sqlType) throws SQLException {
+    statement.setNull(at + 1, sqlType);
+    return this;
+  }
+}
