@@ -180,14 +180,7 @@ public final class Larder implements AutoCloseable {
     if (transactions.current() != null) {
       return execute(read.method(), query); // see inTransaction: no cache inside a transaction
     }
-    Supplier<List<String>> withMethodTag = () -> {
-      List<String> own = tags.get();
-      List<String> all = new ArrayList<>(own.size() + 1);
-      all.addAll(own);
-      all.add(read.methodTag());
-      return all;
-    };
-    return cache.cache().get(read, key, withMethodTag, () -> execute(read.method(), query));
+    return cache.cache().get(read, key, tags, () -> execute(read.method(), query));
   }
 
   /**

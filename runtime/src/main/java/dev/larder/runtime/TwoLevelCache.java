@@ -8,6 +8,7 @@ import dev.larder.runtime.TagGenerations.Stamps;
 import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +64,7 @@ final class TwoLevelCache {
 
   /**
    * Returns the value of {@code key}. {@code tags} is asked for only when the value is loaded
-   * or read from Redis, so an in-process hit builds nothing.
+   * or read from Redis, so an in-process hit builds nothing; the read's own tag is added then.
    */
   <T> T get(CachedRead<T> read, String key, Supplier<List<String>> tags, Supplier<T> loader) {
     CachePolicy policy = read.policy();
@@ -112,7 +113,11 @@ final class TwoLevelCache {
 
   private <T> CacheEntry loadThroughL2(
       CachedRead<T> read, String key, Supplier<List<String>> tagSupplier, Supplier<T> loader) {
-    List<String> tags = tagSupplier.get();
+    // Every entry also carries its read's own tag, which invalidation by key pattern bumps.
+    List<String> own = tagSupplier.get();
+    List<String> tags = new ArrayList<>(own.size() + 1);
+    tags.addAll(own);
+    tags.add(read.methodTag());
     if (redis != null) {
       CacheEntry stored = encoding.decode(redis.get(key), read.codec());
       if (stored != null && stored.tags().equals(tags) && clock.getAsLong() < stored.freshUntil()) {
