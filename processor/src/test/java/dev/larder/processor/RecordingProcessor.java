@@ -3,19 +3,10 @@ package dev.larder.processor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
@@ -24,7 +15,7 @@ import javax.tools.JavaFileObject;
  * Runs the Larder processor with a {@link Filer} that records every file it creates and the
  * originating elements it gives, even when the compilation then fails.
  */
-final class RecordingProcessor extends AbstractProcessor {
+final class RecordingProcessor extends WrappingLarderProcessor {
   /**
    * A file the processor created.
    *
@@ -33,7 +24,6 @@ final class RecordingProcessor extends AbstractProcessor {
    */
   record Created(String name, List<String> originatingElements) {}
 
-  private final LarderProcessor delegate = new LarderProcessor();
   private final List<Created> created = new ArrayList<>();
 
   List<Created> created() {
@@ -41,24 +31,8 @@ final class RecordingProcessor extends AbstractProcessor {
   }
 
   @Override
-  public synchronized void init(ProcessingEnvironment environment) {
-    super.init(environment);
-    delegate.init(new RecordingEnvironment(environment));
-  }
-
-  @Override
-  public Set<String> getSupportedAnnotationTypes() {
-    return delegate.getSupportedAnnotationTypes();
-  }
-
-  @Override
-  public SourceVersion getSupportedSourceVersion() {
-    return delegate.getSupportedSourceVersion();
-  }
-
-  @Override
-  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    return delegate.process(annotations, round);
+  ProcessingEnvironment wrap(ProcessingEnvironment environment) {
+    return new RecordingEnvironment(environment);
   }
 
   private void record(CharSequence name, Element... elements) {
@@ -69,12 +43,11 @@ final class RecordingProcessor extends AbstractProcessor {
     created.add(new Created(name.toString(), names));
   }
 
-  private final class RecordingEnvironment implements ProcessingEnvironment {
-    private final ProcessingEnvironment environment;
+  private final class RecordingEnvironment extends ForwardingProcessingEnvironment {
     private final Filer filer;
 
     RecordingEnvironment(ProcessingEnvironment environment) {
-      this.environment = environment;
+      super(environment);
       Filer real = environment.getFiler();
       this.filer = new Filer() {
         @Override
@@ -107,38 +80,8 @@ final class RecordingProcessor extends AbstractProcessor {
     }
 
     @Override
-    public Map<String, String> getOptions() {
-      return environment.getOptions();
-    }
-
-    @Override
-    public Messager getMessager() {
-      return environment.getMessager();
-    }
-
-    @Override
     public Filer getFiler() {
       return filer;
-    }
-
-    @Override
-    public Elements getElementUtils() {
-      return environment.getElementUtils();
-    }
-
-    @Override
-    public Types getTypeUtils() {
-      return environment.getTypeUtils();
-    }
-
-    @Override
-    public SourceVersion getSourceVersion() {
-      return environment.getSourceVersion();
-    }
-
-    @Override
-    public Locale getLocale() {
-      return environment.getLocale();
     }
   }
 }

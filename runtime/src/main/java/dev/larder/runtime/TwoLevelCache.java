@@ -89,7 +89,7 @@ final class TwoLevelCache {
           }
           if (now < entry.staleUntil()) {
             stats.staleServed.increment();
-            refreshInBackground(read, key, entry.tags(), loader);
+            refreshInBackground(read, stats, key, entry.tags(), loader);
             return cast(entry.value());
           }
         }
@@ -101,7 +101,7 @@ final class TwoLevelCache {
       CompletableFuture<CacheEntry> flight = flights.putIfAbsent(key, mine);
       if (flight == null) {
         try {
-          CacheEntry entry = loadThroughL2(read, key, tags, loader);
+          CacheEntry entry = loadThroughL2(read, stats, key, tags, loader);
           mine.complete(entry);
           return cast(entry.value());
         } catch (RuntimeException | Error e) {
@@ -119,8 +119,8 @@ final class TwoLevelCache {
     }
   }
 
-  private <T> CacheEntry loadThroughL2(
-      CachedRead<T> read, String key, Supplier<List<String>> tagSupplier, Supplier<T> loader) {
+  private <T> CacheEntry loadThroughL2(CachedRead<T> read, MethodCounters.Counters stats,
+      String key, Supplier<List<String>> tagSupplier, Supplier<T> loader) {
     // Every entry also carries its read's own tag, which invalidation by key pattern bumps.
     List<String> own = tagSupplier.get();
     List<String> tags = new ArrayList<>(own.size() + 1);
@@ -131,7 +131,7 @@ final class TwoLevelCache {
       if (stored != null && stored.tags().equals(tags) && clock.getAsLong() < stored.freshUntil()) {
         Stamps current = generations.stamps(tags, read.policy().strict());
         if (sameTokens(stored.stamps().generations(), current.generations())) {
-          counters.of(read.method()).l2Hits.increment();
+          stats.l2Hits.increment();
           CacheEntry local = new CacheEntry(
               stored.value(), tags, current, stored.freshUntil(), stored.staleUntil());
           storeL1(key, local);
@@ -139,17 +139,16 @@ final class TwoLevelCache {
         }
       }
     }
-    counters.of(read.method()).misses.increment();
-    return load(read, key, tags, loader);
+    stats.misses.increment();
+    return load(read, stats, key, tags, loader);
   }
 
-  private <T> CacheEntry load(
-      CachedRead<T> read, String key, List<String> tags, Supplier<T> loader) {
+  private <T> CacheEntry load(CachedRead<T> read, MethodCounters.Counters stats, String key,
+      List<String> tags, Supplier<T> loader) {
     // The stamps are taken before the query: a bump during the query makes this entry invalid.
     Stamps stamps = generations.stamps(tags, false);
     long started = System.nanoTime();
     T value = loader.get();
-    MethodCounters.Counters stats = counters.of(read.method());
     stats.loads.increment();
     stats.loadNanos.add(System.nanoTime() - started);
     CacheEntry entry = entry(read.policy(), value, tags, stamps);
@@ -167,8 +166,8 @@ final class TwoLevelCache {
     }
   }
 
-  private <T> void refreshInBackground(
-      CachedRead<T> read, String key, List<String> tags, Supplier<T> loader) {
+  private <T> void refreshInBackground(CachedRead<T> read, MethodCounters.Counters stats,
+      String key, List<String> tags, Supplier<T> loader) {
     // Called with the stale entry's own tags: they are the ones of this key.
     CompletableFuture<CacheEntry> mine = new CompletableFuture<>();
     if (flights.putIfAbsent(key, mine) != null) {
@@ -177,7 +176,7 @@ final class TwoLevelCache {
     try {
       refresher.execute(() -> {
         try {
-          mine.complete(load(read, key, tags, loader));
+          mine.complete(load(read, stats, key, tags, loader));
         } catch (RuntimeException | Error e) {
           mine.completeExceptionally(e);
         } finally {

@@ -9,6 +9,8 @@ import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
 import dev.larder.testing.TestDatabase;
 import dev.larder.testing.TestRedis;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cache protocol against real PostgreSQL and Redis. Two {@link Larder} instances with their
@@ -112,6 +115,23 @@ class CacheProtocolTest {
     assertThat(name(b, read)).isEqualTo("old");
     assertThat(queries).hasValue(1);
     assertThat(b.cacheStats().l2Hits()).isEqualTo(1);
+  }
+
+  @Test
+  void aRedissonYamlConfigIsTakenAsIs(@TempDir Path directory) throws Exception {
+    Path yaml = directory.resolve("redisson.yaml");
+    Files.writeString(yaml, "singleServerConfig:\n  address: \"" + TestRedis.get().url() + "\"\n");
+    Larder fromYaml = Larder.builder()
+        .dataSource(TestDatabase.get().dataSource())
+        .cacheNamespace(namespace)
+        .redissonConfig(yaml)
+        .build();
+    opened.add(fromYaml);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    name(larder(true), read);
+    assertThat(name(fromYaml, read)).isEqualTo("old");
+    assertThat(fromYaml.cacheStats().l2Hits()).isEqualTo(1);
+    assertThat(queries).hasValue(1);
   }
 
   @Test
