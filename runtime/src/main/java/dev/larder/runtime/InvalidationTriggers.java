@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Placeholder values are encoded in SQL exactly as {@code KeyEncoding} encodes them in Java
- * for text and integer columns ({@code larder_key_part}), so the tags match those of the
- * generated repositories. Columns of other types (timestamps, numerics with scale) print
- * differently in SQL and Java and should not be used in trigger tags. {@code TRUNCATE} fires no
- * row trigger: invalidate by hand after one.
+ * for text and integer columns ({@code larder_key_part}, see {@link #keyPartFunction()}: the same
+ * code points escaped, whatever the database's locale, and the same 64-code-point limit), so the
+ * tags match those of the generated repositories; the database must be in UTF-8. Columns of
+ * other types (timestamps, numerics with scale) print differently in SQL and Java and should not
+ * be used in trigger tags. {@code TRUNCATE} fires no row trigger: invalidate by hand after one.
  */
 public final class InvalidationTriggers {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -34,6 +35,13 @@ public final class InvalidationTriggers {
   /**
    * The SQL function {@code larder_key_part(text)}, the SQL twin of the Java key encoding of one
    * value. Included by {@link #forTable}; exposed for tests and for hand-written triggers.
+   *
+   * <p>It follows the rule written in {@code KeyEncoding} to the letter, without regular
+   * expression classes, whose meaning depends on the locale of the database and even on the
+   * collation of the argument: it escapes the reserved characters, U+0000 to U+0020, U+007F to
+   * U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and U+3000, taking the code
+   * point of each character with {@code ascii()}, and hashes an encoded part longer than 64 code
+   * points. The database must be in UTF-8, as {@code ascii()} gives code points only there.
    */
   public static String keyPartFunction() {
     return """
@@ -42,6 +50,7 @@ public final class InvalidationTriggers {
         DECLARE
           encoded text := '';
           c text;
+          cp integer;
           b bytea;
         BEGIN
           IF value IS NULL THEN
@@ -52,7 +61,13 @@ public final class InvalidationTriggers {
           END IF;
           FOR i IN 1..length(value) LOOP
             c := substr(value, i, 1);
-            IF strpos(':,[]()@~#*%{}"', c) > 0 OR c ~ '[[:space:][:cntrl:]]' THEN
+            cp := ascii(c);
+            -- The code points of KeyEncoding, in decimal (0x literals need PostgreSQL 16):
+            -- U+0000-U+0020, U+007F-U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
+            -- U+205F, U+3000.
+            IF strpos(':,[]()@~#*%{}"', c) > 0 OR cp <= 32 OR cp BETWEEN 127 AND 160
+                OR cp = 5760 OR cp BETWEEN 8192 AND 8202
+                OR cp IN (8232, 8233, 8239, 8287, 12288) THEN
               b := convert_to(c, 'UTF8');
               FOR j IN 0..length(b) - 1 LOOP
                 encoded := encoded || '%' || upper(lpad(to_hex(get_byte(b, j)), 2, '0'));
@@ -61,6 +76,7 @@ public final class InvalidationTriggers {
               encoded := encoded || c;
             END IF;
           END LOOP;
+          -- length() counts code points, as KeyEncoding does.
           IF length(encoded) > 64 THEN
             RETURN '#' || rtrim(translate(encode(sha256(convert_to(encoded, 'UTF8')), 'base64'),
                 '+/', '-_'), '=');

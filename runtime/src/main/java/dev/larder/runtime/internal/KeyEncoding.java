@@ -6,28 +6,43 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HexFormat;
 
 /**
  * Encodes argument values into cache key and tag parts so that no two different arguments give
- * the same text: the characters keys use as structure ({@code : , [ ] ( ) @ ~ # * % { } "}),
- * whitespace and control characters are percent-encoded inside values, {@code null} is
- * {@code ~}, the empty string is {@code ""} (so that {@code [""]} and {@code []} differ), and a part
- * longer than {@value #MAX_PART_LENGTH} characters is replaced by {@code #} and a SHA-256 hash.
- * Other text, unicode included, stays readable.
+ * the same text: {@code null} is {@code ~}, the empty string is {@code ""} (so that {@code [""]}
+ * and {@code []} differ), characters that keys use as structure or that cannot be seen are
+ * percent-encoded, and a part longer than {@value #MAX_PART_LENGTH} code points is replaced by a
+ * hash. Other text, unicode included, stays readable.
+ *
+ * <p>The rule, which the SQL function of {@code InvalidationTriggers} follows to the letter so that
+ * tags sent by database triggers equal the tags built here:
+ * <ul>
+ *   <li>A text is taken code point by code point. These are escaped, as {@code %} and two
+ *       upper-case hex digits for each byte of their UTF-8 encoding: the reserved characters
+ *       {@code : , [ ] ( ) @ ~ # * % { } "}; U+0000 to U+0020 (controls and the space); U+007F
+ *       to U+00A0 (delete, the C1 controls and the no-break space); U+1680; U+2000 to U+200A;
+ *       U+2028; U+2029; U+202F; U+205F; U+3000. That is every control and every Unicode space or
+ *       line or paragraph separator, listed once and for all rather than asked of a locale or of
+ *       a Unicode version. All other code points are kept as they are.
+ *   <li>An encoded part longer than {@value #MAX_PART_LENGTH} code points (not UTF-16 chars: an
+ *       emoji counts once) becomes {@code #} and the SHA-256 of its UTF-8 bytes in base64url
+ *       without padding.
+ * </ul>
  */
 public final class KeyEncoding {
-  /** Longer encoded parts are hashed so that keys stay short. */
+  /** Encoded parts of more code points than this are hashed so that keys stay short. */
   public static final int MAX_PART_LENGTH = 64;
 
   private static final String RESERVED = ":,[]()@~#*%{}\"";
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
   private static final String EMPTY_STRING = "\"\"";
 
   private KeyEncoding() {}
 
   /** Encodes one value: a scalar, an enum, a collection of those, or null. */
   public static String part(Object value) {
-    String encoded = encode(value);
-    return encoded.length() > MAX_PART_LENGTH ? hash(encoded) : encoded;
+    return limited(encode(value));
   }
 
   /**
@@ -62,8 +77,7 @@ public final class KeyEncoding {
       }
       out.append(encode(components[i]));
     }
-    String encoded = out.append(')').toString();
-    return encoded.length() > MAX_PART_LENGTH ? hash(encoded) : encoded;
+    return limited(out.append(')').toString());
   }
 
   private static String encode(Object value) {
@@ -96,21 +110,49 @@ public final class KeyEncoding {
       return EMPTY_STRING;
     }
     StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (RESERVED.indexOf(c) >= 0 || Character.isISOControl(c) || Character.isWhitespace(c)) {
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      int next = i + Character.charCount(codePoint);
+      if (mustEscape(codePoint)) {
         if (out == null) {
           out = new StringBuilder(text.length() + 8).append(text, 0, i);
         }
-        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-          out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
-              .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+        for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
+          out.append('%').append(HEX.toHexDigits(b));
         }
       } else if (out != null) {
-        out.append(c);
+        out.append(text, i, next);
       }
+      i = next;
     }
     return out == null ? text : out.toString();
+  }
+
+  /**
+   * The code points of the class Javadoc. U+00A0, U+2007 and U+202F are escaped although
+   * {@link Character#isWhitespace} leaves them out (it excludes no-break spaces): they are
+   * spaces users cannot tell from U+0020, so a key that shows them would mislead.
+   */
+  private static boolean mustEscape(int codePoint) {
+    if (codePoint < 0x7F) {
+      return codePoint <= 0x20 || RESERVED.indexOf(codePoint) >= 0;
+    }
+    if (codePoint < 0x1680) {
+      return codePoint <= 0xA0;
+    }
+    return codePoint == 0x1680
+        || (codePoint >= 0x2000 && codePoint <= 0x200A)
+        || codePoint == 0x2028
+        || codePoint == 0x2029
+        || codePoint == 0x202F
+        || codePoint == 0x205F
+        || codePoint == 0x3000;
+  }
+
+  /** Hashes a part longer than the limit; {@code length()} first, as it is never smaller. */
+  private static String limited(String encoded) {
+    return encoded.length() > MAX_PART_LENGTH
+        && encoded.codePointCount(0, encoded.length()) > MAX_PART_LENGTH ? hash(encoded) : encoded;
   }
 
   private static String hash(String encoded) {

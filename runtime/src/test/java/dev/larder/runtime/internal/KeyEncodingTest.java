@@ -58,6 +58,12 @@ class KeyEncodingTest {
     assertThat(KeyEncoding.part("two words")).isEqualTo("two%20words");
     assertThat(KeyEncoding.part("line\nbreak\t")).isEqualTo("line%0Abreak%09");
     assertThat(KeyEncoding.part(Instant.parse("2024-01-02T03:04:05Z"))).isEqualTo("2024-01-02T03%3A04%3A05Z");
+    // Unicode spaces (no-break ones too), separators and C1 controls, as their UTF-8 bytes.
+    assertThat(KeyEncoding.part("a\u00A0b")).isEqualTo("a%C2%A0b");
+    assertThat(KeyEncoding.part("a\u2007b\u202Fc")).isEqualTo("a%E2%80%87b%E2%80%AFc");
+    assertThat(KeyEncoding.part("a\u2028b\u3000c")).isEqualTo("a%E2%80%A8b%E3%80%80c");
+    assertThat(KeyEncoding.part("a\u0085b\u001Fc")).isEqualTo("a%C2%85b%1Fc");
+    assertThat(KeyEncoding.part("zero\u200Bwidth")).isEqualTo("zero\u200Bwidth");
   }
 
   @Test
@@ -132,6 +138,16 @@ class KeyEncodingTest {
         .matches("#[A-Za-z0-9_-]{43}")
         .isEqualTo(KeyEncoding.part(overLimit))
         .isNotEqualTo(KeyEncoding.part(overLimit + "y"));
+  }
+
+  @Test
+  void theLimitCountsCodePointsSoAnEmojiCountsOnce() {
+    String sixtyFourCodePoints = "x".repeat(KeyEncoding.MAX_PART_LENGTH - 1) + "\uD83D\uDE00";
+
+    assertThat(KeyEncoding.part(sixtyFourCodePoints)).isEqualTo(sixtyFourCodePoints);
+    assertThat(KeyEncoding.part(sixtyFourCodePoints + "x")).startsWith("#");
+    assertThat(KeyEncoding.tuple("\uD83D\uDE00".repeat(KeyEncoding.MAX_PART_LENGTH - 2)))
+        .isEqualTo("(" + "\uD83D\uDE00".repeat(KeyEncoding.MAX_PART_LENGTH - 2) + ")");
   }
 
   @Test
