@@ -1,15 +1,19 @@
 package dev.larder.runtime;
 
 import dev.larder.runtime.TagGenerations.Stamps;
+import dev.larder.runtime.internal.CachedRead;
 import java.util.List;
 
 /**
  * A cached result with the tag generations read before its query ran.
  *
+ * @param read the read that loaded it (null when decoded from Redis): an in-process entry serves
+ *     only its own read, since two reads may share a key template but not their tags
  * @param value the result
  * @param tags the entry's tags
  * @param stamps the state and stamped generation of each tag, in the order of {@code tags}
  * @param freshUntil wall-clock millis until which the entry is fresh
  * @param staleUntil wall-clock millis until which it may be served during a refresh
  */
-record CacheEntry(Object value, List<String> tags, Stamps stamps, long freshUntil, long staleUntil) {}
+record CacheEntry(CachedRead<?> read, Object value, List<String> tags, Stamps stamps,
+    long freshUntil, long staleUntil) {}

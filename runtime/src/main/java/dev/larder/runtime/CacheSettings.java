@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -36,6 +38,11 @@ final class CacheSettings {
   LongSupplier clock = System::currentTimeMillis;
 
   Duration heartbeat = Duration.ofMillis(500);
+  /** With no answer from Redis for this long, the breaker opens (the cache is degraded). */
+  Duration lease = Duration.ofSeconds(1);
+  long generationTableSize = 1_000_000;
+  int maximumPendingInvalidations = 10_000;
+  int refreshQueue = 1_000;
 
   /** What {@link #start()} made; closed by the runtime. */
   record Running(
@@ -53,88 +60,91 @@ final class CacheSettings {
     }
   }
 
+  /**
+   * Starts the cache. Never waits for Redis nor fails because it is down: the heartbeat picks it
+   * up when it answers. If anything fails, whatever was started is stopped again.
+   */
   Running start() {
-    RedissonClient client = redisCache ? client() : null;
-    if (client == null) {
-      log.info("no Redis configured: caching in this process only (L1)");
-    }
-    TagGenerations[] generations = new TagGenerations[1];
-    TwoLevelCache[] cache = new TwoLevelCache[1];
-    Runnable onRecovery = () -> {
-      log.info("Redis answers again: dropping in-process entries and resending missed invalidations");
-      cache[0].dropLocal();
-      generations[0].retryPending();
-    };
-    RedisLink redis = client == null ? null : new RedisLink(client, ownsClient, namespace,
-        redisTimeout, Duration.ofDays(7), breakerCoolDown, onRecovery);
-    generations[0] = new TagGenerations(redis, 1_000_000, Duration.ofHours(1));
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService refresher = Executors.newFixedThreadPool(2, runnable -> {
-      Thread thread = new Thread(runnable, "larder-refresh-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    cache[0] = new TwoLevelCache(localCache, localMaximumSize, redis, generations[0],
-        new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter,
-        degradedTtl);
+    ExecutorService refresher = null;
     ScheduledExecutorService watcher = null;
-    if (redis != null) {
-      redis.subscribe(generations[0]::applyRemote, onRecovery);
+    Client client = null;
+    try {
+      AtomicInteger threads = new AtomicInteger();
+      // Bounded: a burst of stale hits queues at most this many refreshes, the rest wait for
+      // their next miss.
+      refresher = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(refreshQueue), runnable -> {
+            Thread thread = new Thread(runnable, "larder-refresh-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
+      client = redisCache ? client() : null;
+      if (client == null) {
+        log.info("no Redis configured: caching in this process only (L1)");
+        TagGenerations generations = new TagGenerations(null, generationTableSize,
+            maximumPendingInvalidations);
+        TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, null, generations,
+            new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
+            () -> false);
+        return new Running(cache, generations, null, refresher, null);
+      }
       watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "larder-redis-watch");
         thread.setDaemon(true);
         return thread;
       });
-      RedisLink link = redis;
-      String[] lastEpoch = new String[1];
-      // The heartbeat notices outages (opening the breaker, so recovery drops what may have been
-      // missed) and Redis losing its data (a new epoch), and resends refused invalidations.
-      watcher.scheduleWithFixedDelay(() -> {
-        try {
-          String epoch = link.epoch(TagGenerations.newToken());
-          if (epoch != null) {
-            if (lastEpoch[0] != null && !lastEpoch[0].equals(epoch)) {
-              log.info("Redis lost its data (new epoch); dropping in-process entries");
-              cache[0].dropLocal();
-            }
-            lastEpoch[0] = epoch;
-            generations[0].retryPending();
-          }
-        } catch (RuntimeException e) {
-          log.debug("Redis heartbeat failed: {}", e.toString());
-        }
-      }, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+      RedisWatch watch = new RedisWatch(watcher, lease);
+      RedisLink redis = new RedisLink(client.redisson(), client.owned(), namespace, redisTimeout,
+          Duration.ofDays(7), breakerCoolDown, watch);
+      TagGenerations generations = new TagGenerations(redis, generationTableSize,
+          maximumPendingInvalidations);
+      TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, redis, generations,
+          new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
+          watch::degraded);
+      watch.start(redis, generations, cache, heartbeat);
+      return new Running(cache, generations, redis, refresher, watcher);
+    } catch (RuntimeException | Error e) {
+      // No thread and no client may outlive a failed start.
+      if (refresher != null) {
+        refresher.shutdownNow();
+      }
+      if (watcher != null) {
+        watcher.shutdownNow();
+      }
+      if (client != null && client.owned()) {
+        client.redisson().shutdown();
+      }
+      throw e;
     }
-    return new Running(cache[0], generations[0], redis, refresher, watcher);
   }
 
-  private boolean ownsClient;
+  /** A Redis client and whether the runtime created it (and so shuts it down). */
+  private record Client(RedissonClient redisson, boolean owned) {}
 
   /** The configured Redis client, or null when none is configured. */
-  private RedissonClient client() {
+  private Client client() {
     if (redisson != null) {
-      ownsClient = false;
-      return redisson;
+      return new Client(redisson, false);
     }
-    ownsClient = true;
+    Config config;
     if (redissonYaml != null) {
       try {
-        return Redisson.create(Config.fromYAML(redissonYaml.toFile()));
+        config = Config.fromYAML(redissonYaml.toFile());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read Redisson config " + redissonYaml, e);
       }
-    }
-    if (redisUrl != null) {
-      Config config = new Config();
+    } else if (redisUrl != null) {
+      config = new Config();
       config.useSingleServer()
           .setAddress(redisUrl)
           .setTimeout((int) redisTimeout.toMillis())
           .setConnectTimeout((int) Math.max(1000, redisTimeout.toMillis()))
           .setRetryAttempts(0);
-      // Redisson connects at once; an unreachable server must not stop the application.
-      config.setLazyInitialization(true);
-      return Redisson.create(config);
+    } else {
+      return null;
     }
-    return null;
+    // Redisson connects at once otherwise: an unreachable server must not stop the application.
+    config.setLazyInitialization(true);
+    return new Client(Redisson.create(config), true);
   }
 }

@@ -8,27 +8,35 @@ import java.util.function.LongSupplier;
 /**
  * Stops calling Redis after a run of failures, so that an outage costs one timeout per cool-down
  * period instead of one per request. After the cool-down one probe call is let through; its
- * success closes the breaker and runs the recovery action (the caches drop what they may have
- * missed while Redis was away).
+ * success closes the breaker. The listener hears of both transitions: opening (the caches stop
+ * trusting what they hold) and closing (they drop what they may have missed while Redis was
+ * away). The listener must not block: it runs on the thread whose call changed the state.
  */
 final class CircuitBreaker {
   enum State { CLOSED, OPEN, HALF_OPEN }
 
+  /** Hears the breaker open and close. */
+  interface Listener {
+    void opened();
+
+    void closed();
+  }
+
   private final int failureThreshold;
   private final long coolDownNanos;
   private final LongSupplier clock;
-  private final Runnable onRecovery;
+  private final Listener listener;
 
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
   private final AtomicLong openUntil = new AtomicLong();
   private final AtomicBoolean open = new AtomicBoolean();
   private final AtomicBoolean probing = new AtomicBoolean();
 
-  CircuitBreaker(int failureThreshold, long coolDownNanos, LongSupplier clock, Runnable onRecovery) {
+  CircuitBreaker(int failureThreshold, long coolDownNanos, LongSupplier clock, Listener listener) {
     this.failureThreshold = failureThreshold;
     this.coolDownNanos = coolDownNanos;
     this.clock = clock;
-    this.onRecovery = onRecovery;
+    this.listener = listener;
   }
 
   /** Whether a call may go to Redis now. */
@@ -36,18 +44,25 @@ final class CircuitBreaker {
     if (!open.get()) {
       return true;
     }
-    if (clock.getAsLong() - openUntil.get() >= 0 && probing.compareAndSet(false, true)) {
-      return true; // the single probe of the half-open state
+    // the single probe of the half-open state
+    return clock.getAsLong() - openUntil.get() >= 0 && probing.compareAndSet(false, true);
+  }
+
+  /**
+   * Ends a call that gave no verdict on Redis (the caller was interrupted): a half-open probe is
+   * released, so that the next call may probe again, and nothing is counted.
+   */
+  void abandon() {
+    if (open.get()) {
+      probing.set(false);
     }
-    return false;
   }
 
   void success() {
     consecutiveFailures.set(0);
-    if (open.get()) {
-      open.set(false);
+    if (open.compareAndSet(true, false)) {
       probing.set(false);
-      onRecovery.run();
+      listener.closed();
     }
   }
 
@@ -58,8 +73,17 @@ final class CircuitBreaker {
       return;
     }
     if (consecutiveFailures.incrementAndGet() >= failureThreshold) {
+      trip();
+    }
+  }
+
+  /** Opens the breaker at once, as when Redis is known to be unreachable; no-op when open. */
+  synchronized void trip() {
+    if (!open.get()) {
       openUntil.set(clock.getAsLong() + coolDownNanos);
+      probing.set(false);
       open.set(true);
+      listener.opened();
     }
   }
 

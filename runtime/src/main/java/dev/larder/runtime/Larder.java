@@ -193,15 +193,36 @@ public final class Larder implements AutoCloseable {
    * @param work the database call
    * @param <T> the result type
    * @return what {@code work} returned
-   * @throws RepositoryException if the database call fails (nothing is invalidated then)
+   * @throws RepositoryException if the database call fails; outside a transaction the tags are
+   *     invalidated all the same, since the statement may have committed before the failure
+   *     (a connection lost after the server took it), and an invalidation too many is harmless
    */
   public <T> T write(
       RepositoryMethod method, List<String> tags, HandleCallback<T, RuntimeException> work) {
     requireNonNull(tags, "tags");
-    T result = execute(method, work);
+    T result;
+    try {
+      result = execute(method, work);
+    } catch (RuntimeException | Error e) {
+      if (transactions.current() == null) {
+        // The statement may have committed before the failure reached us (the connection broke
+        // after the server took it): a bump is always safe, a missed one is a stale read.
+        cache.cache().counters.of(method).invalidations.add(tags.size());
+        bumpQuietly(tags, e);
+      }
+      throw e;
+    }
     cache.cache().counters.of(method).invalidations.add(tags.size());
     invalidate(tags);
     return result;
+  }
+
+  private void bumpQuietly(List<String> tags, Throwable failure) {
+    try {
+      bumpNow(tags);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /**
@@ -213,7 +234,21 @@ public final class Larder implements AutoCloseable {
    */
   public void invalidateTags(Collection<String> tags) {
     requireNonNull(tags, "tags");
-    invalidate(List.copyOf(tags));
+    List<String> copy = List.copyOf(tags);
+    TagGenerations.checkTags(copy);
+    invalidate(copy);
+  }
+
+  /**
+   * Invalidates every cached entry of every process at once, for changes nobody can name: a bulk
+   * load, a {@code TRUNCATE}, a restore. Redis starts a new epoch of tag generations, which every
+   * process learns at its next Redis call or heartbeat (or at once, through pub/sub); when Redis
+   * cannot be reached this process forgets its own entries now and starts the new epoch as soon
+   * as Redis answers.
+   */
+  public void invalidateEverything() {
+    cache.cache().dropLocal();
+    cache.generations().invalidateEverything();
   }
 
   /** Bumps now, or after the commit of the calling thread's transaction. */
@@ -305,6 +340,8 @@ public final class Larder implements AutoCloseable {
    * line), so that writes made outside Larder — another service, a migration, {@code psql} —
    * invalidate too. Install triggers that send them with {@link InvalidationTriggers}. The
    * listener holds one connection of the pool until it is closed (the runtime closes it too).
+   * When its connection breaks, notifications sent before it is back are lost, so on reconnecting
+   * it invalidates every entry of every process ({@link #invalidateEverything()}).
    *
    * @param channel the channel, a plain SQL name
    * @return the running listener
@@ -315,8 +352,10 @@ public final class Larder implements AutoCloseable {
     if (!channel.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw new IllegalArgumentException("channel must be a plain SQL name but was '" + channel + "'");
     }
+    // Notifications sent while the listener was reconnecting are lost for every process alike:
+    // only invalidating everything is safe then.
     InvalidationListener listener = new InvalidationListener(dataSource, channel,
-        this::invalidateTags, this::clearLocalCache);
+        this::invalidateTags, this::invalidateEverything);
     listeners.add(listener);
     return listener.start();
   }

@@ -353,7 +353,9 @@ public final class LarderBuilder {
   }
 
   /**
-   * Creates the runtime. With a URL this opens the pool, which connects lazily.
+   * Creates the runtime. With a URL this opens the pool, which connects lazily. Neither the
+   * database nor Redis needs to be up: with Redis down the runtime starts degraded (see
+   * {@link Larder#health()}), serves from PostgreSQL, and picks Redis up when it answers.
    *
    * @throws IllegalStateException if no data source or URL was given, or both were
    */
@@ -390,10 +392,17 @@ public final class LarderBuilder {
       log.info("connection pool {} opened for {} (max {} connections)",
           poolName, DatabaseUrl.redact(jdbcUrl), maximumPoolSize);
     }
-    Jdbi jdbi = Jdbi.create(source);
-    // JDBI knows the other array element types Larder binds; numeric is the one it lacks.
-    jdbi.registerArrayType(BigDecimal.class, "numeric");
-    jdbi.registerArgument(new UuidArgumentFactory());
-    return new Larder(jdbi, source, pool, cache.start(), batchChunkSize);
+    try {
+      Jdbi jdbi = Jdbi.create(source);
+      // JDBI knows the other array element types Larder binds; numeric is the one it lacks.
+      jdbi.registerArrayType(BigDecimal.class, "numeric");
+      jdbi.registerArgument(new UuidArgumentFactory());
+      return new Larder(jdbi, source, pool, cache.start(), batchChunkSize);
+    } catch (RuntimeException | Error e) {
+      if (pool != null) {
+        pool.close(); // a failed build leaves no pool behind
+      }
+      throw e;
+    }
   }
 }

@@ -34,6 +34,9 @@ final class MethodCounters {
     }
   }
 
+  static final int MAXIMUM_FAMILIES = 256;
+  static final String OTHER_FAMILY = "(other)";
+
   private final Map<String, Counters> byMethod = new ConcurrentHashMap<>();
   /** Invalidations by tag family, the text before a tag's first ':' (bounded, unlike tags). */
   private final Map<String, LongAdder> byFamily = new ConcurrentHashMap<>();
@@ -51,8 +54,7 @@ final class MethodCounters {
 
   void invalidated(List<String> tags) {
     for (String tag : tags) {
-      int colon = tag.indexOf(':');
-      String family = colon < 0 ? tag : tag.substring(0, colon);
+      String family = family(tag);
       LongAdder count = byFamily.get(family);
       if (count == null) {
         count = byFamily.computeIfAbsent(family, f -> {
@@ -63,6 +65,19 @@ final class MethodCounters {
       }
       count.increment();
     }
+  }
+
+  /**
+   * The family of a tag: the text before its first ':' ({@code product} for
+   * {@code product:42}). A tag without one is a family of its own only while there are fewer
+   * than {@value #MAXIMUM_FAMILIES} families; past that, new families count as
+   * {@value #OTHER_FAMILY}, so that the number of series stays bounded whatever the tags.
+   */
+  private String family(String tag) {
+    int colon = tag.indexOf(':');
+    String family = colon < 0 ? tag : tag.substring(0, colon);
+    return byFamily.containsKey(family) || byFamily.size() < MAXIMUM_FAMILIES
+        ? family : OTHER_FAMILY;
   }
 
   /** Calls {@code listener} for every method known now and every one seen later. */

@@ -8,7 +8,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.redisson.api.RScript;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
@@ -26,54 +28,106 @@ import org.slf4j.LoggerFactory;
 final class RedisLink implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisLink.class);
 
-  /** Reads each generation, creating the missing ones from the candidates, in one round trip. */
-  private static final String GET_OR_CREATE = """
-      local out = {}
-      for i, key in ipairs(KEYS) do
-        local value = redis.call('GET', key)
+  /**
+   * The epoch of the Redis data set, run first by every script: a random marker paired with the
+   * server's run id. A server that restarted (empty, or from an older snapshot) or a replica that
+   * took over has another run id, and FLUSHALL removes the marker: either way a new epoch starts,
+   * and every generation read from the old data set stops matching. A new epoch is announced on
+   * the channel. KEYS[1] is the marker, KEYS[2] the bump sequence; ARGV[1] the candidate epoch,
+   * ARGV[2] the channel.
+   */
+  private static final String EPOCH_PRELUDE = """
+      local function larder_epoch()
+        local run = string.match(redis.call('INFO', 'server'), 'run_id:(%w+)') or '?'
+        local stored = redis.call('GET', KEYS[1])
+        if stored then
+          local bar = string.find(stored, '|', 1, true)
+          if bar and string.sub(stored, bar + 1) == run then
+            return string.sub(stored, 1, bar - 1)
+          end
+        end
+        redis.call('SET', KEYS[1], ARGV[1] .. '|' .. run)
+        redis.call('PUBLISH', ARGV[2], 'E ' .. ARGV[1] .. ' ' .. (redis.call('GET', KEYS[2]) or '0'))
+        return ARGV[1]
+      end
+      """;
+
+  /**
+   * Reads each generation (KEYS[3..]), creating the missing ones from the candidates (ARGV[4..])
+   * with a time to live of ARGV[3] seconds, in one round trip. Returns the epoch, the bump
+   * sequence and the tokens.
+   */
+  private static final String GET_OR_CREATE = EPOCH_PRELUDE + """
+      local out = { larder_epoch(), redis.call('GET', KEYS[2]) or '0' }
+      for i = 3, #KEYS do
+        local value = redis.call('GET', KEYS[i])
         if not value then
           value = ARGV[i + 1]
-          redis.call('SET', key, value, 'EX', ARGV[1])
+          redis.call('SET', KEYS[i], value, 'EX', ARGV[3])
         end
         out[i] = value
       end
       return out
       """;
 
-  /** Sets new generations and announces them to every process, atomically. */
-  private static final String BUMP = """
-      for i, key in ipairs(KEYS) do
-        redis.call('SET', key, ARGV[i + 3], 'EX', ARGV[1])
+  /**
+   * Sets new generations (ARGV[4..] for KEYS[3..]), numbers the bump and announces it to every
+   * process, atomically. Returns the epoch and the bump's sequence number.
+   */
+  private static final String BUMP = EPOCH_PRELUDE + """
+      local epoch = larder_epoch()
+      local seq = redis.call('INCR', KEYS[2])
+      local n = #KEYS - 2
+      local message = { 'B ' .. epoch .. ' ' .. seq }
+      for i = 3, #KEYS do
+        redis.call('SET', KEYS[i], ARGV[i + 1], 'EX', ARGV[3])
+        message[#message + 1] = ARGV[i + 1] .. ' ' .. ARGV[i + 1 + n]
       end
-      redis.call('PUBLISH', ARGV[2], ARGV[3])
-      return 1
+      redis.call('PUBLISH', ARGV[2], table.concat(message, '\\n'))
+      return { epoch, tostring(seq) }
       """;
 
-  /** Reads the epoch marker, creating it when Redis lost it (restarted empty, flushed). */
-  private static final String EPOCH = """
-      local value = redis.call('GET', KEYS[1])
-      if not value then
-        value = ARGV[1]
-        redis.call('SET', KEYS[1], value)
-      end
-      return value
+  /** The heartbeat: the epoch (starting a new one if need be) and the bump sequence. */
+  private static final String MARKER = EPOCH_PRELUDE + """
+      return { larder_epoch(), redis.call('GET', KEYS[2]) or '0' }
       """;
+
+  /**
+   * Starts a new epoch whatever the current one is, which invalidates every entry of every
+   * process: for changes nobody can name (notifications lost while listening was down).
+   */
+  private static final String ROTATE = """
+      local run = string.match(redis.call('INFO', 'server'), 'run_id:(%w+)') or '?'
+      redis.call('SET', KEYS[1], ARGV[1] .. '|' .. run)
+      local seq = redis.call('GET', KEYS[2]) or '0'
+      redis.call('PUBLISH', ARGV[2], 'E ' .. ARGV[1] .. ' ' .. seq)
+      return { ARGV[1], seq }
+      """;
+
+  /** What a script says of the data set: its epoch and how many bumps it has numbered. */
+  record Marker(String epoch, long sequence) {}
+
+  /** The current generation tokens of some tags, with the marker they were read under. */
+  record Tokens(Marker marker, List<String> tokens) {}
 
   private final RedissonClient client;
   private final boolean owned;
   private final String namespace;
   private final long budgetMillis;
   private final long generationTtlSeconds;
+  private final List<Integer> listenerIds = new ArrayList<>();
+  private RTopic topic;
+  private volatile boolean subscribed;
   final CircuitBreaker breaker;
 
   RedisLink(RedissonClient client, boolean owned, String namespace, Duration budget,
-      Duration generationTtl, Duration coolDown, Runnable onRecovery) {
+      Duration generationTtl, Duration coolDown, CircuitBreaker.Listener breakerListener) {
     this.client = client;
     this.owned = owned;
     this.namespace = namespace;
     this.budgetMillis = budget.toMillis();
     this.generationTtlSeconds = Math.max(1, generationTtl.toSeconds());
-    this.breaker = new CircuitBreaker(3, coolDown.toNanos(), System::nanoTime, onRecovery);
+    this.breaker = new CircuitBreaker(3, coolDown.toNanos(), System::nanoTime, breakerListener);
   }
 
   String channel() {
@@ -84,9 +138,16 @@ final class RedisLink implements AutoCloseable {
     return namespace + ":e:" + key;
   }
 
-  private String generationKey(String tag) {
-    // One hash slot for all generations, so the scripts also run on Redis Cluster.
-    return namespace + ":{g}:" + tag;
+  private List<Object> scriptKeys(List<String> tags) {
+    // One hash slot for the marker, the sequence and every generation, so that the scripts also
+    // run on Redis Cluster.
+    List<Object> keys = new ArrayList<>(tags.size() + 2);
+    keys.add(namespace + ":{g}:epoch");
+    keys.add(namespace + ":{g}:seq");
+    for (String tag : tags) {
+      keys.add(namespace + ":{g}:" + tag);
+    }
+    return keys;
   }
 
   /** The stored entry bytes, or null on a miss or when Redis cannot be reached. */
@@ -104,82 +165,116 @@ final class RedisLink implements AutoCloseable {
    * The current generation tokens of {@code tags}; a tag Redis does not know gets the candidate
    * token. Null when Redis cannot be reached.
    */
-  List<String> generations(List<String> tags, List<String> candidates) {
-    List<Object> keys = new ArrayList<>(tags.size());
-    for (String tag : tags) {
-      keys.add(generationKey(tag));
-    }
-    Object[] args = new Object[candidates.size() + 1];
-    args[0] = Long.toString(generationTtlSeconds);
+  Tokens generations(List<String> tags, List<String> candidates, String candidateEpoch) {
+    Object[] args = new Object[candidates.size() + 3];
+    args[0] = candidateEpoch;
+    args[1] = channel();
+    args[2] = Long.toString(generationTtlSeconds);
     for (int i = 0; i < candidates.size(); i++) {
-      args[i + 1] = candidates.get(i);
+      args[i + 3] = candidates.get(i);
     }
-    List<Object> result = call(() -> client.getScript(StringCodec.INSTANCE)
-        .<List<Object>>evalAsync(RScript.Mode.READ_WRITE, GET_OR_CREATE, RScript.ReturnType.LIST,
-            keys, args));
-    if (result == null || result.size() != tags.size()) {
+    List<Object> result = script(GET_OR_CREATE, scriptKeys(tags), args);
+    if (result == null || result.size() != tags.size() + 2) {
       return null;
     }
-    List<String> tokens = new ArrayList<>(result.size());
-    for (Object token : result) {
-      tokens.add(String.valueOf(token));
+    List<String> tokens = new ArrayList<>(tags.size());
+    for (int i = 2; i < result.size(); i++) {
+      tokens.add(String.valueOf(result.get(i)));
     }
-    return tokens;
+    return new Tokens(marker(result), tokens);
   }
 
-  /** Sets and publishes new generations; false when Redis cannot be reached. */
-  boolean bump(List<String> tags, List<String> tokens) {
-    List<Object> keys = new ArrayList<>(tags.size());
-    for (String tag : tags) {
-      keys.add(generationKey(tag));
-    }
-    Object[] args = new Object[tokens.size() + 3];
-    args[0] = Long.toString(generationTtlSeconds);
+  /** Sets and publishes new generations; the marker they were set under, or null on failure. */
+  Marker bump(List<String> tags, List<String> tokens, String candidateEpoch) {
+    Object[] args = new Object[3 + 2 * tags.size()];
+    args[0] = candidateEpoch;
     args[1] = channel();
-    args[2] = BumpMessage.encode(tags, tokens);
-    for (int i = 0; i < tokens.size(); i++) {
-      args[i + 3] = tokens.get(i);
+    args[2] = Long.toString(generationTtlSeconds);
+    for (int i = 0; i < tags.size(); i++) {
+      args[3 + i] = tokens.get(i);
+      args[3 + tags.size() + i] = tags.get(i);
     }
-    return call(() -> client.getScript(StringCodec.INSTANCE)
-        .<Object>evalAsync(RScript.Mode.READ_WRITE, BUMP, RScript.ReturnType.LONG, keys, args)
-        .thenApply(v -> Boolean.TRUE)) != null;
+    return marker(script(BUMP, scriptKeys(tags), args));
+  }
+
+  /** The epoch (a new one if Redis lost its data) and bump sequence; null when unreachable. */
+  Marker marker(String candidateEpoch) {
+    return marker(script(MARKER, scriptKeys(List.of()), new Object[] {candidateEpoch, channel()}));
+  }
+
+  /** Starts a new epoch, invalidating every entry everywhere; null when unreachable. */
+  Marker rotate(String newEpoch) {
+    return marker(script(ROTATE, scriptKeys(List.of()), new Object[] {newEpoch, channel()}));
+  }
+
+  private static Marker marker(List<Object> result) {
+    if (result == null || result.size() < 2) {
+      return null;
+    }
+    try {
+      return new Marker(String.valueOf(result.get(0)), Long.parseLong(String.valueOf(result.get(1))));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private List<Object> script(String script, List<Object> keys, Object[] args) {
+    return call(() -> client.getScript(StringCodec.INSTANCE).<List<Object>>evalAsync(
+        RScript.Mode.READ_WRITE, script, RScript.ReturnType.LIST, keys, args));
   }
 
   /**
-   * The epoch of the Redis data set: a random marker every process shares, which changes when
-   * Redis loses its data. Null when Redis cannot be reached.
+   * Listens to the bump channel: {@code onMessage} gets every message, and {@code onChange} runs
+   * whenever the subscription starts, comes back or is lost (messages may have been missed).
+   * Never throws and never waits past four call budgets: when Redis cannot be reached, the next
+   * call tries again, until {@link #isSubscribed()}.
    */
-  String epoch(String candidate) {
-    return call(() -> client.getScript(StringCodec.INSTANCE).<String>evalAsync(
-        RScript.Mode.READ_WRITE, EPOCH, RScript.ReturnType.STRING,
-        List.of(namespace + ":epoch"), candidate));
-  }
-
-  /**
-   * Listens to bumps from every process; {@code onResubscribe} runs when the subscription comes
-   * back after a disconnect (bumps may have been missed meanwhile).
-   */
-  void subscribe(BiConsumer<String, String> onBump, Runnable onResubscribe) {
-    RTopic topic = client.getTopic(channel(), StringCodec.INSTANCE);
-    topic.addListener(String.class, (channel, message) -> BumpMessage.decode(message, onBump));
-    topic.addListener(new StatusListener() {
-      private boolean first = true;
-
-      @Override
-      public synchronized void onSubscribe(String channel) {
-        if (first) {
-          first = false;
-        } else {
-          log.info("re-subscribed to {}; dropping in-process cache entries", channel);
-          onResubscribe.run();
+  synchronized void subscribe(Consumer<String> onMessage, Runnable onChange) {
+    if (subscribed) {
+      return;
+    }
+    try {
+      if (topic == null) {
+        topic = client.getTopic(channel(), StringCodec.INSTANCE);
+      } else if (!listenerIds.isEmpty()) {
+        topic.removeListenerAsync(listenerIds.toArray(new Integer[0]));
+        listenerIds.clear();
+      }
+      AtomicBoolean initialSeen = new AtomicBoolean();
+      listenerIds.add(topic.addListenerAsync(new StatusListener() {
+        @Override
+        public void onSubscribe(String channel) {
+          subscribed = true;
+          if (initialSeen.getAndSet(true)) {
+            log.info("re-subscribed to {}; in-process entries are dropped", channel);
+            onChange.run(); // the initial subscription is reported below, once
+          }
         }
-      }
 
-      @Override
-      public void onUnsubscribe(String channel) {
-        log.warn("lost the subscription to {}", channel);
+        @Override
+        public void onUnsubscribe(String channel) {
+          subscribed = false;
+          log.warn("lost the subscription to {}; in-process entries are dropped", channel);
+          onChange.run();
+        }
+      }).toCompletableFuture().get(budgetMillis * 4, TimeUnit.MILLISECONDS));
+      listenerIds.add(topic.addListenerAsync(String.class,
+              (channel, message) -> onMessage.accept(message))
+          .toCompletableFuture().get(budgetMillis * 4, TimeUnit.MILLISECONDS));
+      if (!subscribed) {
+        subscribed = true;
+        onChange.run();
       }
-    });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      log.debug("could not subscribe to {} yet: {}", channel(), e.toString());
+    }
+  }
+
+  /** Whether the bump channel's subscription is up. */
+  boolean isSubscribed() {
+    return subscribed;
   }
 
   /** PING round trip in nanoseconds, or -1 when Redis does not answer. Ignores the breaker. */
@@ -197,16 +292,20 @@ final class RedisLink implements AutoCloseable {
     }
   }
 
-  private <T> T call(java.util.function.Supplier<? extends CompletionStage<T>> operation) {
+  private <T> T call(Supplier<? extends CompletionStage<T>> operation) {
     if (!breaker.allow()) {
       return null;
     }
+    CompletableFuture<T> future = null;
     try {
-      CompletableFuture<T> future = operation.get().toCompletableFuture();
+      future = operation.get().toCompletableFuture();
       T value = future.get(budgetMillis, TimeUnit.MILLISECONDS);
       breaker.success();
-      return value == null ? null : value;
+      return value;
     } catch (InterruptedException e) {
+      // No verdict on Redis: release a half-open probe so that the breaker can still close.
+      future.cancel(false);
+      breaker.abandon();
       Thread.currentThread().interrupt();
       return null;
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
@@ -216,8 +315,18 @@ final class RedisLink implements AutoCloseable {
     }
   }
 
+  /** Stops listening and, if this runtime created the client, shuts it down. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (topic != null && !listenerIds.isEmpty()) {
+      try {
+        topic.removeListenerAsync(listenerIds.toArray(new Integer[0]));
+      } catch (RuntimeException e) {
+        log.debug("could not unsubscribe from {}: {}", channel(), e.toString());
+      }
+      listenerIds.clear();
+    }
+    subscribed = false;
     if (owned) {
       client.shutdown();
     }

@@ -4,30 +4,47 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.security.SecureRandom;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This process's table of tag generations, kept in step with Redis. A generation is a random
- * token, never a counter, so that Redis losing its data cannot make an old token current again.
+ * token, never a counter, so that Redis losing its data cannot make an old token current again;
+ * and every token is qualified by the <em>epoch</em> of the Redis data set it belongs to, so that a
+ * Redis that comes back with old data (a restart from an old snapshot, a failover to a lagging
+ * replica, FLUSHALL) makes every entry stamped before it invalid at once.
  *
  * <p>Each tag has one {@link TagState} holding its current {@link Generation}. An entry keeps the
  * states of its tags and the generations they held when its query started; it is valid while
  * every state still holds that very object, so checking an in-process hit costs one volatile read
- * per tag and no lookup. A state dropped from the table (evicted, expired, cleared) is marked
- * dead, which invalidates every entry that refers to it.
+ * per tag and no lookup. A state leaves the table (evicted, or {@link #clear() cleared}) only by
+ * being marked {@link #DEAD}, atomically with its removal, and a dead state never holds a
+ * generation again: every entry that refers to it is invalid for good.
+ *
+ * <p>Bumps published by other processes are numbered in Redis; a gap in the numbers, or a number
+ * the heartbeat saw that never arrived, means this process missed a bump, and it forgets every
+ * generation ({@link #clear()}), so that a lost message costs a reload, never a stale read.
  */
 final class TagGenerations {
+  private static final Logger log = LoggerFactory.getLogger(TagGenerations.class);
+
   /** One generation of one tag; compared by identity in the in-process cache. */
   record Generation(String token) {}
 
-  /** The current generation of one tag in this process; null when unknown or dead. */
+  /** Held by a state that left the table; no entry stamped before can be valid again. */
+  static final Generation DEAD = new Generation("dead");
+
+  /** The current generation of one tag in this process; null while unknown. */
   static final class TagState {
     volatile Generation current;
   }
@@ -35,22 +52,38 @@ final class TagGenerations {
   /** The states of an entry's tags and the generations stamped on it. */
   record Stamps(TagState[] states, Generation[] generations) {}
 
+  /** How many retired epochs are remembered, so that a late answer from one is not taken. */
+  private static final int RETIRED_EPOCHS = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Cache<String, TagState> table;
   private final RedisLink redis;
-  /** Bumps Redis has not accepted yet; sent again when it answers. */
-  private final Set<String> pendingBumps = ConcurrentHashMap.newKeySet();
+  private final int maximumPending;
+  /** Bumps Redis has not accepted yet, each with the number of its latest failure. */
+  private final Map<String, Long> pending = new ConcurrentHashMap<>();
+  private final AtomicLong pendingNumbers = new AtomicLong();
+  /** Set when more bumps failed than {@link #pending} may hold: recovery starts a new epoch. */
+  private volatile boolean pendingOverflow;
   final LongAdder bumps = new LongAdder();
+  final LongAdder missedBumpsDetected = new LongAdder();
 
-  TagGenerations(RedisLink redis, long maximumTags, Duration localTtl) {
+  private final Object epochLock = new Object();
+  private volatile String epoch = newToken();
+  private final Deque<String> retired = new ArrayDeque<>();
+  /** The highest bump number applied in this epoch; -1 until a baseline is known. */
+  private long applied = -1;
+  /** The bump number Redis had at the previous heartbeat; -1 when unknown. */
+  private long previousHeartbeat = -1;
+
+  TagGenerations(RedisLink redis, long maximumTags, int maximumPending) {
     this.redis = redis;
+    this.maximumPending = maximumPending;
     this.table = Caffeine.newBuilder()
         .maximumSize(maximumTags)
-        .expireAfterWrite(localTtl)
+        // Runs atomically with the eviction: no thread can take the state from the table after.
         .evictionListener((String tag, TagState state, RemovalCause cause) -> {
           if (state != null) {
-            state.current = null;
+            kill(state);
           }
         })
         .build();
@@ -62,8 +95,8 @@ final class TagGenerations {
     return HexFormat.of().formatHex(bytes);
   }
 
-  private TagState state(String tag) {
-    return table.get(tag, t -> new TagState());
+  private static Generation generation(String epoch, String token) {
+    return new Generation(epoch + '/' + token);
   }
 
   /** Whether every stamped generation is still its tag's current one in this process. */
@@ -79,21 +112,39 @@ final class TagGenerations {
   }
 
   /**
-   * The current generations of {@code tags}: from the table, asking Redis (one round trip) for the
-   * tags it does not know, or for all of them when {@code fromRedis} is set (strict consistency).
+   * The current generations of {@code tags}: from the table, asking Redis (one round trip) for
+   * the tags the table does not know. Without Redis an unknown tag gets a fresh local token.
+   * A generation that does not validate against the table (a state that died meanwhile, or an
+   * answer that disagrees with a bump applied meanwhile) is returned detached: an entry stamped
+   * with it is never served.
    */
-  Stamps stamps(List<String> tags, boolean fromRedis) {
-    TagState[] states = new TagState[tags.size()];
-    Generation[] out = new Generation[tags.size()];
-    List<Integer> missing = new ArrayList<>();
-    for (int i = 0; i < out.length; i++) {
-      states[i] = state(tags.get(i));
-      out[i] = fromRedis ? null : states[i].current;
-      if (out[i] == null) {
+  Stamps stamps(List<String> tags) {
+    // An answer from a new epoch clears the table, states just taken included: take them again.
+    for (int attempt = 1; ; attempt++) {
+      String knownEpoch = epoch;
+      Stamps stamps = stamps(tags, knownEpoch);
+      if (attempt == 3 || knownEpoch.equals(epoch)) {
+        return stamps;
+      }
+    }
+  }
+
+  private Stamps stamps(List<String> tags, String knownEpoch) {
+    int n = tags.size();
+    TagState[] states = new TagState[n];
+    Generation[] out = new Generation[n];
+    List<Integer> missing = null;
+    for (int i = 0; i < n; i++) {
+      states[i] = table.get(tags.get(i), t -> new TagState());
+      out[i] = states[i].current;
+      if (out[i] == null || out[i] == DEAD) {
+        if (missing == null) {
+          missing = new ArrayList<>(n);
+        }
         missing.add(i);
       }
     }
-    if (missing.isEmpty()) {
+    if (missing == null) {
       return new Stamps(states, out);
     }
     List<String> missingTags = new ArrayList<>(missing.size());
@@ -102,42 +153,91 @@ final class TagGenerations {
       missingTags.add(tags.get(i));
       candidates.add(newToken());
     }
-    List<String> tokens = redis == null ? null : redis.generations(missingTags, candidates);
+    RedisLink.Tokens answer = redis == null ? null
+        : redis.generations(missingTags, candidates, newToken());
+    boolean fromRedis = answer != null && acceptEpoch(answer.marker().epoch());
+    String tokenEpoch = fromRedis ? answer.marker().epoch() : knownEpoch;
     for (int j = 0; j < missing.size(); j++) {
       int i = missing.get(j);
-      // Without Redis the table is all there is: an unknown tag gets a fresh local token, and
-      // entries stamped with it die at the next local bump or when Redis is back.
-      String token = tokens != null ? tokens.get(j) : candidates.get(j);
-      out[i] = adopt(states[i], token, tokens == null);
+      if (answer != null && !fromRedis) {
+        out[i] = new Generation("retired"); // an answer from a data set already left behind
+        continue;
+      }
+      String token = fromRedis ? answer.tokens().get(j) : candidates.get(j);
+      out[i] = adopt(states[i], generation(tokenEpoch, token), !fromRedis);
     }
     return new Stamps(states, out);
   }
 
   /**
-   * Takes {@code token} as the state's generation unless the state already holds one: a bump may
-   * have landed since Redis answered, and the table must never go back. Returns the generation
-   * to stamp: the held object when the tokens agree, else a detached one that never validates
-   * against the table.
+   * Takes {@code offered} as the state's generation unless the state already holds one (a bump
+   * may have landed since Redis answered, and the table must never go back) or is dead. Returns
+   * the generation to stamp: the held object when the tokens agree (or, {@code localOnly}, when
+   * there is no Redis to disagree with), else a detached one that never validates.
    */
-  private static Generation adopt(TagState state, String token, boolean localOnly) {
+  private static Generation adopt(TagState state, Generation offered, boolean localOnly) {
     synchronized (state) {
       Generation held = state.current;
-      if (held == null) {
-        held = new Generation(token);
-        state.current = held;
-        return held;
+      if (held == DEAD) {
+        return offered; // detached: the state left the table during the round trip
       }
-      return localOnly || held.token().equals(token) ? held : new Generation(token);
+      if (held == null) {
+        state.current = offered;
+        return offered;
+      }
+      return localOnly || held.token().equals(offered.token()) ? held : offered;
     }
   }
 
-  /** Applies a bump announced by another process (or echoed back to this one). */
-  void applyRemote(String tag, String token) {
-    TagState state = state(tag);
-    synchronized (state) {
-      Generation held = state.current;
-      if (held == null || !held.token().equals(token)) {
-        state.current = new Generation(token);
+  /**
+   * The generations of {@code tags} as Redis holds them now, for strict reads; null when Redis
+   * cannot answer, or when a bump of one of them made in this process has not reached Redis yet
+   * (Redis would then vouch for a generation that this process knows to be replaced).
+   */
+  Generation[] fromRedis(List<String> tags) {
+    if (redis == null || hasPending(tags)) {
+      return null;
+    }
+    List<String> candidates = new ArrayList<>(tags.size());
+    for (int i = 0; i < tags.size(); i++) {
+      candidates.add(newToken());
+    }
+    RedisLink.Tokens answer = redis.generations(tags, candidates, newToken());
+    if (answer == null || !acceptEpoch(answer.marker().epoch()) || hasPending(tags)) {
+      return null;
+    }
+    Generation[] out = new Generation[tags.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = generation(answer.marker().epoch(), answer.tokens().get(i));
+    }
+    return out;
+  }
+
+  private boolean hasPending(List<String> tags) {
+    if (pendingOverflow) {
+      return true;
+    }
+    if (pending.isEmpty()) {
+      return false;
+    }
+    for (String tag : tags) {
+      if (pending.containsKey(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Checks that {@code tags} can be bumped: a tag with a line break cannot be announced.
+   *
+   * @throws IllegalArgumentException naming the first bad tag
+   */
+  static void checkTags(Iterable<String> tags) {
+    for (String tag : tags) {
+      if (tag == null || tag.isEmpty() || tag.indexOf('\n') >= 0 || tag.indexOf('\r') >= 0) {
+        throw new IllegalArgumentException("tag '" + tag + "' cannot be invalidated: a tag must"
+            + " be non-empty and without line breaks");
       }
     }
   }
@@ -145,57 +245,260 @@ final class TagGenerations {
   /**
    * Gives each tag a new generation: at once in this process (read-your-writes), then in Redis
    * and, through pub/sub, in every other process. A bump Redis refuses is kept and sent again.
+   *
+   * @throws IllegalArgumentException before anything is bumped, if a tag cannot be
    */
   void bump(List<String> tags) {
     if (tags.isEmpty()) {
       return;
     }
+    checkTags(tags);
     List<String> all = new ArrayList<>(new LinkedHashSet<>(tags));
     List<String> tokens = new ArrayList<>(all.size());
+    String knownEpoch = epoch;
     for (String tag : all) {
-      if (tag.indexOf('\n') >= 0) {
-        throw new IllegalArgumentException("tag '" + tag + "' contains a line break");
-      }
       String token = newToken();
       tokens.add(token);
-      TagState state = state(tag);
-      synchronized (state) {
-        state.current = new Generation(token);
-      }
+      setLocal(tag, generation(knownEpoch, token), true);
     }
     bumps.add(all.size());
-    if (redis != null && !redis.bump(all, tokens)) {
-      pendingBumps.addAll(all);
+    if (redis == null) {
+      return;
+    }
+    RedisLink.Marker marker = redis.bump(all, tokens, newToken());
+    if (marker == null) {
+      remember(all);
+    } else {
+      acceptEpoch(marker.epoch());
     }
   }
 
-  /** Sends the bumps Redis missed; called when Redis answers again. */
-  void retryPending() {
-    if (redis == null || pendingBumps.isEmpty()) {
-      return;
+  /**
+   * Sets a tag's generation in this process. A dead state is never revived: the table has (or
+   * will create) a live one for the tag. {@code create} says whether a tag the table does not
+   * know gets a state; a remote bump of such a tag needs none (the next read asks Redis).
+   */
+  private void setLocal(String tag, Generation generation, boolean create) {
+    while (true) {
+      TagState state = create ? table.get(tag, t -> new TagState()) : table.getIfPresent(tag);
+      if (state == null) {
+        return;
+      }
+      synchronized (state) {
+        if (state.current != DEAD) {
+          state.current = generation;
+          return;
+        }
+      }
+      // Evicted or cleared between the lookup and the lock: the table no longer holds it.
     }
-    List<String> tags = new ArrayList<>(pendingBumps);
-    List<String> tokens = new ArrayList<>(tags.size());
+  }
+
+  private void remember(List<String> tags) {
     for (String tag : tags) {
-      tokens.add(newToken());
-    }
-    if (redis.bump(tags, tokens)) {
-      tags.forEach(pendingBumps::remove);
-      for (int i = 0; i < tags.size(); i++) {
-        applyRemote(tags.get(i), tokens.get(i));
+      if (pending.size() >= maximumPending && !pending.containsKey(tag)) {
+        if (!pendingOverflow) {
+          log.warn("more than {} invalidations could not reach Redis; every cached entry will be"
+              + " invalidated when it answers again", maximumPending);
+        }
+        pendingOverflow = true;
+      } else {
+        pending.put(tag, pendingNumbers.incrementAndGet());
       }
     }
+  }
+
+  /**
+   * Applies a message of the bump channel: a bump from another process (or this one's echo), or
+   * a new epoch. A gap in the bump numbers means messages were lost: everything is forgotten.
+   */
+  void onMessage(String text) {
+    BumpMessage message = BumpMessage.parse(text);
+    if (message == null || !acceptEpoch(message.epoch()) || message.newEpoch()) {
+      return;
+    }
+    synchronized (epochLock) {
+      if (!message.epoch().equals(epoch)) {
+        return;
+      }
+      if (applied >= 0 && message.sequence() > applied + 1) {
+        missed("bump " + (applied + 1) + " to " + (message.sequence() - 1) + " never arrived");
+      }
+      applied = Math.max(applied, message.sequence());
+    }
+    for (int i = 0; i < message.tags().size(); i++) {
+      applyRemote(message.tags().get(i), generation(message.epoch(), message.tokens().get(i)));
+    }
+  }
+
+  private void applyRemote(String tag, Generation generation) {
+    TagState state = table.getIfPresent(tag);
+    if (state == null) {
+      return;
+    }
+    synchronized (state) {
+      Generation held = state.current;
+      if (held != DEAD && (held == null || !held.token().equals(generation.token()))) {
+        state.current = generation;
+      }
+    }
+  }
+
+  /**
+   * Called by the heartbeat with what Redis said. Bumps numbered at the previous heartbeat have
+   * had a whole period to arrive; if one has not, it was lost.
+   */
+  void onHeartbeat(RedisLink.Marker marker) {
+    if (!acceptEpoch(marker.epoch())) {
+      return;
+    }
+    synchronized (epochLock) {
+      if (!marker.epoch().equals(epoch)) {
+        return;
+      }
+      if (applied < 0) {
+        applied = marker.sequence(); // the baseline: later bumps must all arrive
+      } else if (previousHeartbeat > applied) {
+        missed("bump " + previousHeartbeat + " was announced but never arrived");
+        applied = marker.sequence();
+      }
+      previousHeartbeat = marker.sequence();
+    }
+  }
+
+  /** The subscription was lost or is new: whatever was published meanwhile is unknown. */
+  void subscriptionChanged() {
+    synchronized (epochLock) {
+      applied = -1;
+      previousHeartbeat = -1;
+    }
+    clear();
+  }
+
+  private void missed(String why) {
+    missedBumpsDetected.increment();
+    log.info("missed invalidations ({}); forgetting every tag generation", why);
+    clear();
+  }
+
+  /**
+   * Takes {@code candidate} as the epoch of the Redis data set. A new epoch retires the current
+   * one and forgets every generation; a retired one is refused (an answer that was in flight
+   * when the data set changed), and so is everything read with it.
+   *
+   * @return whether results read in {@code candidate} may be used
+   */
+  boolean acceptEpoch(String candidate) {
+    if (candidate.equals(epoch)) {
+      return true;
+    }
+    synchronized (epochLock) {
+      if (candidate.equals(epoch)) {
+        return true;
+      }
+      if (retired.contains(candidate)) {
+        return false;
+      }
+      retired.addLast(epoch);
+      if (retired.size() > RETIRED_EPOCHS) {
+        retired.removeFirst();
+      }
+      log.info("Redis data set changed (epoch {} -> {}); forgetting every tag generation",
+          epoch, candidate);
+      epoch = candidate;
+      applied = -1;
+      previousHeartbeat = -1;
+      clear();
+      return true;
+    }
+  }
+
+  /**
+   * Sends the bumps Redis missed; called by the heartbeat and when Redis answers again. If more
+   * were missed than could be kept, starts a new epoch instead, which invalidates everything.
+   *
+   * @return whether nothing is left to send
+   */
+  boolean retryPending() {
+    if (redis == null) {
+      return true;
+    }
+    if (pendingOverflow) {
+      if (!invalidateEverything()) {
+        return false;
+      }
+      pendingOverflow = false;
+      pending.clear();
+      return true;
+    }
+    if (pending.isEmpty()) {
+      return true;
+    }
+    Map<String, Long> sending = Map.copyOf(pending);
+    List<String> tags = new ArrayList<>(sending.keySet());
+    List<String> tokens = new ArrayList<>(tags.size());
+    for (int i = 0; i < tags.size(); i++) {
+      tokens.add(newToken());
+    }
+    RedisLink.Marker marker = redis.bump(tags, tokens, newToken());
+    if (marker == null) {
+      return false;
+    }
+    boolean accepted = acceptEpoch(marker.epoch());
+    for (int i = 0; i < tags.size(); i++) {
+      // A bump that failed again meanwhile has a newer number and stays pending.
+      pending.remove(tags.get(i), sending.get(tags.get(i)));
+      if (accepted) {
+        setLocal(tags.get(i), generation(marker.epoch(), tokens.get(i)), false);
+      }
+    }
+    return pending.isEmpty();
+  }
+
+  /**
+   * Invalidates every entry of every process by starting a new epoch in Redis; without Redis,
+   * or when it does not answer, forgets this process's generations and starts the new epoch
+   * when Redis answers again.
+   *
+   * @return whether Redis took the new epoch
+   */
+  boolean invalidateEverything() {
+    if (redis == null) {
+      clear();
+      return true;
+    }
+    RedisLink.Marker marker = redis.rotate(newToken());
+    if (marker == null) {
+      pendingOverflow = true;
+      clear();
+      return false;
+    }
+    acceptEpoch(marker.epoch());
+    return true;
   }
 
   int pendingCount() {
-    return pendingBumps.size();
+    return pending.size() + (pendingOverflow ? 1 : 0);
   }
 
-  /** Forgets every generation; entries stamped with them die, and reads fetch them again. */
+  /**
+   * Forgets every generation: each state leaves the table marked dead, atomically, so every
+   * entry stamped before dies, and reads fetch the generations again.
+   */
   void clear() {
-    for (TagState state : table.asMap().values()) {
-      state.current = null;
+    Map<String, TagState> map = table.asMap();
+    for (String tag : map.keySet()) {
+      map.computeIfPresent(tag, (t, state) -> {
+        kill(state);
+        return null;
+      });
     }
-    table.invalidateAll();
+  }
+
+  /** Under the state's lock, so that no adopt or bump that checked for death can revive it. */
+  private static void kill(TagState state) {
+    synchronized (state) {
+      state.current = DEAD;
+    }
   }
 }

@@ -86,10 +86,12 @@ final class Transactions {
     for (int attempt = 1; ; attempt++) {
       Handle handle = jdbi.open();
       Context context = new Context(handle);
+      boolean committing = false;
       try {
         begin(handle, options, deadline);
         current.set(context);
         T result = work.run(handle);
+        committing = true;
         handle.commit();
         current.remove();
         stats.committed.increment();
@@ -97,10 +99,20 @@ final class Transactions {
           afterCommit.accept(List.copyOf(context.pendingTags));
         }
         return result;
-      } catch (RuntimeException failure) {
+      } catch (RuntimeException | Error failure) {
         current.remove();
         rollbackQuietly(handle, failure);
-        String state = RepositoryException.sqlStateOf(failure);
+        if (committing && !context.pendingTags.isEmpty()) {
+          // The COMMIT was sent but its outcome is unknown (or it failed): bumping is always
+          // safe, missing the bump of a commit that did happen is a stale read.
+          bumpQuietly(context.pendingTags, failure);
+        }
+        if (failure instanceof Error error) {
+          stats.rolledBack.increment();
+          throw error;
+        }
+        RuntimeException cause = (RuntimeException) failure;
+        String state = RepositoryException.sqlStateOf(cause);
         if (TransactionOptions.DEADLOCK_DETECTED.equals(state)) {
           stats.deadlocks.increment();
         } else if (TransactionOptions.SERIALIZATION_FAILURE.equals(state)) {
@@ -108,8 +120,8 @@ final class Transactions {
         }
         if (state == null || !options.retryOn().contains(state)) {
           stats.rolledBack.increment();
-          failures.forEach(failure::addSuppressed);
-          throw failure;
+          failures.forEach(cause::addSuppressed);
+          throw cause;
         }
         long pause = backoff(options, attempt);
         String exhausted = attempt >= options.maxAttempts()
@@ -121,11 +133,11 @@ final class Transactions {
           TransactionFailedException gaveUp = new TransactionFailedException("transaction '"
               + options.name() + "' failed " + attempt + " time" + (attempt == 1 ? "" : "s")
               + " with retryable errors (last SQLSTATE " + state + ") and " + exhausted
-              + "; earlier failures are attached as suppressed exceptions", attempt, failure);
+              + "; earlier failures are attached as suppressed exceptions", attempt, cause);
           failures.forEach(gaveUp::addSuppressed);
           throw gaveUp;
         }
-        failures.add(failure);
+        failures.add(cause);
         stats.retries.increment();
         log.debug("transaction '{}' attempt {} failed with SQLSTATE {}; retrying in {} ms",
             options.name(), attempt, state, pause);
@@ -133,6 +145,14 @@ final class Transactions {
       } finally {
         handle.close();
       }
+    }
+  }
+
+  private void bumpQuietly(Set<String> tags, Throwable failure) {
+    try {
+      afterCommit.accept(List.copyOf(tags));
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -152,7 +172,7 @@ final class Transactions {
     handle.execute("SET LOCAL statement_timeout = " + left);
   }
 
-  private static void rollbackQuietly(Handle handle, RuntimeException failure) {
+  private static void rollbackQuietly(Handle handle, Throwable failure) {
     try {
       if (handle.isInTransaction()) {
         handle.rollback();

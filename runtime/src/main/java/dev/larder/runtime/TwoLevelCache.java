@@ -12,11 +12,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -31,23 +35,28 @@ import java.util.function.Supplier;
  * after a bump made the leader's result stale load again instead of taking it.
  */
 final class TwoLevelCache {
+  /** A load in flight: what it will give, and when it started (before its stamps were read). */
+  private record Flight(CompletableFuture<CacheEntry> result, long startedNanos) {}
+
   private final Cache<String, CacheEntry> l1;
   private final boolean l1Enabled;
   private final RedisLink redis;
   private final TagGenerations generations;
   private final EntryEncoding encoding;
-  private final ConcurrentHashMap<String, CompletableFuture<CacheEntry>> flights =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
+  /** Keys whose background refresh is queued or running, so that each is queued once. */
+  private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
   private final Executor refresher;
   private final LongSupplier clock;
   private final double jitter;
   private final Duration degradedTtl;
+  private final BooleanSupplier degraded;
 
   final MethodCounters counters = new MethodCounters();
 
   TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, TagGenerations generations,
       EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
-      Duration degradedTtl) {
+      Duration degradedTtl, BooleanSupplier degraded) {
     this.l1Enabled = l1Enabled;
     this.redis = redis;
     this.generations = generations;
@@ -56,6 +65,7 @@ final class TwoLevelCache {
     this.clock = clock;
     this.jitter = jitter;
     this.degradedTtl = degradedTtl;
+    this.degraded = degraded;
     // Caffeine expires entries on the cache's own clock: at the end of their freshness when
     // they have no stale window, so that a hit on such an entry needs no second clock read.
     this.l1 = Caffeine.newBuilder()
@@ -77,7 +87,7 @@ final class TwoLevelCache {
     if (l1Enabled) {
       CacheEntry entry = l1.getIfPresent(key);
       if (entry != null) {
-        if (valid(entry, policy.strict())) {
+        if (entry.read() == read && valid(entry, policy.strict())) {
           if (entry.staleUntil() == entry.freshUntil()) {
             stats.l1Hits.increment(); // Caffeine has already checked its freshness
             return cast(entry.value());
@@ -93,29 +103,50 @@ final class TwoLevelCache {
             return cast(entry.value());
           }
         }
-        l1.asMap().remove(key, entry);
+        if (entry.read() == read) {
+          l1.asMap().remove(key, entry);
+        }
       }
     }
+    long started = System.nanoTime();
     while (true) {
-      CompletableFuture<CacheEntry> mine = new CompletableFuture<>();
-      CompletableFuture<CacheEntry> flight = flights.putIfAbsent(key, mine);
+      Flight mine = new Flight(new CompletableFuture<>(), System.nanoTime());
+      Flight flight = flights.putIfAbsent(key, mine);
       if (flight == null) {
         try {
           CacheEntry entry = loadThroughL2(read, stats, key, tags, loader);
-          mine.complete(entry);
+          mine.result().complete(entry);
           return cast(entry.value());
         } catch (RuntimeException | Error e) {
-          mine.completeExceptionally(e);
+          mine.result().completeExceptionally(e);
           throw e;
         } finally {
           flights.remove(key, mine);
         }
       }
-      CacheEntry shared = flight.join();
-      if (valid(shared, false)) {
+      CacheEntry shared = join(flight);
+      // A load that started after this call reflects every write that returned before it; an
+      // older one is checked as a hit would be (against Redis, for a strict read).
+      if (shared.read() == read
+          && (flight.startedNanos() - started >= 0 || valid(shared, policy.strict()))) {
         return cast(shared.value());
       }
-      // The leader's query started before a bump this caller must see: load again.
+      flights.remove(key, flight); // done: do not wait for its leader to take it away
+    }
+  }
+
+  /** The leader's entry, or the leader's own failure (not a wrapper of it). */
+  private static CacheEntry join(Flight flight) {
+    try {
+      return flight.result().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
     }
   }
 
@@ -129,13 +160,19 @@ final class TwoLevelCache {
     if (redis != null) {
       CacheEntry stored = encoding.decode(redis.get(key), read.codec());
       if (stored != null && stored.tags().equals(tags) && clock.getAsLong() < stored.freshUntil()) {
-        Stamps current = generations.stamps(tags, read.policy().strict());
-        if (sameTokens(stored.stamps().generations(), current.generations())) {
+        Stamps local = generations.stamps(tags);
+        Generation[] stamped = stored.stamps().generations();
+        boolean current = TagGenerations.current(local) && sameTokens(stamped, local.generations());
+        if (current && read.policy().strict()) {
+          Generation[] confirmed = generations.fromRedis(tags);
+          current = confirmed != null && sameTokens(stamped, confirmed);
+        }
+        if (current) {
           stats.l2Hits.increment();
-          CacheEntry local = new CacheEntry(
-              stored.value(), tags, current, stored.freshUntil(), stored.staleUntil());
-          storeL1(key, local);
-          return local;
+          CacheEntry entry = new CacheEntry(
+              read, stored.value(), tags, local, stored.freshUntil(), stored.staleUntil());
+          storeL1(key, entry);
+          return entry;
         }
       }
     }
@@ -146,12 +183,12 @@ final class TwoLevelCache {
   private <T> CacheEntry load(CachedRead<T> read, MethodCounters.Counters stats, String key,
       List<String> tags, Supplier<T> loader) {
     // The stamps are taken before the query: a bump during the query makes this entry invalid.
-    Stamps stamps = generations.stamps(tags, false);
+    Stamps stamps = generations.stamps(tags);
     long started = System.nanoTime();
     T value = loader.get();
     stats.loads.increment();
     stats.loadNanos.add(System.nanoTime() - started);
-    CacheEntry entry = entry(read.policy(), value, tags, stamps);
+    CacheEntry entry = entry(read, value, tags, stamps);
     storeL1(key, entry);
     if (redis != null && entry.staleUntil() > clock.getAsLong()) {
       redis.set(key, encoding.encode(entry, read.codec()),
@@ -166,33 +203,43 @@ final class TwoLevelCache {
     }
   }
 
+  /**
+   * Queues one refresh of a stale entry. A queued refresh is not a load in flight: a caller that
+   * misses meanwhile loads at once rather than waiting behind the queue.
+   */
   private <T> void refreshInBackground(CachedRead<T> read, MethodCounters.Counters stats,
       String key, List<String> tags, Supplier<T> loader) {
     // Called with the stale entry's own tags: they are the ones of this key.
-    CompletableFuture<CacheEntry> mine = new CompletableFuture<>();
-    if (flights.putIfAbsent(key, mine) != null) {
-      return; // a refresh or load of this key is already running
+    if (!refreshing.add(key)) {
+      return;
     }
     try {
       refresher.execute(() -> {
+        Flight mine = new Flight(new CompletableFuture<>(), System.nanoTime());
         try {
-          mine.complete(load(read, stats, key, tags, loader));
-        } catch (RuntimeException | Error e) {
-          mine.completeExceptionally(e);
+          if (flights.putIfAbsent(key, mine) == null) {
+            try {
+              mine.result().complete(load(read, stats, key, tags, loader));
+            } catch (RuntimeException | Error e) {
+              mine.result().completeExceptionally(e);
+            } finally {
+              flights.remove(key, mine);
+            }
+          }
         } finally {
-          flights.remove(key, mine);
+          refreshing.remove(key);
         }
       });
-    } catch (RuntimeException e) {
-      flights.remove(key, mine);
-      mine.completeExceptionally(e);
+    } catch (RejectedExecutionException e) {
+      refreshing.remove(key); // the queue is full: the entry is refreshed by its next miss
     }
   }
 
-  private CacheEntry entry(CachePolicy policy, Object value, List<String> tags, Stamps stamps) {
+  private CacheEntry entry(CachedRead<?> read, Object value, List<String> tags, Stamps stamps) {
+    CachePolicy policy = read.policy();
     long now = clock.getAsLong();
     Duration ttl = isEmpty(value) ? policy.emptyTtl() : policy.ttl();
-    boolean degraded = redis != null && redis.breaker.state() != CircuitBreaker.State.CLOSED;
+    boolean degraded = this.degraded.getAsBoolean();
     if (degraded && ttl.compareTo(degradedTtl) > 0) {
       ttl = degradedTtl; // other processes' bumps cannot reach us: keep entries short
     }
@@ -202,19 +249,23 @@ final class TwoLevelCache {
     }
     long freshUntil = now + ttlMillis;
     long staleUntil = freshUntil + (degraded ? 0 : policy.staleWhileRevalidate().toMillis());
-    return new CacheEntry(value, tags, stamps, freshUntil, staleUntil);
+    return new CacheEntry(read, value, tags, stamps, freshUntil, staleUntil);
   }
 
-  /** Whether every stamp is still the current generation of its tag. */
+  /**
+   * Whether every stamp is still the current generation of its tag in this process and, for a
+   * strict read, also in Redis, with no bump of its tags still on its way there. A strict read
+   * that cannot ask Redis trusts nothing.
+   */
   private boolean valid(CacheEntry entry, boolean strict) {
-    if (entry.tags().isEmpty()) {
+    if (!TagGenerations.current(entry.stamps())) {
+      return false;
+    }
+    if (!strict) {
       return true;
     }
-    if (strict) {
-      return sameTokens(entry.stamps().generations(),
-          generations.stamps(entry.tags(), true).generations());
-    }
-    return TagGenerations.current(entry.stamps());
+    Generation[] confirmed = generations.fromRedis(entry.tags());
+    return confirmed != null && sameTokens(entry.stamps().generations(), confirmed);
   }
 
   private static boolean sameTokens(Generation[] a, Generation[] b) {
@@ -242,10 +293,14 @@ final class TwoLevelCache {
     return (T) value;
   }
 
-  /** Drops every in-process entry and generation: they may have missed bumps. */
+  /**
+   * Drops every in-process entry and generation: they may have missed bumps. The generations go
+   * first: that alone invalidates every entry (a read in flight stamps a dead state), so no
+   * entry stored between the two steps can outlive them.
+   */
   void dropLocal() {
-    l1.invalidateAll();
     generations.clear();
+    l1.invalidateAll();
   }
 
   long l1Size() {
