@@ -398,6 +398,10 @@ public final class Larder implements AutoCloseable {
     return methods;
   }
 
+  CacheSettings.Running cacheInternals() {
+    return cache;
+  }
+
   MethodCounters methodCounters() {
     return cache.cache().counters;
   }

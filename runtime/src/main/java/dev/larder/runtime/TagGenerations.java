@@ -477,6 +477,12 @@ final class TagGenerations {
     return true;
   }
 
+  /** How many tags the table holds now. */
+  long size() {
+    table.cleanUp();
+    return table.estimatedSize();
+  }
+
   int pendingCount() {
     return pending.size() + (pendingOverflow ? 1 : 0);
   }

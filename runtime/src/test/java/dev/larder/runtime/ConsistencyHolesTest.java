@@ -1,0 +1,271 @@
+package dev.larder.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.larder.runtime.internal.CachePolicy;
+import dev.larder.runtime.internal.CachedRead;
+import dev.larder.runtime.internal.Codecs;
+import dev.larder.testing.TestDatabase;
+import dev.larder.testing.TestRedis;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.config.Config;
+
+/**
+ * The holes issue 10 found in the cache protocol, each replayed deterministically against real
+ * PostgreSQL and Redis: two {@link Larder} instances stand for two processes, and a raw Redisson
+ * client plays the part of a process whose messages are lost, or of a Redis that comes back with
+ * old data.
+ */
+class ConsistencyHolesTest {
+  private static final Duration LONG = Duration.ofMinutes(10);
+
+  private final AtomicInteger queries = new AtomicInteger();
+  private final List<Larder> opened = new ArrayList<>();
+  private RedissonClient raw;
+  private String namespace;
+  private String table;
+
+  @BeforeEach
+  void createTable() {
+    namespace = "h" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    table = "hole_item_" + namespace;
+    TestDatabase.get().execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text)");
+    TestDatabase.get().execute("INSERT INTO " + table + " VALUES (1, 'old')");
+    Config config = new Config();
+    config.useSingleServer().setAddress(TestRedis.get().url());
+    raw = Redisson.create(config);
+  }
+
+  @AfterEach
+  void close() {
+    opened.forEach(Larder::close);
+    raw.shutdown();
+    TestDatabase.get().execute("DROP TABLE " + table);
+  }
+
+  private Larder larder() {
+    Larder larder = Larder.builder()
+        .dataSource(TestDatabase.get().dataSource())
+        .cacheNamespace(namespace)
+        .ttlJitter(0)
+        .redisUrl(TestRedis.get().url())
+        .build();
+    opened.add(larder);
+    return larder;
+  }
+
+  private static CachedRead<String> read(String name, boolean strict) {
+    return new CachedRead<>(new RepositoryMethod("ItemRepository", name, "SELECT", "fp"),
+        new CachePolicy(LONG, Duration.ofSeconds(30), Duration.ZERO, strict), Codecs.STRING,
+        "item:{id}");
+  }
+
+  private String name(Larder larder, CachedRead<String> read, String tag) {
+    return larder.read(read, "item:1", () -> List.of(tag), this::queryName);
+  }
+
+  private String queryName(Handle handle) {
+    queries.incrementAndGet();
+    return handle.createQuery("SELECT name FROM " + table + " WHERE id = 1")
+        .mapTo(String.class).one();
+  }
+
+  private void rename(Larder larder, String name, String tag) {
+    larder.write(new RepositoryMethod("ItemRepository", "rename", "UPDATE", "fp"),
+        List.of(tag), handle -> handle.createUpdate(
+            "UPDATE " + table + " SET name = :name WHERE id = 1").bind("name", name).execute());
+  }
+
+  /** Renames in the database only, as a process whose invalidation never reached anyone. */
+  private void renameBehindTheCache(String name) {
+    TestDatabase.get().execute("UPDATE " + table + " SET name = '" + name + "' WHERE id = 1");
+  }
+
+  /** Hole 4: the in-process level matched on the key alone, so two reads shared entries. */
+  @Test
+  void readsSharingAKeyButNotTheirTagsNeverShareInProcessEntries() {
+    Larder larder = larder();
+    CachedRead<String> byName = read("name", false);
+    CachedRead<String> byLabel = read("label", false);
+    assertThat(name(larder, byName, "name:1")).isEqualTo("old");
+    rename(larder, "new", "label:1"); // invalidates only the tag of the second read
+    assertThat(name(larder, byLabel, "label:1")).isEqualTo("new");
+  }
+
+  /**
+   * Hole 3: a strict caller that joins a load started before another process's write returned
+   * must not take the loader's older value, even when the write's pub/sub message is late.
+   */
+  @Test
+  void aStrictFollowerOfAnOlderLoadChecksRedis() throws Exception {
+    Larder reader = larder();
+    CachedRead<String> read = read("name", true);
+    CountDownLatch leaderRead = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService leaderThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "leader"));
+    ExecutorService followerThread =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "hole3-follower"));
+    try {
+      Future<String> leader = leaderThread.submit(() -> reader.read(read, "item:1",
+          () -> List.of("item:1"), handle -> {
+            String value = queryName(handle);
+            leaderRead.countDown();
+            awaitLatch(release);
+            return value;
+          }));
+      assertThat(leaderRead.await(10, TimeUnit.SECONDS)).isTrue();
+      // Another process commits and bumps item:1 in Redis; its message has not arrived yet.
+      renameBehindTheCache("new");
+      raw.getBucket(namespace + ":{g}:item:1", org.redisson.client.codec.StringCodec.INSTANCE)
+          .set("bumped-elsewhere");
+      Future<String> follower = followerThread.submit(() -> name(reader, read, "item:1"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> isWaiting("hole3-follower"));
+      release.countDown();
+      assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo("old"); // its own query: fine
+      assertThat(follower.get(10, TimeUnit.SECONDS)).isEqualTo("new");
+    } finally {
+      leaderThread.shutdownNow();
+      followerThread.shutdownNow();
+    }
+  }
+
+  private static boolean isWaiting(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(thread -> thread.getName().equals(name)
+            && thread.getState() == Thread.State.WAITING);
+  }
+
+  /**
+   * Lost messages: a bump whose pub/sub message never arrived (a reconnect, a failover) is found
+   * by its number, and the process forgets what it held instead of serving it until its TTL.
+   */
+  @Test
+  void aLostInvalidationMessageIsDetectedAndStopsBeingServed() {
+    Larder reader = larder();
+    Larder writer = larder();
+    CachedRead<String> read = read("name", false);
+    assertThat(name(reader, read, "item:1")).isEqualTo("old");
+    renameBehindTheCache("new");
+    // The writer's bump reached Redis, numbered, but its message was lost on the way.
+    raw.getBucket(namespace + ":{g}:item:1", org.redisson.client.codec.StringCodec.INSTANCE)
+        .set("bumped-elsewhere");
+    raw.getAtomicLong(namespace + ":{g}:seq").incrementAndGet();
+    // Either the next message (with a gap before it) or the heartbeat gives the loss away.
+    rename(writer, "new", "unrelated:7");
+    await().atMost(Duration.ofSeconds(10)).until(() -> name(reader, read, "item:1"), "new"::equals);
+  }
+
+  /**
+   * Hole 8: a Redis that comes back with old data (an older snapshot, a lagging replica) brings
+   * back old entries with their old generations; the new epoch makes them all invalid.
+   */
+  @Test
+  void aRedisRestoredFromAnOlderSnapshotRevivesNoEntry() {
+    assumeTrue(TestRedis.get().isEmbedded(), "restarts the embedded Redis");
+    Larder first = larder();
+    CachedRead<String> read = read("name", false);
+    assertThat(name(first, read, "item:1")).isEqualTo("old");
+    Map<String, byte[]> snapshot = snapshot();
+    rename(first, "new", "item:1");
+    TestRedis.get().restart();
+    restore(snapshot); // the data set as it was before the write, epoch marker included
+    Larder fresh = larder();
+    assertThat(name(fresh, read, "item:1")).isEqualTo("new");
+    await().atMost(Duration.ofSeconds(10)).until(() -> name(first, read, "item:1"), "new"::equals);
+  }
+
+  private Map<String, byte[]> snapshot() {
+    Map<String, byte[]> values = new HashMap<>();
+    for (String key : raw.getKeys().getKeysByPattern(namespace + ":*")) {
+      byte[] value = raw.<byte[]>getBucket(key, ByteArrayCodec.INSTANCE).get();
+      if (value != null) {
+        values.put(key, value);
+      }
+    }
+    assertThat(values).containsKey(namespace + ":{g}:epoch");
+    return values;
+  }
+
+  private void restore(Map<String, byte[]> values) {
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+      values.forEach((key, value) -> raw.<byte[]>getBucket(key, ByteArrayCodec.INSTANCE).set(value));
+      return true;
+    });
+  }
+
+  /** Hole 8: FLUSHALL (or a restart without persistence) starts a new epoch as well. */
+  @Test
+  void aFlushedRedisMakesEveryProcessReload() {
+    Larder reader = larder();
+    CachedRead<String> read = read("name", false);
+    assertThat(name(reader, read, "item:1")).isEqualTo("old");
+    renameBehindTheCache("new");
+    raw.getKeys().deleteByPattern(namespace + ":*");
+    await().atMost(Duration.ofSeconds(10)).until(() -> name(reader, read, "item:1"), "new"::equals);
+  }
+
+  /** Hole 6 at its root: invalidating everything reaches entries of every process and level. */
+  @Test
+  void invalidateEverythingReachesEveryProcessAndRedis() {
+    Larder a = larder();
+    Larder b = larder();
+    CachedRead<String> read = read("name", false);
+    assertThat(name(a, read, "item:1")).isEqualTo("old");
+    renameBehindTheCache("new");
+    a.invalidateEverything();
+    assertThat(name(a, read, "item:1")).isEqualTo("new");
+    assertThat(name(larder(), read, "item:1")).isEqualTo("new"); // not from Redis's old entry
+    await().atMost(Duration.ofSeconds(10)).until(() -> name(b, read, "item:1"), "new"::equals);
+  }
+
+  /** Hole 10: bumps announced by other processes no longer fill this process's table. */
+  @Test
+  void remoteBumpsCreateNoLocalTagStates() {
+    Larder reader = larder();
+    Larder writer = larder();
+    List<String> tags = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      tags.add("remote:" + i);
+    }
+    writer.invalidateTags(tags);
+    writer.invalidateTags(List.of("marker"));
+    // The messages land within milliseconds; the table must stay empty all the while.
+    await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
+        .until(() -> generationsOf(reader).size() == 0);
+  }
+
+  private static TagGenerations generationsOf(Larder larder) {
+    return larder.cacheInternals().generations();
+  }
+
+  private static void awaitLatch(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("latch not released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
