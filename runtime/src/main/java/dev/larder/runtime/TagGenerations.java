@@ -44,9 +44,22 @@ final class TagGenerations {
   /** Held by a state that left the table; no entry stamped before can be valid again. */
   static final Generation DEAD = new Generation("dead");
 
-  /** The current generation of one tag in this process; null while unknown. */
+  /**
+   * The current generation of one tag in this process; null while unknown. The other fields,
+   * guarded by the state's lock, order what is applied by the bump numbers of Redis: a message
+   * that is older than what the state holds (the late echo of a bump that this process has
+   * bumped again since) must not put an older token back, or entries stamped with it in Redis
+   * would validate again.
+   */
   static final class TagState {
     volatile Generation current;
+    /** The number of the newest bump the current generation reflects; -1 when unknown. */
+    long sequence = -1;
+    /** Bumps of this process sent to Redis and not answered yet. */
+    int inFlight;
+    /** The newest bump announced while some were in flight, applied when they are answered. */
+    long deferredSequence = -1;
+    String deferredToken;
   }
 
   /** The states of an entry's tags and the generations stamped on it. */
@@ -164,7 +177,8 @@ final class TagGenerations {
         continue;
       }
       String token = fromRedis ? answer.tokens().get(j) : candidates.get(j);
-      out[i] = adopt(states[i], generation(tokenEpoch, token), !fromRedis);
+      out[i] = adopt(states[i], generation(tokenEpoch, token), !fromRedis,
+          fromRedis ? answer.marker().sequence() : -1);
     }
     return new Stamps(states, out);
   }
@@ -175,7 +189,8 @@ final class TagGenerations {
    * the generation to stamp: the held object when the tokens agree (or, {@code localOnly}, when
    * there is no Redis to disagree with), else a detached one that never validates.
    */
-  private static Generation adopt(TagState state, Generation offered, boolean localOnly) {
+  private static Generation adopt(TagState state, Generation offered, boolean localOnly,
+      long sequence) {
     synchronized (state) {
       Generation held = state.current;
       if (held == DEAD) {
@@ -183,9 +198,14 @@ final class TagGenerations {
       }
       if (held == null) {
         state.current = offered;
+        state.sequence = Math.max(state.sequence, sequence);
         return offered;
       }
-      return localOnly || held.token().equals(offered.token()) ? held : offered;
+      if (held.token().equals(offered.token())) {
+        state.sequence = Math.max(state.sequence, sequence);
+        return held;
+      }
+      return localOnly ? held : offered;
     }
   }
 
@@ -255,39 +275,66 @@ final class TagGenerations {
     checkTags(tags);
     List<String> all = new ArrayList<>(new LinkedHashSet<>(tags));
     List<String> tokens = new ArrayList<>(all.size());
+    List<TagState> states = new ArrayList<>(all.size());
     String knownEpoch = epoch;
     for (String tag : all) {
       String token = newToken();
       tokens.add(token);
-      setLocal(tag, generation(knownEpoch, token), true);
+      states.add(setLocal(tag, generation(knownEpoch, token), redis != null));
     }
     bumps.add(all.size());
     if (redis == null) {
       return;
     }
-    RedisLink.Marker marker = redis.bump(all, tokens, newToken());
+    RedisLink.Marker marker = null;
+    try {
+      marker = redis.bump(all, tokens, newToken());
+    } finally {
+      boolean accepted = marker != null && acceptEpoch(marker.epoch());
+      for (TagState state : states) {
+        answered(state, accepted ? marker.sequence() : -1);
+      }
+    }
     if (marker == null) {
       remember(all);
-    } else {
-      acceptEpoch(marker.epoch());
     }
   }
 
   /**
-   * Sets a tag's generation in this process. A dead state is never revived: the table has (or
-   * will create) a live one for the tag. {@code create} says whether a tag the table does not
-   * know gets a state; a remote bump of such a tag needs none (the next read asks Redis).
+   * Ends a bump of this process in flight: records its number, or, if a newer bump of another
+   * process was announced meanwhile, applies that one now.
    */
-  private void setLocal(String tag, Generation generation, boolean create) {
-    while (true) {
-      TagState state = create ? table.get(tag, t -> new TagState()) : table.getIfPresent(tag);
-      if (state == null) {
-        return;
+  private static void answered(TagState state, long sequence) {
+    synchronized (state) {
+      state.inFlight--;
+      if (state.current != DEAD && state.deferredSequence > Math.max(sequence, state.sequence)) {
+        state.current = new Generation(state.deferredToken);
+        state.sequence = state.deferredSequence;
+      } else {
+        state.sequence = Math.max(state.sequence, sequence);
       }
+      if (state.inFlight == 0) {
+        state.deferredSequence = -1;
+        state.deferredToken = null;
+      }
+    }
+  }
+
+  /**
+   * Sets a tag's generation in this process for a bump of its own, marking the bump in flight
+   * when {@code inFlight} (it is on its way to Redis, see {@link #answered}). A dead state is
+   * never revived: the table has (or will create) a live one for the tag.
+   */
+  private TagState setLocal(String tag, Generation generation, boolean inFlight) {
+    while (true) {
+      TagState state = table.get(tag, t -> new TagState());
       synchronized (state) {
         if (state.current != DEAD) {
           state.current = generation;
-          return;
+          if (inFlight) {
+            state.inFlight++;
+          }
+          return state;
         }
       }
       // Evicted or cleared between the lookup and the lock: the table no longer holds it.
@@ -327,19 +374,36 @@ final class TagGenerations {
       applied = Math.max(applied, message.sequence());
     }
     for (int i = 0; i < message.tags().size(); i++) {
-      applyRemote(message.tags().get(i), generation(message.epoch(), message.tokens().get(i)));
+      applyRemote(message.tags().get(i), message.epoch() + '/' + message.tokens().get(i),
+          message.sequence());
     }
   }
 
-  private void applyRemote(String tag, Generation generation) {
+  /**
+   * Applies a bump announced on the channel, unless the state already reflects a newer one. A
+   * tag the table does not know needs nothing: the next read asks Redis.
+   */
+  private void applyRemote(String tag, String token, long sequence) {
     TagState state = table.getIfPresent(tag);
     if (state == null) {
       return;
     }
     synchronized (state) {
       Generation held = state.current;
-      if (held != DEAD && (held == null || !held.token().equals(generation.token()))) {
-        state.current = generation;
+      if (held == DEAD || sequence <= state.sequence) {
+        return;
+      }
+      if (state.inFlight > 0) {
+        // Its order against this process's own bump in flight is known only once Redis answers.
+        if (sequence > state.deferredSequence) {
+          state.deferredSequence = sequence;
+          state.deferredToken = token;
+        }
+        return;
+      }
+      state.sequence = sequence;
+      if (held == null || !held.token().equals(token)) {
+        state.current = new Generation(token);
       }
     }
   }
@@ -449,7 +513,7 @@ final class TagGenerations {
       // A bump that failed again meanwhile has a newer number and stays pending.
       pending.remove(tags.get(i), sending.get(tags.get(i)));
       if (accepted) {
-        setLocal(tags.get(i), generation(marker.epoch(), tokens.get(i)), false);
+        applyRemote(tags.get(i), marker.epoch() + '/' + tokens.get(i), marker.sequence());
       }
     }
     return pending.isEmpty();

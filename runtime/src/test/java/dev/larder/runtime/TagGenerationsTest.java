@@ -134,4 +134,26 @@ class TagGenerationsTest {
     assertThat(generations.pendingCount()).isZero();
     assertThat(TagGenerations.current(unrelated)).isFalse();
   }
+
+  /**
+   * The late echo of this process's own earlier bump must not put the older token back: entries
+   * stamped with it are still in Redis, and would validate again by their token.
+   */
+  @Test
+  void aLateEchoOfAnOlderBumpDoesNotBringItsTokenBack() {
+    TagGenerations generations = new TagGenerations(link, 1_000, 100);
+    List<String> tag = List.of("item:1");
+    generations.stamps(tag);
+    generations.bump(tag);
+    String first = generations.stamps(tag).generations()[0].token();
+    generations.bump(tag);
+    String second = generations.stamps(tag).generations()[0].token();
+    assertThat(second).isNotEqualTo(first);
+    RedisLink.Marker now = link.marker(TagGenerations.newToken());
+    String epoch = first.substring(0, first.indexOf('/'));
+    String firstToken = first.substring(first.indexOf('/') + 1);
+    // The first bump's message, numbered before the second, arrives only now.
+    generations.onMessage("B " + epoch + " " + (now.sequence() - 1) + "\n" + firstToken + " item:1");
+    assertThat(generations.stamps(tag).generations()[0].token()).isEqualTo(second);
+  }
 }
