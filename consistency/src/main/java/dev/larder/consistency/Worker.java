@@ -15,13 +15,14 @@ import java.util.concurrent.locks.LockSupport;
  * every call logged with its {@link System#nanoTime()} start and end.
  *
  * <p>Protocol with the orchestrator, on standard streams: the worker prints {@code READY} once its
- * runtime is built, waits for a line on its input, runs for the configured duration, prints
- * {@code DONE <operations>} and exits 0. If its input closes (the orchestrator died) it exits at
+ * runtime is built ({@code START-FAILED <exception>} for each failed attempt), waits for a line
+ * on its input, runs for the configured duration, prints {@code DONE <operations>} and exits 0. If its input closes (the orchestrator died) it exits at
  * once, so no worker outlives the run.
  */
 public final class Worker {
   /** Versions come from one sequence: globally unique and increasing. */
   static final String NEXT_VERSION = "SELECT nextval('versioned_version')";
+  private static final int BUILD_ATTEMPTS = 3;
 
   private final WorkerSettings settings;
   private final Larder larder;
@@ -31,15 +32,24 @@ public final class Worker {
     this.larder = larder;
   }
 
-  public static void main(String[] args) throws Exception {
-    WorkerSettings settings = WorkerSettings.parse(args);
+  public static void main(String[] args) {
+    try {
+      runWorker(WorkerSettings.parse(args));
+    } catch (Throwable e) {
+      // Redisson's and Hikari's threads would keep a JVM whose main thread died alive.
+      e.printStackTrace();
+      Runtime.getRuntime().halt(1);
+    }
+    System.exit(0);
+  }
+
+  private static void runWorker(WorkerSettings settings) throws Exception {
     BufferedReader control = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (Larder larder = Larder.builder().jdbcUrl(settings.jdbcUrl()).redisUrl(settings.redisUrl())
-        .build()) {
+    try (Larder larder = build(settings)) {
       System.out.println("READY");
       System.out.flush();
       if (control.readLine() == null) {
-        System.exit(2); // the orchestrator is gone
+        Runtime.getRuntime().halt(2); // the orchestrator is gone
       }
       Thread orphanWatch = new Thread(() -> {
         try {
@@ -57,7 +67,28 @@ public final class Worker {
       System.out.println("DONE " + operations);
       System.out.flush();
     }
-    System.exit(0);
+  }
+
+  /**
+   * Builds the runtime as an application would, with nothing tuned. A build that throws is tried
+   * again (a loaded machine can make the first Redis connection miss its budget) and each failure
+   * is reported to the orchestrator as {@code START-FAILED <exception>}: the runtime is meant to
+   * start whatever the state of Redis, so these lines are findings about it.
+   */
+  private static Larder build(WorkerSettings settings) throws InterruptedException {
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= BUILD_ATTEMPTS; attempt++) {
+      try {
+        return Larder.builder().jdbcUrl(settings.jdbcUrl()).redisUrl(settings.redisUrl()).build();
+      } catch (RuntimeException e) {
+        last = e;
+        System.out.println("START-FAILED " + e);
+        System.out.flush();
+        e.printStackTrace();
+        Thread.sleep(500);
+      }
+    }
+    throw last;
   }
 
   private long run() throws InterruptedException {
