@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * The consistency run inside {@code mvn verify}: every scenario, short. It fails on what makes the
  * run worthless (a worker that crashed or did nothing, a fault that never fired, a server that
  * would not start), not on the stale reads it finds: those are the report's business while the
- * runtime is being fixed. {@code -Dconsistency.enforce=true} also fails on stale STRICT reads
- * without faults.
+ * runtime is being fixed, with one exception: a stale STRICT read without faults fails it
+ * (unless {@code -Dconsistency.enforce=false}).
  */
 class ConsistencyRunTest {
 
@@ -33,12 +33,13 @@ class ConsistencyRunTest {
     assertThat(problems).as("harness problems by scenario").isEmpty();
     assertThat(report.scenarios()).hasSize(settings.scenarios().size());
 
-    if (Boolean.getBoolean("consistency.enforce")) {
-      // TODO(main, runtime consistency fixes): enforce by default once the fix in progress on main
-      // lands: STRICT must validate single-flight followers and L2 hits against Redis, never the
-      // local generation table (TwoLevelCache.get's follower path uses valid(shared, false)).
+    // STRICT promises no stale read at all; without faults that holds on today's runtime, so it
+    // is asserted. -Dconsistency.enforce=false turns it off: under heavy load Redis calls can miss
+    // their 250 ms budget, the circuit breaker opens, and STRICT then validates in-process hits
+    // against the local generation table only (being fixed on main), which can serve stale reads.
+    if (Boolean.parseBoolean(System.getProperty("consistency.enforce", "true"))) {
       for (ScenarioResult result : report.scenarios()) {
-        if (result.scenario().equals(Scenario.NONE.label())) {
+        if (result.scenario().equals(Scenario.NONE.label()) && result.check() != null) {
           assertThat(result.check().mode(Operation.Mode.STRICT).stale())
               .as("stale STRICT reads without any fault").isZero();
         }

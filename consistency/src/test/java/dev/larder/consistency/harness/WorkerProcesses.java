@@ -138,8 +138,8 @@ final class WorkerProcesses implements AutoCloseable {
       CompletableFuture.allOf(signals.toArray(CompletableFuture[]::new))
           .get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("workers did not all print " + what + " within "
-          + timeoutMillis + " ms (see worker-<n>.log)", e);
+      throw new IllegalStateException("workers did not all print " + what + ": one exited first,"
+          + " or " + timeoutMillis + " ms passed (see worker-<n>.log)", e);
     }
   }
 
