@@ -1,0 +1,54 @@
+package dev.larder.consistency;
+
+import java.util.Map;
+
+/**
+ * What the checker found for one mode, in one process or in all of them. Lags are in
+ * milliseconds and are taken over the stale reads only (a fresh read has no lag); times are
+ * relative to the start of the run.
+ *
+ * @param mode the consistency mode
+ * @param process the process, or null for all of them
+ * @param reads successful reads
+ * @param failedReads reads that threw
+ * @param writes writes that changed their row
+ * @param unchangedWrites writes that changed nothing (a newer version was already there)
+ * @param failedWrites writes that threw (they may have committed)
+ * @param staleOwnProcess stale reads made stale by a write of the reader's own process
+ * @param staleCrossProcess the other stale reads: made stale only by other processes' writes
+ * @param crossLagP50Ms median lag of the cross-process stale reads
+ * @param crossLagP99Ms their 99th percentile
+ * @param crossLagP999Ms their 99.9th percentile
+ * @param crossLagMaxMs their maximum
+ * @param ownLagMaxMs the maximum lag of the own-process stale reads
+ * @param firstStaleMs when the first stale read started, or null
+ * @param lastStaleMs when the last stale read started, or null
+ * @param invented reads of a version no write ever tried to set
+ * @param errors failed calls by exception class
+ * @param worstStale the stale read with the longest lag, or null
+ */
+public record Figures(
+    Operation.Mode mode, Integer process, long reads, long failedReads, long writes,
+    long unchangedWrites, long failedWrites, long staleOwnProcess, long staleCrossProcess,
+    double crossLagP50Ms, double crossLagP99Ms, double crossLagP999Ms, double crossLagMaxMs,
+    double ownLagMaxMs, Double firstStaleMs, Double lastStaleMs, long invented,
+    Map<String, Long> errors, StaleRead worstStale) {
+
+  /** All stale reads, own-process and cross-process. */
+  public long stale() {
+    return staleOwnProcess + staleCrossProcess;
+  }
+
+  /**
+   * One stale read, for the report.
+   *
+   * @param process its process
+   * @param thread its thread
+   * @param row the row read
+   * @param versionRead the version it returned
+   * @param startMs when it started, relative to the start of the run
+   * @param lagMs how long before it started the first newer write had returned
+   */
+  public record StaleRead(int process, int thread, int row, long versionRead, double startMs,
+      double lagMs) {}
+}
