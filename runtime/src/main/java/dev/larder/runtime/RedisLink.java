@@ -184,7 +184,12 @@ final class RedisLink implements AutoCloseable {
     return new Tokens(marker(result), tokens);
   }
 
-  /** Sets and publishes new generations; the marker they were set under, or null on failure. */
+  /**
+   * Sets and publishes new generations; the marker they were set under, or null on failure. Tried
+   * even while the breaker is open: Redis may be back for other processes before this one's
+   * breaker knows it, and a strict read elsewhere trusts Redis, so a write must not return
+   * without having tried to tell it. An outage costs each write one call budget.
+   */
   Marker bump(List<String> tags, List<String> tokens, String candidateEpoch) {
     Object[] args = new Object[3 + 2 * tags.size()];
     args[0] = candidateEpoch;
@@ -194,7 +199,8 @@ final class RedisLink implements AutoCloseable {
       args[3 + i] = tokens.get(i);
       args[3 + tags.size() + i] = tags.get(i);
     }
-    return marker(script(BUMP, scriptKeys(tags), args));
+    return marker(call(() -> client.getScript(StringCodec.INSTANCE).<List<Object>>evalAsync(
+        RScript.Mode.READ_WRITE, BUMP, RScript.ReturnType.LIST, scriptKeys(tags), args), true));
   }
 
   /** The epoch (a new one if Redis lost its data) and bump sequence; null when unreachable. */
@@ -220,7 +226,7 @@ final class RedisLink implements AutoCloseable {
 
   private List<Object> script(String script, List<Object> keys, Object[] args) {
     return call(() -> client.getScript(StringCodec.INSTANCE).<List<Object>>evalAsync(
-        RScript.Mode.READ_WRITE, script, RScript.ReturnType.LIST, keys, args));
+        RScript.Mode.READ_WRITE, script, RScript.ReturnType.LIST, keys, args), false);
   }
 
   /**
@@ -293,7 +299,11 @@ final class RedisLink implements AutoCloseable {
   }
 
   private <T> T call(Supplier<? extends CompletionStage<T>> operation) {
-    if (!breaker.allow()) {
+    return call(operation, false);
+  }
+
+  private <T> T call(Supplier<? extends CompletionStage<T>> operation, boolean evenIfOpen) {
+    if (!breaker.allow() && !evenIfOpen) {
       return null;
     }
     CompletableFuture<T> future = null;

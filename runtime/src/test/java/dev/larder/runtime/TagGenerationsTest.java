@@ -1,8 +1,10 @@
 package dev.larder.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.larder.runtime.TagGenerations.Stamps;
+import dev.larder.testing.FaultProxy;
 import dev.larder.testing.TestRedis;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ import org.redisson.config.Config;
 
 /** The generation table against a real Redis, with the circuit breaker driven by hand. */
 class TagGenerationsTest {
+  private final List<RedissonClient> clients = new ArrayList<>();
   private RedissonClient client;
   private RedisLink link;
+  private String namespace;
 
   private static final CircuitBreaker.Listener QUIET = new CircuitBreaker.Listener() {
     @Override
@@ -35,7 +39,7 @@ class TagGenerationsTest {
     Config config = new Config();
     config.useSingleServer().setAddress(TestRedis.get().url());
     client = Redisson.create(config);
-    String namespace = "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    namespace = "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     // A breaker tripped by a test stays open until the test closes it.
     link = new RedisLink(client, false, namespace, Duration.ofSeconds(2), Duration.ofDays(1),
         Duration.ofHours(1), QUIET);
@@ -45,6 +49,7 @@ class TagGenerationsTest {
   void close() {
     link.close();
     client.shutdown();
+    clients.forEach(RedissonClient::shutdown);
   }
 
   /**
@@ -91,16 +96,33 @@ class TagGenerationsTest {
    */
   @Test
   void redisIsNotTrustedForATagWhoseBumpIsStillPending() {
-    TagGenerations generations = new TagGenerations(link, 1_000, 100);
-    List<String> tags = List.of("item:1");
-    assertThat(generations.fromRedis(tags)).isNotNull();
-    link.breaker.trip();
-    generations.bump(tags); // refused: pending
-    assertThat(generations.pendingCount()).isEqualTo(1);
-    link.breaker.success(); // Redis answers again, the bump is not resent yet
-    assertThat(generations.fromRedis(tags)).isNull();
-    assertThat(generations.retryPending()).isTrue();
-    assertThat(generations.fromRedis(tags)).isNotNull();
+    try (FaultProxy proxy = FaultProxy.start(TestRedis.get().host(), TestRedis.get().port())) {
+      RedisLink cut = linkThrough(proxy);
+      TagGenerations generations = new TagGenerations(cut, 1_000, 100);
+      List<String> tags = List.of("item:1");
+      assertThat(generations.fromRedis(tags)).isNotNull();
+      proxy.refuse(true);
+      proxy.cutAll();
+      generations.bump(tags); // cannot reach Redis: pending
+      assertThat(generations.pendingCount()).isEqualTo(1);
+      proxy.refuse(false); // Redis answers again; the bump has not been resent yet
+      await().atMost(Duration.ofSeconds(20)).until(() -> cut.marker("e") != null);
+      assertThat(generations.fromRedis(tags)).isNull();
+      assertThat(generations.retryPending()).isTrue();
+      assertThat(generations.fromRedis(tags)).isNotNull();
+    }
+  }
+
+  /** A link through a proxy, with a short budget, so that a cut Redis fails calls quickly. */
+  private RedisLink linkThrough(FaultProxy proxy) {
+    Config config = new Config();
+    config.useSingleServer().setAddress("redis://127.0.0.1:" + proxy.port())
+        .setConnectTimeout(500).setTimeout(500).setRetryAttempts(0);
+    config.setLazyInitialization(true);
+    RedissonClient proxied = Redisson.create(config);
+    clients.add(proxied);
+    return new RedisLink(proxied, false, namespace, Duration.ofMillis(300), Duration.ofDays(1),
+        Duration.ofMillis(100), QUIET);
   }
 
   /** Hole 9: a tag that cannot be announced is refused before any tag is bumped. */
@@ -122,17 +144,22 @@ class TagGenerationsTest {
    */
   @Test
   void refusedBumpsAreBoundedAndAnOverflowInvalidatesEverythingOnRecovery() {
-    TagGenerations generations = new TagGenerations(link, 1_000, 3);
-    Stamps unrelated = generations.stamps(List.of("unrelated"));
-    link.breaker.trip();
-    for (int i = 0; i < 50; i++) {
-      generations.bump(List.of("outage:" + i));
+    try (FaultProxy proxy = FaultProxy.start(TestRedis.get().host(), TestRedis.get().port())) {
+      RedisLink cut = linkThrough(proxy);
+      TagGenerations generations = new TagGenerations(cut, 1_000, 3);
+      Stamps unrelated = generations.stamps(List.of("unrelated"));
+      proxy.refuse(true);
+      proxy.cutAll();
+      for (int i = 0; i < 20; i++) {
+        generations.bump(List.of("outage:" + i));
+      }
+      assertThat(generations.pendingCount()).isLessThanOrEqualTo(4);
+      proxy.refuse(false);
+      await().atMost(Duration.ofSeconds(20)).until(() -> cut.marker("e") != null);
+      assertThat(generations.retryPending()).isTrue();
+      assertThat(generations.pendingCount()).isZero();
+      assertThat(TagGenerations.current(unrelated)).isFalse();
     }
-    assertThat(generations.pendingCount()).isLessThanOrEqualTo(4);
-    link.breaker.success();
-    assertThat(generations.retryPending()).isTrue();
-    assertThat(generations.pendingCount()).isZero();
-    assertThat(TagGenerations.current(unrelated)).isFalse();
   }
 
   /**
