@@ -53,6 +53,12 @@ final class CacheSettings {
       refresher.shutdownNow();
       if (watcher != null) {
         watcher.shutdownNow();
+        try {
+          // so that no heartbeat or subscription starts on the client after it is released
+          watcher.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       if (redis != null) {
         redis.close();
@@ -88,8 +94,9 @@ final class CacheSettings {
             () -> false);
         return new Running(cache, generations, null, refresher, null);
       }
-      watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "larder-redis-watch");
+      AtomicInteger watchThreads = new AtomicInteger();
+      watcher = Executors.newScheduledThreadPool(3, runnable -> {
+        Thread thread = new Thread(runnable, "larder-redis-watch-" + watchThreads.incrementAndGet());
         thread.setDaemon(true);
         return thread;
       });
@@ -101,7 +108,7 @@ final class CacheSettings {
       TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, redis, generations,
           new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
           watch::degraded);
-      watch.start(redis, generations, cache, heartbeat);
+      watch.start(redis, generations, cache, heartbeat, redisTimeout.multipliedBy(4));
       return new Running(cache, generations, redis, refresher, watcher);
     } catch (RuntimeException | Error e) {
       // No thread and no client may outlive a failed start.
@@ -138,7 +145,8 @@ final class CacheSettings {
       config.useSingleServer()
           .setAddress(redisUrl)
           .setTimeout((int) redisTimeout.toMillis())
-          .setConnectTimeout((int) Math.max(1000, redisTimeout.toMillis()))
+          // Redisson connects on the calling thread: no longer than a call may take.
+          .setConnectTimeout((int) redisTimeout.toMillis())
           .setRetryAttempts(0);
     } else {
       return null;

@@ -6,7 +6,9 @@ import java.util.Locale;
  * What {@link Larder#health()} found: the database, Redis, and the cache counters.
  *
  * @param status UP when everything answers; DEGRADED when the database answers but Redis does
- *     not (the cache runs per process); DOWN when the database does not answer
+ *     not, or this process is not subscribed to other processes' invalidations (the cache then
+ *     serves from PostgreSQL with short-lived in-process entries); DOWN when the database does not
+ *     answer
  * @param database the database check
  * @param redis the Redis check
  * @param cache the cache counters
@@ -37,8 +39,11 @@ public record Health(Status status, Database database, Redis redis, CacheStats c
    * @param up whether PING came back within the health budget
    * @param pingMicros how long it took, or -1
    * @param breaker the circuit breaker: CLOSED (calls go through), OPEN, HALF_OPEN
+   * @param subscribed whether this process receives other processes' invalidations; while it
+   *     does not, in-process entries live at most the degraded time to live
    */
-  public record Redis(boolean configured, boolean up, long pingMicros, String breaker) {}
+  public record Redis(
+      boolean configured, boolean up, long pingMicros, String breaker, boolean subscribed) {}
 
   /** Renders this report as a JSON object, for a health endpoint. */
   public String toJson() {
@@ -55,6 +60,7 @@ public record Health(Status status, Database database, Redis redis, CacheStats c
         .append(",\"up\":").append(redis.up())
         .append(",\"pingMicros\":").append(redis.pingMicros())
         .append(",\"breaker\":").append(string(redis.breaker()))
+        .append(",\"subscribed\":").append(redis.subscribed())
         .append("},\"cache\":{\"l1Hits\":").append(cache.l1Hits())
         .append(",\"l2Hits\":").append(cache.l2Hits())
         .append(",\"misses\":").append(cache.misses())

@@ -35,7 +35,8 @@ final class HealthCheck {
     Health.Database database = database();
     Health.Redis redisHealth = redis();
     Health.Status status = !database.up() ? Health.Status.DOWN
-        : redisHealth.configured() && (!redisHealth.up() || !"CLOSED".equals(redisHealth.breaker()))
+        : redisHealth.configured() && (!redisHealth.up() || !redisHealth.subscribed()
+            || !"CLOSED".equals(redisHealth.breaker()))
             ? Health.Status.DEGRADED : Health.Status.UP;
     return new Health(status, database, redisHealth, cacheStats.get());
   }
@@ -85,10 +86,10 @@ final class HealthCheck {
 
   private Health.Redis redis() {
     if (redis == null) {
-      return new Health.Redis(false, false, -1, null);
+      return new Health.Redis(false, false, -1, null, false);
     }
     long nanos = redis.ping();
     return new Health.Redis(true, nanos >= 0, nanos < 0 ? -1 : TimeUnit.NANOSECONDS.toMicros(nanos),
-        redis.breaker.state().name());
+        redis.breaker.state().name(), redis.isSubscribed());
   }
 }

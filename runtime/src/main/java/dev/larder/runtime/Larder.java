@@ -193,9 +193,10 @@ public final class Larder implements AutoCloseable {
    * @param work the database call
    * @param <T> the result type
    * @return what {@code work} returned
-   * @throws RepositoryException if the database call fails; outside a transaction the tags are
-   *     invalidated all the same, since the statement may have committed before the failure
-   *     (a connection lost after the server took it), and an invalidation too many is harmless
+   * @throws RepositoryException if the database call fails; the tags are invalidated all the
+   *     same (inside a transaction: if it commits), since the statement may have taken effect
+   *     before the failure (a connection lost after the server took it), and an invalidation too
+   *     many is harmless
    */
   public <T> T write(
       RepositoryMethod method, List<String> tags, HandleCallback<T, RuntimeException> work) {
@@ -204,10 +205,14 @@ public final class Larder implements AutoCloseable {
     try {
       result = execute(method, work);
     } catch (RuntimeException | Error e) {
-      if (transactions.current() == null) {
-        // The statement may have committed before the failure reached us (the connection broke
-        // after the server took it): a bump is always safe, a missed one is a stale read.
-        cache.cache().counters.of(method).invalidations.add(tags.size());
+      // The statement may have run although it failed here (the connection broke after the
+      // server took it, or a later step failed): a bump is always safe, a missed one is a stale
+      // read. Inside a transaction, the tags wait for its commit, should the work go on to one.
+      cache.cache().counters.of(method).invalidations.add(tags.size());
+      Transactions.Context transaction = transactions.current();
+      if (transaction != null) {
+        transaction.pendingTags.addAll(tags);
+      } else {
         bumpQuietly(tags, e);
       }
       throw e;

@@ -38,7 +38,10 @@ final class RedisLink implements AutoCloseable {
    */
   private static final String EPOCH_PRELUDE = """
       local function larder_epoch()
-        local run = string.match(redis.call('INFO', 'server'), 'run_id:(%w+)') or '?'
+        local run = string.match(redis.call('INFO', 'server'), 'run_id:(%w+)')
+        if not run then
+          error({err = 'larder: no run_id in INFO server'})
+        end
         local stored = redis.call('GET', KEYS[1])
         if stored then
           local bar = string.find(stored, '|', 1, true)
@@ -97,7 +100,10 @@ final class RedisLink implements AutoCloseable {
    * process: for changes nobody can name (notifications lost while listening was down).
    */
   private static final String ROTATE = """
-      local run = string.match(redis.call('INFO', 'server'), 'run_id:(%w+)') or '?'
+      local run = string.match(redis.call('INFO', 'server'), 'run_id:(%w+)')
+      if not run then
+        return redis.error_reply('larder: no run_id in INFO server')
+      end
       redis.call('SET', KEYS[1], ARGV[1] .. '|' .. run)
       local seq = redis.call('GET', KEYS[2]) or '0'
       redis.call('PUBLISH', ARGV[2], 'E ' .. ARGV[1] .. ' ' .. seq)
@@ -118,6 +124,7 @@ final class RedisLink implements AutoCloseable {
   private final List<Integer> listenerIds = new ArrayList<>();
   private RTopic topic;
   private volatile boolean subscribed;
+  private boolean closed;
   final CircuitBreaker breaker;
 
   RedisLink(RedissonClient client, boolean owned, String namespace, Duration budget,
@@ -231,13 +238,16 @@ final class RedisLink implements AutoCloseable {
 
   /**
    * Listens to the bump channel: {@code onMessage} gets every message, and {@code onChange} runs
-   * whenever the subscription starts, comes back or is lost (messages may have been missed).
-   * Never throws and never waits past four call budgets: when Redis cannot be reached, the next
-   * call tries again, until {@link #isSubscribed()}.
+   * on a Redisson thread when the subscription is lost or comes back later (messages may have
+   * been missed; it must not block). Each step waits at most four call budgets; when Redis cannot
+   * be reached the next call tries again, until {@link #isSubscribed()}. Redisson may connect on
+   * the calling thread first: call this from a thread that can afford to wait.
+   *
+   * @return whether this call subscribed (the caller then knows messages may have been missed)
    */
-  synchronized void subscribe(Consumer<String> onMessage, Runnable onChange) {
-    if (subscribed) {
-      return;
+  synchronized boolean subscribe(Consumer<String> onMessage, Runnable onChange) {
+    if (closed || subscribed) {
+      return false;
     }
     try {
       if (topic == null) {
@@ -246,14 +256,17 @@ final class RedisLink implements AutoCloseable {
         topic.removeListenerAsync(listenerIds.toArray(new Integer[0]));
         listenerIds.clear();
       }
+      // The message listener first: nothing published once the subscription is up is lost.
+      listenerIds.add(await(topic.addListenerAsync(String.class,
+          (channel, message) -> onMessage.accept(message))));
       AtomicBoolean initialSeen = new AtomicBoolean();
-      listenerIds.add(topic.addListenerAsync(new StatusListener() {
+      listenerIds.add(await(topic.addListenerAsync(new StatusListener() {
         @Override
         public void onSubscribe(String channel) {
-          subscribed = true;
           if (initialSeen.getAndSet(true)) {
+            subscribed = true;
             log.info("re-subscribed to {}; in-process entries are dropped", channel);
-            onChange.run(); // the initial subscription is reported below, once
+            onChange.run(); // the initial subscription is the caller's to report
           }
         }
 
@@ -263,18 +276,27 @@ final class RedisLink implements AutoCloseable {
           log.warn("lost the subscription to {}; in-process entries are dropped", channel);
           onChange.run();
         }
-      }).toCompletableFuture().get(budgetMillis * 4, TimeUnit.MILLISECONDS));
-      listenerIds.add(topic.addListenerAsync(String.class,
-              (channel, message) -> onMessage.accept(message))
-          .toCompletableFuture().get(budgetMillis * 4, TimeUnit.MILLISECONDS));
-      if (!subscribed) {
-        subscribed = true;
-        onChange.run();
-      }
+      })));
+      subscribed = true;
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       log.debug("could not subscribe to {} yet: {}", channel(), e.toString());
+    }
+    return false;
+  }
+
+  /** Waits for a listener's registration; one that completes too late is removed again. */
+  private Integer await(CompletionStage<Integer> registration)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    CompletableFuture<Integer> future = registration.toCompletableFuture();
+    try {
+      return future.get(budgetMillis * 4, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | InterruptedException e) {
+      RTopic late = topic;
+      future.thenAccept(id -> late.removeListenerAsync(id));
+      throw e;
     }
   }
 
@@ -328,6 +350,7 @@ final class RedisLink implements AutoCloseable {
   /** Stops listening and, if this runtime created the client, shuts it down. */
   @Override
   public synchronized void close() {
+    closed = true;
     if (topic != null && !listenerIds.isEmpty()) {
       try {
         topic.removeListenerAsync(listenerIds.toArray(new Integer[0]));

@@ -1,18 +1,24 @@
 package dev.larder.runtime;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides how far this process may trust what it holds from Redis, and keeps it true: a heartbeat
- * that notices Redis going away (and trips the circuit breaker when nothing answered for a
- * lease period), Redis coming back with other data (a new epoch), bumps that were announced but
- * never arrived, and a lost subscription; the recovery when Redis answers again (send the
- * invalidations it refused, then forget what may have missed some); and the subscription itself,
- * tried again until it holds, so that a runtime started while Redis is down picks it up later.
+ * that notices Redis coming back with other data (a new epoch), bumps that were announced but
+ * never arrived, and resends refused bumps; a watchdog that trips the circuit breaker when Redis
+ * has not answered for a lease period (even while a call hangs); the recovery when Redis answers
+ * again (send the invalidations it refused, then forget what may have missed some); and the
+ * subscription, tried on a thread of its own until it holds, so that a runtime started while
+ * Redis is down picks it up later.
  *
  * <p>While the breaker is not closed or the subscription is down, the cache is <em>degraded</em>:
  * other processes' invalidations cannot arrive, so new in-process entries live at most the
@@ -21,8 +27,10 @@ import org.slf4j.LoggerFactory;
 final class RedisWatch implements CircuitBreaker.Listener {
   private static final Logger log = LoggerFactory.getLogger(RedisWatch.class);
 
+  /** Three threads: the heartbeat, the watchdog and the subscription never wait for each other. */
   private final ScheduledExecutorService executor;
   private final long leaseNanos;
+  private final AtomicBoolean subscribing = new AtomicBoolean();
   private RedisLink redis;
   private TagGenerations generations;
   private TwoLevelCache cache;
@@ -33,16 +41,38 @@ final class RedisWatch implements CircuitBreaker.Listener {
     this.leaseNanos = lease.toNanos();
   }
 
-  /** Starts the heartbeat over the pieces built with this watch as their breaker listener. */
-  void start(RedisLink redis, TagGenerations generations, TwoLevelCache cache, Duration period) {
+  /**
+   * Starts watching the pieces built with this watch as their breaker listener. Waits up to
+   * {@code firstWait} for the subscription and the first heartbeat, so that with Redis up the
+   * runtime starts subscribed and knowing the epoch; with Redis down it goes on without them.
+   */
+  void start(RedisLink redis, TagGenerations generations, TwoLevelCache cache, Duration period,
+      Duration firstWait) {
     this.redis = redis;
     this.generations = generations;
     this.cache = cache;
-    // The first beat runs on the caller's thread: with Redis up, the runtime starts subscribed and
-    // knowing the epoch; with Redis down, it costs at most a few call budgets.
-    beat();
+    long deadline = System.nanoTime() + firstWait.toNanos();
+    Future<?> subscription = subscribeSoon();
+    Future<?> beat = executor.submit(this::beat);
+    awaitUntil(subscription, deadline);
+    awaitUntil(beat, deadline);
     executor.scheduleWithFixedDelay(this::beat, period.toMillis(), period.toMillis(),
         TimeUnit.MILLISECONDS);
+    long watchdog = Math.max(10, period.toMillis() / 5);
+    executor.scheduleAtFixedRate(this::watchdog, watchdog, watchdog, TimeUnit.MILLISECONDS);
+  }
+
+  private static void awaitUntil(Future<?> task, long deadline) {
+    if (task == null) {
+      return;
+    }
+    try {
+      task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // goes on in the background
+    }
   }
 
   /** Whether other processes' invalidations may fail to reach this one now. */
@@ -58,42 +88,72 @@ final class RedisWatch implements CircuitBreaker.Listener {
 
   @Override
   public void closed() {
+    lastAnswerNanos = System.nanoTime();
     runSoon(() -> {
       log.info("Redis answers again: resending missed invalidations, dropping in-process entries");
       generations.retryPending();
       cache.dropLocal();
-      subscribe();
+      subscribeSoon();
     });
   }
 
   private void runSoon(Runnable task) {
     try {
       executor.execute(task);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       // the runtime is closing
     }
   }
 
-  private void subscribe() {
-    redis.subscribe(generations::onMessage, () -> {
-      generations.subscriptionChanged();
-      cache.dropLocal();
-    });
+  /** Subscribes on a thread of its own (Redisson may connect on it); null when not needed. */
+  private Future<?> subscribeSoon() {
+    if (redis.isSubscribed() || !subscribing.compareAndSet(false, true)) {
+      return null;
+    }
+    try {
+      return executor.submit(() -> {
+        try {
+          if (redis.subscribe(generations::onMessage, () -> runSoon(this::resynchronize))) {
+            resynchronize();
+          }
+        } finally {
+          subscribing.set(false);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      subscribing.set(false);
+      return null;
+    }
+  }
+
+  /**
+   * After the subscription changed: forgets every generation and entry (messages may have been
+   * missed) and takes the baseline of bump numbers that must all arrive from now on.
+   */
+  private void resynchronize() {
+    generations.subscriptionChanged(redis.marker(TagGenerations.newToken()));
+    cache.dropLocal();
   }
 
   private void beat() {
     try {
-      subscribe();
+      subscribeSoon();
       RedisLink.Marker marker = redis.marker(TagGenerations.newToken());
       if (marker != null) {
         lastAnswerNanos = System.nanoTime();
         generations.onHeartbeat(marker);
         generations.retryPending();
-      } else if (System.nanoTime() - lastAnswerNanos > leaseNanos) {
-        redis.breaker.trip();
       }
     } catch (RuntimeException e) {
       log.debug("Redis heartbeat failed: {}", e.toString());
+    }
+  }
+
+  /** Never calls Redis: a heartbeat stuck in a call must not keep the breaker closed. */
+  private void watchdog() {
+    if (System.nanoTime() - lastAnswerNanos > leaseNanos
+        && redis.breaker.state() == CircuitBreaker.State.CLOSED) {
+      redis.breaker.trip();
     }
   }
 }

@@ -172,6 +172,11 @@ final class TagGenerations {
     String tokenEpoch = fromRedis ? answer.marker().epoch() : knownEpoch;
     for (int j = 0; j < missing.size(); j++) {
       int i = missing.get(j);
+      if (isPending(missingTags.get(j))) {
+        // Redis still holds the generation this process's refused bump replaced: never take it.
+        out[i] = adopt(states[i], generation(knownEpoch, candidates.get(j)), true, -1);
+        continue;
+      }
       if (answer != null && !fromRedis) {
         out[i] = new Generation("retired"); // an answer from a data set already left behind
         continue;
@@ -233,7 +238,12 @@ final class TagGenerations {
     return out;
   }
 
-  private boolean hasPending(List<String> tags) {
+  private boolean isPending(String tag) {
+    return pendingOverflow || (!pending.isEmpty() && pending.containsKey(tag));
+  }
+
+  /** Whether a bump of one of {@code tags} made in this process has not reached Redis yet. */
+  boolean hasPending(List<String> tags) {
     if (pendingOverflow) {
       return true;
     }
@@ -276,42 +286,57 @@ final class TagGenerations {
     List<String> all = new ArrayList<>(new LinkedHashSet<>(tags));
     List<String> tokens = new ArrayList<>(all.size());
     List<TagState> states = new ArrayList<>(all.size());
+    List<Generation> provisional = new ArrayList<>(all.size());
     String knownEpoch = epoch;
     for (String tag : all) {
-      String token = newToken();
-      tokens.add(token);
-      states.add(setLocal(tag, generation(knownEpoch, token), redis != null));
+      tokens.add(newToken());
+      // Current here at once (read-your-writes), but a token Redis never gets: an entry stamped
+      // with it before Redis has the bump validates nowhere else, whatever lands in Redis first.
+      Generation local = generation(knownEpoch, newToken());
+      provisional.add(local);
+      states.add(setLocal(tag, local, redis != null));
     }
     bumps.add(all.size());
     if (redis == null) {
       return;
     }
     RedisLink.Marker marker = null;
+    boolean accepted = false;
     try {
       marker = redis.bump(all, tokens, newToken());
+      // A bump taken by a data set already left behind is lost to the current one.
+      accepted = marker != null && acceptEpoch(marker.epoch());
     } finally {
-      boolean accepted = marker != null && acceptEpoch(marker.epoch());
-      for (TagState state : states) {
-        answered(state, accepted ? marker.sequence() : -1);
+      for (int i = 0; i < states.size(); i++) {
+        answered(states.get(i), provisional.get(i),
+            accepted ? marker.epoch() + '/' + tokens.get(i) : null,
+            accepted ? marker.sequence() : -1);
       }
     }
-    if (marker == null) {
+    if (!accepted) {
       remember(all);
     }
   }
 
   /**
-   * Ends a bump of this process in flight: records its number, or, if a newer bump of another
-   * process was announced meanwhile, applies that one now.
+   * Ends a bump of this process in flight. If Redis took it ({@code confirmed} is its token), the
+   * provisional generation gives way to it, unless a newer bump was announced meanwhile, which is
+   * applied instead. If Redis did not, the provisional generation stays: it is pending.
    */
-  private static void answered(TagState state, long sequence) {
+  private static void answered(
+      TagState state, Generation provisional, String confirmed, long sequence) {
     synchronized (state) {
       state.inFlight--;
-      if (state.current != DEAD && state.deferredSequence > Math.max(sequence, state.sequence)) {
-        state.current = new Generation(state.deferredToken);
-        state.sequence = state.deferredSequence;
-      } else {
-        state.sequence = Math.max(state.sequence, sequence);
+      if (state.current != DEAD) {
+        if (state.deferredSequence > Math.max(sequence, state.sequence)) {
+          state.current = new Generation(state.deferredToken);
+          state.sequence = state.deferredSequence;
+        } else if (confirmed != null && sequence > state.sequence) {
+          state.sequence = sequence;
+          if (state.current == provisional) {
+            state.current = new Generation(confirmed);
+          }
+        }
       }
       if (state.inFlight == 0) {
         state.deferredSequence = -1;
@@ -368,10 +393,13 @@ final class TagGenerations {
       if (!message.epoch().equals(epoch)) {
         return;
       }
-      if (applied >= 0 && message.sequence() > applied + 1) {
-        missed("bump " + (applied + 1) + " to " + (message.sequence() - 1) + " never arrived");
+      // Without a baseline (one read after subscribing) a message cannot tell what came before.
+      if (applied >= 0) {
+        if (message.sequence() > applied + 1) {
+          missed("bump " + (applied + 1) + " to " + (message.sequence() - 1) + " never arrived");
+        }
+        applied = Math.max(applied, message.sequence());
       }
-      applied = Math.max(applied, message.sequence());
     }
     for (int i = 0; i < message.tags().size(); i++) {
       applyRemote(message.tags().get(i), message.epoch() + '/' + message.tokens().get(i),
@@ -385,8 +413,8 @@ final class TagGenerations {
    */
   private void applyRemote(String tag, String token, long sequence) {
     TagState state = table.getIfPresent(tag);
-    if (state == null) {
-      return;
+    if (state == null || isPending(tag)) {
+      return; // a pending tag keeps its local generation until its own bump reaches Redis
     }
     synchronized (state) {
       Generation held = state.current;
@@ -422,6 +450,9 @@ final class TagGenerations {
       }
       if (applied < 0) {
         applied = marker.sequence(); // the baseline: later bumps must all arrive
+      } else if (marker.sequence() < applied) {
+        missed("the bump numbers went back from " + applied + " to " + marker.sequence());
+        applied = marker.sequence();
       } else if (previousHeartbeat > applied) {
         missed("bump " + previousHeartbeat + " was announced but never arrived");
         applied = marker.sequence();
@@ -430,11 +461,22 @@ final class TagGenerations {
     }
   }
 
-  /** The subscription was lost or is new: whatever was published meanwhile is unknown. */
-  void subscriptionChanged() {
+  /**
+   * The subscription was lost or is new: whatever was published meanwhile is unknown, so every
+   * generation is forgotten. {@code marker}, read after the subscription changed (null if Redis
+   * did not answer), is the baseline: every bump numbered after it must arrive.
+   */
+  void subscriptionChanged(RedisLink.Marker marker) {
     synchronized (epochLock) {
       applied = -1;
       previousHeartbeat = -1;
+    }
+    if (marker != null && acceptEpoch(marker.epoch())) {
+      synchronized (epochLock) {
+        if (marker.epoch().equals(epoch)) {
+          applied = marker.sequence();
+        }
+      }
     }
     clear();
   }
@@ -488,12 +530,15 @@ final class TagGenerations {
       return true;
     }
     if (pendingOverflow) {
+      Map<String, Long> covered = Map.copyOf(pending);
+      pendingOverflow = false;
       if (!invalidateEverything()) {
+        pendingOverflow = true;
         return false;
       }
-      pendingOverflow = false;
-      pending.clear();
-      return true;
+      // The new epoch covers what was pending before it; a bump refused since stays pending.
+      covered.forEach(pending::remove);
+      return pending.isEmpty() && !pendingOverflow;
     }
     if (pending.isEmpty()) {
       return true;
@@ -508,11 +553,12 @@ final class TagGenerations {
     if (marker == null) {
       return false;
     }
-    boolean accepted = acceptEpoch(marker.epoch());
+    if (!acceptEpoch(marker.epoch())) {
+      return false; // taken by a data set already left behind: send again
+    }
     for (int i = 0; i < tags.size(); i++) {
       // A bump that failed again meanwhile has a newer number and stays pending.
-      pending.remove(tags.get(i), sending.get(tags.get(i)));
-      if (accepted) {
+      if (pending.remove(tags.get(i), sending.get(tags.get(i)))) {
         applyRemote(tags.get(i), marker.epoch() + '/' + tokens.get(i), marker.sequence());
       }
     }

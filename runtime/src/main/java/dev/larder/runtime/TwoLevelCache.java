@@ -157,7 +157,8 @@ final class TwoLevelCache {
     List<String> tags = new ArrayList<>(own.size() + 1);
     tags.addAll(own);
     tags.add(read.methodTag());
-    if (redis != null) {
+    // A tag whose bump has not reached Redis: Redis would vouch for what that bump replaced.
+    if (redis != null && !generations.hasPending(tags)) {
       CacheEntry stored = encoding.decode(redis.get(key), read.codec());
       if (stored != null && stored.tags().equals(tags) && clock.getAsLong() < stored.freshUntil()) {
         Stamps local = generations.stamps(tags);

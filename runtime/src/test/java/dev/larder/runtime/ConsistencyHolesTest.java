@@ -9,6 +9,8 @@ import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
 import dev.larder.testing.TestDatabase;
 import dev.larder.testing.TestRedis;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -236,6 +238,34 @@ class ConsistencyHolesTest {
     assertThat(name(a, read, "item:1")).isEqualTo("new");
     assertThat(name(larder(), read, "item:1")).isEqualTo("new"); // not from Redis's old entry
     await().atMost(Duration.ofSeconds(10)).until(() -> name(b, read, "item:1"), "new"::equals);
+  }
+
+  /**
+   * Hole 6: notifications sent while the LISTEN connection was down are lost for every process,
+   * so an entry in Redis could be served to its TTL. Reconnecting invalidates everything.
+   */
+  @Test
+  void aListenerThatReconnectsInvalidatesWhatItMayHaveMissedInRedisToo() throws Exception {
+    Larder listening = larder();
+    String channel = "inv_" + namespace;
+    try (Connection connection = TestDatabase.get().dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(InvalidationTriggers.forTable(table, channel, "item:{id}"));
+    }
+    InvalidationListener listener = listening.listenForInvalidations(channel);
+    await().atMost(Duration.ofSeconds(10)).until(listener::isListening);
+    CachedRead<String> read = read("name", false);
+    assertThat(name(listening, read, "item:1")).isEqualTo("old");
+
+    TestDatabase.get().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+        + " WHERE query LIKE 'LISTEN \"" + channel + "\"%' AND pid <> pg_backend_pid()");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !listener.isListening());
+    renameBehindTheCache("new"); // its notification reaches nobody
+    await().atMost(Duration.ofSeconds(10)).until(listener::isListening);
+
+    Larder fresh = larder(); // nothing in process: what Redis holds decides
+    await().atMost(Duration.ofSeconds(10)).until(() -> name(fresh, read, "item:1"), "new"::equals);
+    assertThat(name(listening, read, "item:1")).isEqualTo("new");
   }
 
   /** Hole 10: bumps announced by other processes no longer fill this process's table. */

@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redisson.Redisson;
@@ -181,8 +180,6 @@ class RedisStartupTest {
    * Redisson's default settings against a Redis that accepts connections but does not answer.
    */
   @Test
-  @Disabled("known bug in 2b47162: RedisLink.call's budget does not bound Redisson's lazy connect;"
-      + " run with -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
   void aBuildWithACallerOwnedClientThatCannotReachRedisDoesNotWaitForIt() throws Exception {
     FaultProxy proxy = FaultProxy.start(TestRedis.get().host(), TestRedis.get().port());
     opened.add(proxy);
