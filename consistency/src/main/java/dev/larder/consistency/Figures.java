@@ -21,20 +21,29 @@ import java.util.Map;
  * @param crossLagP999Ms their 99.9th percentile
  * @param crossLagMaxMs their maximum
  * @param ownLagMaxMs the maximum lag of the own-process stale reads
- * @param firstStaleMs when the first stale read started, or null
- * @param lastStaleMs when the last stale read started, or null
+ * @param staleOutside reads made stale only by writes of outside writers (without Larder),
+ *     which the cache learns of through database notifications; not in {@link #stale()}
+ * @param outsideLagP50Ms median lag of those reads
+ * @param outsideLagP99Ms their 99th percentile
+ * @param outsideLagMaxMs their maximum
+ * @param firstStaleMs when the first own- or cross-process stale read started, or null
+ * @param lastStaleMs when the last one started, or null
  * @param invented reads of a version no write ever tried to set
  * @param errors failed calls by exception class
- * @param worstStale the stale read with the longest lag, or null
+ * @param worstStale the own- or cross-process stale read with the longest lag, or null
  */
 public record Figures(
     Operation.Mode mode, Integer process, long reads, long failedReads, long writes,
     long unchangedWrites, long failedWrites, long staleOwnProcess, long staleCrossProcess,
     double crossLagP50Ms, double crossLagP99Ms, double crossLagP999Ms, double crossLagMaxMs,
-    double ownLagMaxMs, Double firstStaleMs, Double lastStaleMs, long invented,
+    double ownLagMaxMs, long staleOutside, double outsideLagP50Ms, double outsideLagP99Ms,
+    double outsideLagMaxMs, Double firstStaleMs, Double lastStaleMs, long invented,
     Map<String, Long> errors, StaleRead worstStale) {
 
-  /** All stale reads, own-process and cross-process. */
+  /**
+   * The stale reads that Larder's writes made: own-process and cross-process, not
+   * {@link #staleOutside() outside}.
+   */
   public long stale() {
     return staleOwnProcess + staleCrossProcess;
   }

@@ -19,6 +19,14 @@ import java.util.TreeMap;
  * <b>own-process</b> when one of those writes was made by the reader's process (read-your-writes
  * broken), <b>cross-process</b> otherwise.
  *
+ * <p>Writes may also come from <b>outside writers</b>, processes that write the table without
+ * Larder (plain JDBC; the cache learns of them only through database notifications). They are
+ * set aside first: a read is judged as above against the writes of Larder processes alone, and
+ * only a read that they leave fresh but an outside write makes stale is an <b>outside</b> stale
+ * read, its lag counted from the first such outside write to return. So outside writes never
+ * change the own and cross figures of a read that Larder's writes already made stale, and Larder
+ * is never charged with the time a notification takes to arrive.
+ *
  * <p>A write that threw may or may not have committed: it makes no read stale, but a read may
  * return its version. A read returning a version that no write of its row (successful or not)
  * ever tried to set is an <b>invented</b> value.
@@ -35,14 +43,28 @@ public final class HistoryChecker {
   private HistoryChecker() {}
 
   /**
-   * Checks a history.
+   * Checks a history in which every write was made through Larder.
    *
    * @param history every logged operation of every process; iterated twice
    * @param originNanos the start of the run, for the relative times of the report
    * @return figures per mode and per process
    */
   public static CheckResult check(Iterable<Operation> history, long originNanos) {
-    Map<Integer, RowWrites> byRow = new HashMap<>();
+    return check(history, originNanos, Set.of());
+  }
+
+  /**
+   * Checks a history in which some processes wrote without Larder.
+   *
+   * @param history every logged operation of every process; iterated twice
+   * @param originNanos the start of the run, for the relative times of the report
+   * @param outsideWriters the processes whose writes bypassed Larder
+   * @return figures per mode and per process
+   */
+  public static CheckResult check(Iterable<Operation> history, long originNanos,
+      Set<Integer> outsideWriters) {
+    Map<Integer, RowWrites> larderByRow = new HashMap<>();
+    Map<Integer, RowWrites> outsideByRow = new HashMap<>();
     Map<Long, RowWrites> byRowAndProcess = new HashMap<>();
     Map<Integer, Set<Long>> attempted = new HashMap<>();
     Map<Key, Tally> tallies = new TreeMap<>();
@@ -54,7 +76,8 @@ public final class HistoryChecker {
       switch (op.outcome()) {
         case OK -> {
           tally.writes++;
-          byRow.computeIfAbsent(op.row(), r -> new RowWrites()).add(op.version(), op.endNanos());
+          (outsideWriters.contains(op.process()) ? outsideByRow : larderByRow)
+              .computeIfAbsent(op.row(), r -> new RowWrites()).add(op.version(), op.endNanos());
           byRowAndProcess.computeIfAbsent(rowAndProcess(op.row(), op.process()),
               k -> new RowWrites()).add(op.version(), op.endNanos());
           attempted.computeIfAbsent(op.row(), r -> new HashSet<>()).add(op.version());
@@ -67,7 +90,8 @@ public final class HistoryChecker {
         }
       }
     }
-    byRow.values().forEach(RowWrites::seal);
+    larderByRow.values().forEach(RowWrites::seal);
+    outsideByRow.values().forEach(RowWrites::seal);
     byRowAndProcess.values().forEach(RowWrites::seal);
 
     List<Operation> invented = new ArrayList<>();
@@ -89,23 +113,30 @@ public final class HistoryChecker {
           invented.add(op);
         }
       }
-      RowWrites writes = byRow.get(op.row());
-      long newerEnd = writes == null ? Long.MAX_VALUE
-          : writes.earliestNewerEndBefore(op.version(), op.startNanos());
-      if (newerEnd == Long.MAX_VALUE) {
+      long newerEnd = earliestNewerEndBefore(larderByRow.get(op.row()), op);
+      if (newerEnd != Long.MAX_VALUE) {
+        long lag = op.startNanos() - newerEnd;
+        boolean ownProcess = earliestNewerEndBefore(
+            byRowAndProcess.get(rowAndProcess(op.row(), op.process())), op) != Long.MAX_VALUE;
+        tally.stale(op, lag, ownProcess ? Staleness.OWN : Staleness.CROSS);
         continue;
       }
-      long lag = op.startNanos() - newerEnd;
-      RowWrites own = byRowAndProcess.get(rowAndProcess(op.row(), op.process()));
-      boolean ownProcess = own != null
-          && own.earliestNewerEndBefore(op.version(), op.startNanos()) != Long.MAX_VALUE;
-      tally.stale(op, lag, ownProcess, originNanos);
+      long outsideEnd = earliestNewerEndBefore(outsideByRow.get(op.row()), op);
+      if (outsideEnd != Long.MAX_VALUE) {
+        tally.stale(op, op.startNanos() - outsideEnd, Staleness.OUTSIDE);
+      }
     }
-    return summarize(tallies, invented, originNanos);
+    return summarize(tallies, invented, originNanos, outsideWriters);
+  }
+
+  /** {@link RowWrites#earliestNewerEndBefore} of a read, for writes that may not exist. */
+  private static long earliestNewerEndBefore(RowWrites writes, Operation read) {
+    return writes == null ? Long.MAX_VALUE
+        : writes.earliestNewerEndBefore(read.version(), read.startNanos());
   }
 
   private static CheckResult summarize(Map<Key, Tally> tallies, List<Operation> invented,
-      long originNanos) {
+      long originNanos, Set<Integer> outsideWriters) {
     Map<Operation.Mode, Tally> modes = new TreeMap<>();
     List<Figures> byProcess = new ArrayList<>();
     for (Map.Entry<Key, Tally> entry : tallies.entrySet()) {
@@ -115,7 +146,8 @@ public final class HistoryChecker {
     }
     List<Figures> byMode = new ArrayList<>();
     modes.forEach((mode, tally) -> byMode.add(tally.figures(mode, null, originNanos)));
-    return new CheckResult(List.copyOf(byMode), List.copyOf(byProcess), List.copyOf(invented));
+    return new CheckResult(List.copyOf(byMode), List.copyOf(byProcess), List.copyOf(invented),
+        Set.copyOf(outsideWriters));
   }
 
   private static long rowAndProcess(int row, int process) {
@@ -130,6 +162,9 @@ public final class HistoryChecker {
     }
   }
 
+  /** Whose newer write a stale read missed. */
+  private enum Staleness { OWN, CROSS, OUTSIDE }
+
   /** The running counts of one mode in one process (or, merged, in all). */
   private static final class Tally {
     long reads;
@@ -143,6 +178,7 @@ public final class HistoryChecker {
     long firstStale = Long.MAX_VALUE;
     long lastStale = Long.MIN_VALUE;
     final LagSamples crossLags = new LagSamples();
+    final LagSamples outsideLags = new LagSamples();
     final Map<String, Long> errors = new TreeMap<>();
     Operation worst;
     long worstLag = -1;
@@ -151,12 +187,18 @@ public final class HistoryChecker {
       errors.merge(type, 1L, Long::sum);
     }
 
-    void stale(Operation read, long lag, boolean ownProcess, long originNanos) {
-      if (ownProcess) {
-        staleOwn++;
-        ownLagMax = Math.max(ownLagMax, lag);
-      } else {
-        crossLags.add(lag);
+    void stale(Operation read, long lag, Staleness staleness) {
+      switch (staleness) {
+        case OWN -> {
+          staleOwn++;
+          ownLagMax = Math.max(ownLagMax, lag);
+        }
+        case CROSS -> crossLags.add(lag);
+        case OUTSIDE -> {
+          // Reported apart, not as one of the stale reads that Larder's protocol promises away.
+          outsideLags.add(lag);
+          return;
+        }
       }
       firstStale = Math.min(firstStale, read.startNanos());
       lastStale = Math.max(lastStale, read.startNanos());
@@ -178,6 +220,7 @@ public final class HistoryChecker {
       firstStale = Math.min(firstStale, other.firstStale);
       lastStale = Math.max(lastStale, other.lastStale);
       crossLags.addAll(other.crossLags);
+      outsideLags.addAll(other.outsideLags);
       other.errors.forEach((type, count) -> errors.merge(type, count, Long::sum));
       if (other.worstLag > worstLag) {
         worstLag = other.worstLag;
@@ -193,7 +236,9 @@ public final class HistoryChecker {
       return new Figures(mode, process, reads, failedReads, writes, unchangedWrites, failedWrites,
           staleOwn, crossLags.count(), millis(crossLags.percentile(0.50)),
           millis(crossLags.percentile(0.99)), millis(crossLags.percentile(0.999)),
-          millis(crossLags.max()), millis(ownLagMax),
+          millis(crossLags.max()), millis(ownLagMax), outsideLags.count(),
+          millis(outsideLags.percentile(0.50)), millis(outsideLags.percentile(0.99)),
+          millis(outsideLags.max()),
           anyStale ? millis(firstStale - originNanos) : null,
           anyStale ? millis(lastStale - originNanos) : null, invented, java.util.Collections.unmodifiableMap(new TreeMap<>(errors)),
           worstRead);

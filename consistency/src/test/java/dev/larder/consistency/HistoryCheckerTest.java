@@ -5,6 +5,7 @@ import static dev.larder.consistency.Operation.Mode.STRICT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HistoryCheckerTest {
@@ -75,6 +76,28 @@ class HistoryCheckerTest {
             Figures::staleCrossProcess)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1L, 0L),
             org.assertj.core.groups.Tuple.tuple(1, 0L, 1L));
+  }
+
+  @Test
+  void aReadMadeStaleOnlyByAnOutsideWriteIsCountedApartFromLardersStaleReads() {
+    int outside = 9;
+    List<Operation> history = List.of(write(outside, 1, 5, 0, 10), read(1, 1, 0, 17, 18));
+    Figures f = HistoryChecker.check(history, 0, Set.of(outside)).mode(NEAR);
+    assertThat(f.staleOutside()).isEqualTo(1);
+    assertThat(f.outsideLagMaxMs()).isEqualTo(7.0);
+    assertThat(f.stale()).isZero();
+    assertThat(f.worstStale()).isNull();
+  }
+
+  @Test
+  void aReadThatMissedALarderWriteIsJudgedOnLardersWritesEvenAfterAnOutsideWrite() {
+    int outside = 9;
+    List<Operation> history = List.of(write(outside, 1, 5, 0, 10), write(0, 1, 7, 12, 15),
+        read(1, 1, 0, 20, 21));
+    Figures f = HistoryChecker.check(history, 0, Set.of(outside)).mode(NEAR);
+    assertThat(f.staleCrossProcess()).isEqualTo(1);
+    assertThat(f.crossLagMaxMs()).isEqualTo(5.0); // from Larder's write, not the outside one
+    assertThat(f.staleOutside()).isZero();
   }
 
   @Test

@@ -55,20 +55,22 @@ record ConsistencyReport(Map<String, Object> machine, String date, Map<String, O
   /** The table: one line per scenario and mode, then one per process. */
   String table() {
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "%-27s %-6s %-4s %8s %8s %7s %7s  %-30s %9s %8s",
+    lines.add(String.format(Locale.ROOT, "%-27s %-6s %-4s %8s %8s %7s %7s  %-30s %9s %8s %7s  %s",
         "scenario", "mode", "proc", "reads", "writes", "st.own", "st.cross",
-        "cross lag p50/p99/p99.9/max ms", "fail R/W", "invented"));
+        "cross lag p50/p99/p99.9/max ms", "fail R/W", "invented", "st.out",
+        "outside lag p50/p99/max ms"));
     for (ScenarioResult result : scenarios) {
       String name = result.scenario();
       if (result.check() == null) {
         lines.add(String.format(Locale.ROOT, "%-27s %s", name, "NO FIGURES"));
       }
       for (Figures mode : result.check() == null ? List.<Figures>of() : result.check().byMode()) {
-        lines.add(row(name, mode));
+        lines.add(row(name, mode, "all"));
         name = "";
         for (Figures process : result.check().byProcess()) {
           if (process.mode() == mode.mode()) {
-            lines.add(row("", process));
+            boolean outside = result.check().outsideWriters().contains(process.process());
+            lines.add(row("", process, (outside ? "out" : "p") + process.process()));
           }
         }
       }
@@ -82,12 +84,12 @@ record ConsistencyReport(Map<String, Object> machine, String date, Map<String, O
     return String.join(System.lineSeparator(), lines);
   }
 
-  private static String row(String scenario, Figures f) {
-    return String.format(Locale.ROOT, "%-27s %-6s %-4s %8d %8d %7d %7d  %-30s %9s %8d",
-        scenario, f.mode(), f.process() == null ? "all" : "p" + f.process(), f.reads(), f.writes(),
-        f.staleOwnProcess(),
+  private static String row(String scenario, Figures f, String process) {
+    return String.format(Locale.ROOT, "%-27s %-6s %-4s %8d %8d %7d %7d  %-30s %9s %8d %7d  %s",
+        scenario, f.mode(), process, f.reads(), f.writes(), f.staleOwnProcess(),
         f.staleCrossProcess(), f.crossLagP50Ms() + "/" + f.crossLagP99Ms() + "/"
             + f.crossLagP999Ms() + "/" + f.crossLagMaxMs(),
-        f.failedReads() + "/" + f.failedWrites(), f.invented());
+        f.failedReads() + "/" + f.failedWrites(), f.invented(), f.staleOutside(),
+        f.outsideLagP50Ms() + "/" + f.outsideLagP99Ms() + "/" + f.outsideLagMaxMs());
   }
 }
