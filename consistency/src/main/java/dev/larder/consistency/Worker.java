@@ -1,9 +1,11 @@
 package dev.larder.consistency;
 
+import dev.larder.runtime.InvalidationListener;
 import dev.larder.runtime.Larder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,17 +14,19 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One worker process of a consistency run: its own {@link Larder} (pool, in-process cache, Redis
  * link), reader threads reading random rows and writer threads raising random rows' versions,
- * every call logged with its {@link System#nanoTime()} start and end.
+ * every call logged with its {@link System#nanoTime()} start and end. When told a channel, it
+ * also listens to the database's notifications of writes made outside Larder.
  *
  * <p>Protocol with the orchestrator, on standard streams: the worker prints {@code READY} once its
- * runtime is built ({@code START-FAILED <exception>} for each failed attempt), waits for a line
+ * runtime is built and listening ({@code START-FAILED <exception>} for each failed attempt), waits for a line
  * on its input, runs for the configured duration, prints {@code DONE <operations>} and exits 0. If its input closes (the orchestrator died) it exits at
  * once, so no worker outlives the run.
  */
 public final class Worker {
   /** Versions come from one sequence: globally unique and increasing. */
-  static final String NEXT_VERSION = "SELECT nextval('versioned_version')";
+  public static final String NEXT_VERSION = "SELECT nextval('versioned_version')";
   private static final int BUILD_ATTEMPTS = 3;
+  private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
 
   private final WorkerSettings settings;
   private final Larder larder;
@@ -46,6 +50,9 @@ public final class Worker {
   private static void runWorker(WorkerSettings settings) throws Exception {
     BufferedReader control = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try (Larder larder = build(settings)) {
+      if (!settings.listenChannel().isEmpty()) {
+        listen(larder, settings.listenChannel());
+      }
       System.out.println("READY");
       System.out.flush();
       if (control.readLine() == null) {
@@ -89,6 +96,21 @@ public final class Worker {
       }
     }
     throw last;
+  }
+
+  /**
+   * Turns the channel's notifications into invalidations, and waits until the listener has
+   * subscribed: a write announced before then would never reach this process.
+   */
+  private static void listen(Larder larder, String channel) throws InterruptedException {
+    InvalidationListener listener = larder.listenForInvalidations(channel);
+    long deadline = System.nanoTime() + LISTEN_TIMEOUT.toNanos();
+    while (!listener.isListening()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("not listening to " + channel + " after " + LISTEN_TIMEOUT);
+      }
+      Thread.sleep(10);
+    }
   }
 
   private long run() throws InterruptedException {

@@ -23,12 +23,14 @@ import java.util.Map;
  * @param transactions whether writes run inside {@code larder.inTransaction}
  * @param writePause the mean pause between two writes of one thread
  * @param readPause the pause between two reads of one thread
+ * @param listenChannel the PostgreSQL channel to turn into invalidations with
+ *     {@code larder.listenForInvalidations}, or the empty string for none
  */
 public record WorkerSettings(String jdbcUrl, String redisUrl, int process, List<Operation.Mode> modes,
     int writers, int readers, int rows, Duration duration, Path output, boolean transactions,
-    Duration writePause, Duration readPause) {
+    Duration writePause, Duration readPause, String listenChannel) {
 
-  /** Parses {@code name=value} arguments; every name is required except the last three. */
+  /** Parses {@code name=value} arguments; every name is required except the last four. */
   public static WorkerSettings parse(String[] args) {
     Map<String, String> values = new HashMap<>();
     System.getProperties().forEach((k, v) -> {
@@ -56,7 +58,8 @@ public record WorkerSettings(String jdbcUrl, String redisUrl, int process, List<
         Path.of(required(values, "out")),
         Boolean.parseBoolean(values.getOrDefault("transactions", "false")),
         Duration.ofMillis(Long.parseLong(values.getOrDefault("writePauseMillis", "5"))),
-        Duration.ofNanos(Long.parseLong(values.getOrDefault("readPauseMicros", "100")) * 1_000));
+        Duration.ofNanos(Long.parseLong(values.getOrDefault("readPauseMicros", "100")) * 1_000),
+        values.getOrDefault("listen", ""));
   }
 
   /** The arguments that {@link #parse} turns back into these settings. */
@@ -66,11 +69,16 @@ public record WorkerSettings(String jdbcUrl, String redisUrl, int process, List<
         "modes=" + String.join(",", modeNames), "writers=" + writers, "readers=" + readers,
         "rows=" + rows, "millis=" + duration.toMillis(), "out=" + output,
         "transactions=" + transactions, "writePauseMillis=" + writePause.toMillis(),
-        "readPauseMicros=" + readPause.toNanos() / 1_000);
+        "readPauseMicros=" + readPause.toNanos() / 1_000, "listen=" + listenChannel);
   }
 
   /** The first row id of a mode. */
   public int firstRow(Operation.Mode mode) {
+    return firstRow(mode, rows);
+  }
+
+  /** The first row id of a mode when each mode has {@code rows} rows. */
+  public static int firstRow(Operation.Mode mode, int rows) {
     return mode.ordinal() * rows + 1;
   }
 

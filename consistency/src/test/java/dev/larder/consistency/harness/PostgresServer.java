@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +26,8 @@ import java.util.regex.Pattern;
 final class PostgresServer implements AutoCloseable {
   static final String URL_VARIABLE = "LARDER_TEST_DATABASE_URL";
 
+  private static final String LISTENING = " FROM pg_stat_activity WHERE application_name = ?"
+      + " AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()";
   private static final Pattern HOST_PORT = Pattern.compile("//([^/:?]+)(?::(\\d+))?/");
 
   private final String serverUrl;
@@ -63,9 +69,14 @@ final class PostgresServer implements AutoCloseable {
     return embedded != null;
   }
 
-  /** The JDBC URL of this run's schema, with user. */
+  /**
+   * The JDBC URL of this run's schema, with user. Its connections carry the schema's name as
+   * their application name, so that faults touch this run's connections only, even on a shared
+   * server.
+   */
   String jdbcUrl() {
-    return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema
+        + "&ApplicationName=" + schema;
   }
 
   /** The port of the server, for a proxy in front of it. */
@@ -106,6 +117,48 @@ final class PostgresServer implements AutoCloseable {
           statement.execute(single);
         }
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run " + sql, e);
+    }
+  }
+
+  /** Runs a script as one statement, for SQL whose bodies hold semicolons. */
+  void runScript(String sql) {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl());
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run the script " + sql, e);
+    }
+  }
+
+  /**
+   * Terminates this run's connections that are listening to a channel (their last statement
+   * was {@code LISTEN}, which is what {@code pg_stat_activity} shows while they wait for
+   * notifications).
+   *
+   * @return the process ids of the backends terminated
+   */
+  Set<Integer> terminateListeners() {
+    return pids("SELECT pid" + LISTENING + " AND pg_terminate_backend(pid)");
+  }
+
+  /** The process ids of the backends of this run's connections listening to a channel. */
+  Set<Integer> listeners() {
+    return pids("SELECT pid" + LISTENING);
+  }
+
+  private Set<Integer> pids(String sql) {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl());
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, schema);
+      Set<Integer> pids = new TreeSet<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          pids.add(result.getInt(1));
+        }
+      }
+      return pids;
     } catch (SQLException e) {
       throw new IllegalStateException("could not run " + sql, e);
     }

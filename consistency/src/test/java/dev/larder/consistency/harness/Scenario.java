@@ -101,6 +101,25 @@ enum Scenario {
       f.note("postgres restarted");
     }
   },
+  LISTEN_TERMINATED("writes outside Larder, announced by NOTIFY; LISTEN connections terminated"
+      + " at 1/4, then again 1/10 of the run after they are back, until 3/4") {
+    @Override
+    boolean writesOutsideLarder() {
+      return true;
+    }
+
+    @Override
+    void inject(Faults f) {
+      // A listener takes over a second to come back: between two outages leave a while in
+      // which notifications flow, so that both regimes are in the history.
+      long next = f.durationMillis / 4;
+      while (next <= 3 * f.durationMillis / 4) {
+        f.at(next);
+        f.terminateListeners(f.durationMillis);
+        next = f.elapsedMillis() + f.durationMillis / 10;
+      }
+    }
+  },
   COMMIT_ACK_LOST("the answer to a COMMIT is cut every ~200 ms (writes in transactions)") {
     @Override
     boolean throughProxy() {
@@ -138,6 +157,14 @@ enum Scenario {
 
   /** Whether workers reach PostgreSQL through a {@code FaultProxy} and write in transactions. */
   boolean throughProxy() {
+    return false;
+  }
+
+  /**
+   * Whether a trigger announces writes on a channel the workers listen to, and an
+   * {@link OutsideWriter} writes without Larder while they run.
+   */
+  boolean writesOutsideLarder() {
     return false;
   }
 
