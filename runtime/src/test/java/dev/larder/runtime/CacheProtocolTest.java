@@ -1,5 +1,6 @@
 package dev.larder.runtime;
 
+import static dev.larder.runtime.ItemTable.awaitLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,31 +36,26 @@ import org.junit.jupiter.api.io.TempDir;
 class CacheProtocolTest {
   private static final Duration LONG = Duration.ofMinutes(10);
 
-  private final AtomicInteger queries = new AtomicInteger();
+  private final ItemTable items = new ItemTable("t", "cache_item_");
   /** The cache's clock: starts at the real time, moves only when a test says so. */
   private final AtomicLong now = new AtomicLong(System.currentTimeMillis());
   private final List<Larder> opened = new ArrayList<>();
-  private String namespace;
-  private String table;
 
   @BeforeEach
   void createTable() {
-    namespace = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    table = "cache_item_" + namespace;
-    TestDatabase.get().execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text)");
-    TestDatabase.get().execute("INSERT INTO " + table + " VALUES (1, 'old')");
+    items.create();
   }
 
   @AfterEach
   void close() {
     opened.forEach(Larder::close);
-    TestDatabase.get().execute("DROP TABLE " + table);
+    items.drop();
   }
 
   private Larder larder(boolean withRedis) {
     LarderBuilder builder = Larder.builder()
         .dataSource(TestDatabase.get().dataSource())
-        .cacheNamespace(namespace)
+        .cacheNamespace(items.namespace())
         .ttlJitter(0)
         .redisTimeout(Duration.ofMillis(500))
         .redisRetryAfter(Duration.ofMillis(200))
@@ -80,19 +74,11 @@ class CacheProtocolTest {
   }
 
   private String name(Larder larder, CachedRead<String> read) {
-    return larder.read(read, "item:1", () -> List.of("item:1"), this::queryName);
-  }
-
-  private String queryName(Handle handle) {
-    queries.incrementAndGet();
-    return handle.createQuery("SELECT name FROM " + table + " WHERE id = 1")
-        .mapTo(String.class).one();
+    return larder.read(read, "item:1", () -> List.of("item:1"), items::queryName);
   }
 
   private void rename(Larder larder, String name) {
-    larder.write(new RepositoryMethod("ItemRepository", "rename", "UPDATE", "fp"),
-        List.of("item:1"), handle -> handle.createUpdate(
-            "UPDATE " + table + " SET name = :name WHERE id = 1").bind("name", name).execute());
+    items.rename(larder, name, List.of("item:1"));
   }
 
   @Test
@@ -101,7 +87,7 @@ class CacheProtocolTest {
     CachedRead<String> read = read(LONG, Duration.ZERO, false);
     assertThat(name(larder, read)).isEqualTo("old");
     assertThat(name(larder, read)).isEqualTo("old");
-    assertThat(queries).hasValue(1);
+    assertThat(items.queries()).hasValue(1);
     assertThat(larder.cacheStats().l1Hits()).isEqualTo(1);
     assertThat(larder.cacheStats().misses()).isEqualTo(1);
   }
@@ -113,7 +99,7 @@ class CacheProtocolTest {
     CachedRead<String> read = read(LONG, Duration.ZERO, false);
     name(a, read);
     assertThat(name(b, read)).isEqualTo("old");
-    assertThat(queries).hasValue(1);
+    assertThat(items.queries()).hasValue(1);
     assertThat(b.cacheStats().l2Hits()).isEqualTo(1);
   }
 
@@ -123,7 +109,7 @@ class CacheProtocolTest {
     Files.writeString(yaml, "singleServerConfig:\n  address: \"" + TestRedis.get().url() + "\"\n");
     Larder fromYaml = Larder.builder()
         .dataSource(TestDatabase.get().dataSource())
-        .cacheNamespace(namespace)
+        .cacheNamespace(items.namespace())
         .redissonConfig(yaml)
         .build();
     opened.add(fromYaml);
@@ -131,7 +117,7 @@ class CacheProtocolTest {
     name(larder(true), read);
     assertThat(name(fromYaml, read)).isEqualTo("old");
     assertThat(fromYaml.cacheStats().l2Hits()).isEqualTo(1);
-    assertThat(queries).hasValue(1);
+    assertThat(items.queries()).hasValue(1);
   }
 
   @Test
@@ -141,7 +127,7 @@ class CacheProtocolTest {
     name(larder, read);
     rename(larder, "new");
     assertThat(name(larder, read)).isEqualTo("new");
-    assertThat(queries).hasValue(2);
+    assertThat(items.queries()).hasValue(2);
   }
 
   @Test
@@ -176,7 +162,7 @@ class CacheProtocolTest {
       // only then does the cache store what the reader read.
       Future<String> raced = pool.submit(() -> larder.read(read, "item:1", () -> List.of("item:1"),
           handle -> {
-            String value = queryName(handle);
+            String value = items.queryName(handle);
             loaderRead.countDown();
             awaitLatch(writerDone);
             return value;
@@ -208,7 +194,7 @@ class CacheProtocolTest {
           asked.countDown();
           return larder.read(read, "item:1", () -> List.of("item:1"), handle -> {
             awaitLatch(asked); // hold the leader until every thread has asked
-            return queryName(handle);
+            return items.queryName(handle);
           });
         }));
       }
@@ -218,7 +204,7 @@ class CacheProtocolTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(queries).hasValue(1);
+    assertThat(items.queries()).hasValue(1);
   }
 
   @Test
@@ -230,11 +216,11 @@ class CacheProtocolTest {
         Codecs.optional(Codecs.STRING));
     for (int i = 0; i < 5; i++) {
       larder.read(read, "item:missing", () -> List.of("item:missing"), handle -> {
-        queries.incrementAndGet();
+        items.queries().incrementAndGet();
         return Optional.<String>empty();
       });
     }
-    assertThat(queries).hasValue(1);
+    assertThat(items.queries()).hasValue(1);
   }
 
   @Test
@@ -244,10 +230,10 @@ class CacheProtocolTest {
     name(larder, read);
     now.addAndGet(9_000);
     name(larder, read);
-    assertThat(queries).hasValue(1);
+    assertThat(items.queries()).hasValue(1);
     now.addAndGet(2_000);
     name(larder, read);
-    assertThat(queries).hasValue(2);
+    assertThat(items.queries()).hasValue(2);
   }
 
   @Test
@@ -255,12 +241,12 @@ class CacheProtocolTest {
     Larder larder = larder(true);
     CachedRead<String> read = read(Duration.ofSeconds(10), Duration.ofMinutes(1), false);
     assertThat(name(larder, read)).isEqualTo("old");
-    TestDatabase.get().execute("UPDATE " + table + " SET name = 'refreshed' WHERE id = 1");
+    items.renameBehindTheCache("refreshed");
     now.addAndGet(30_000); // past the TTL, inside the stale-while-revalidate window
     assertThat(name(larder, read)).isEqualTo("old"); // stale, and one refresh starts
     assertThat(larder.cacheStats().staleServed()).isEqualTo(1);
     await().atMost(Duration.ofSeconds(5)).until(() -> name(larder, read), "refreshed"::equals);
-    assertThat(queries).hasValue(2);
+    assertThat(items.queries()).hasValue(2);
   }
 
   @Test
@@ -330,7 +316,7 @@ class CacheProtocolTest {
     name(larder, read);
     rename(larder, "new");
     assertThat(name(larder, read)).isEqualTo("new");
-    assertThat(queries).hasValue(2);
+    assertThat(items.queries()).hasValue(2);
     assertThat(larder.cacheStats().redisAvailable()).isFalse();
   }
 
@@ -355,13 +341,5 @@ class CacheProtocolTest {
     }
     // b never heard the outage's bump; once Redis is back, it must not serve "old".
     await().atMost(Duration.ofSeconds(10)).until(() -> name(b, read), "during-outage"::equals);
-  }
-
-  private static void awaitLatch(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.larder.runtime;
 
+import static dev.larder.runtime.ItemTable.awaitLatchOrThrow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,14 +17,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,18 +39,13 @@ import org.redisson.config.Config;
 class ConsistencyHolesTest {
   private static final Duration LONG = Duration.ofMinutes(10);
 
-  private final AtomicInteger queries = new AtomicInteger();
+  private final ItemTable items = new ItemTable("h", "hole_item_");
   private final List<Larder> opened = new ArrayList<>();
   private RedissonClient raw;
-  private String namespace;
-  private String table;
 
   @BeforeEach
   void createTable() {
-    namespace = "h" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    table = "hole_item_" + namespace;
-    TestDatabase.get().execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text)");
-    TestDatabase.get().execute("INSERT INTO " + table + " VALUES (1, 'old')");
+    items.create();
     Config config = new Config();
     config.useSingleServer().setAddress(TestRedis.get().url());
     raw = Redisson.create(config);
@@ -62,13 +55,13 @@ class ConsistencyHolesTest {
   void close() {
     opened.forEach(Larder::close);
     raw.shutdown();
-    TestDatabase.get().execute("DROP TABLE " + table);
+    items.drop();
   }
 
   private Larder larder() {
     Larder larder = Larder.builder()
         .dataSource(TestDatabase.get().dataSource())
-        .cacheNamespace(namespace)
+        .cacheNamespace(items.namespace())
         .ttlJitter(0)
         .redisUrl(TestRedis.get().url())
         .build();
@@ -83,24 +76,11 @@ class ConsistencyHolesTest {
   }
 
   private String name(Larder larder, CachedRead<String> read, String tag) {
-    return larder.read(read, "item:1", () -> List.of(tag), this::queryName);
-  }
-
-  private String queryName(Handle handle) {
-    queries.incrementAndGet();
-    return handle.createQuery("SELECT name FROM " + table + " WHERE id = 1")
-        .mapTo(String.class).one();
+    return larder.read(read, "item:1", () -> List.of(tag), items::queryName);
   }
 
   private void rename(Larder larder, String name, String tag) {
-    larder.write(new RepositoryMethod("ItemRepository", "rename", "UPDATE", "fp"),
-        List.of(tag), handle -> handle.createUpdate(
-            "UPDATE " + table + " SET name = :name WHERE id = 1").bind("name", name).execute());
-  }
-
-  /** Renames in the database only, as a process whose invalidation never reached anyone. */
-  private void renameBehindTheCache(String name) {
-    TestDatabase.get().execute("UPDATE " + table + " SET name = '" + name + "' WHERE id = 1");
+    items.rename(larder, name, List.of(tag));
   }
 
   /** Hole 4: the in-process level matched on the key alone, so two reads shared entries. */
@@ -130,16 +110,16 @@ class ConsistencyHolesTest {
     try {
       Future<String> leader = leaderThread.submit(() -> reader.read(read, "item:1",
           () -> List.of("item:1"), handle -> {
-            String value = queryName(handle);
+            String value = items.queryName(handle);
             leaderRead.countDown();
-            awaitLatch(release);
+            awaitLatchOrThrow(release);
             return value;
           }));
       assertThat(leaderRead.await(10, TimeUnit.SECONDS)).isTrue();
       // Another process commits and bumps item:1 in Redis; its message has not arrived yet.
-      renameBehindTheCache("new");
-      raw.getBucket(namespace + ":{g}:item:1", org.redisson.client.codec.StringCodec.INSTANCE)
-          .set("bumped-elsewhere");
+      items.renameBehindTheCache("new");
+      raw.getBucket(items.namespace() + ":{g}:item:1",
+          org.redisson.client.codec.StringCodec.INSTANCE).set("bumped-elsewhere");
       Future<String> follower = followerThread.submit(() -> name(reader, read, "item:1"));
       await().atMost(Duration.ofSeconds(10)).until(() -> isWaiting("hole3-follower"));
       release.countDown();
@@ -167,11 +147,11 @@ class ConsistencyHolesTest {
     Larder writer = larder();
     CachedRead<String> read = read("name", false);
     assertThat(name(reader, read, "item:1")).isEqualTo("old");
-    renameBehindTheCache("new");
+    items.renameBehindTheCache("new");
     // The writer's bump reached Redis, numbered, but its message was lost on the way.
-    raw.getBucket(namespace + ":{g}:item:1", org.redisson.client.codec.StringCodec.INSTANCE)
+    raw.getBucket(items.namespace() + ":{g}:item:1", org.redisson.client.codec.StringCodec.INSTANCE)
         .set("bumped-elsewhere");
-    raw.getAtomicLong(namespace + ":{g}:seq").incrementAndGet();
+    raw.getAtomicLong(items.namespace() + ":{g}:seq").incrementAndGet();
     // Either the next message (with a gap before it) or the heartbeat gives the loss away.
     rename(writer, "new", "unrelated:7");
     await().atMost(Duration.ofSeconds(10)).until(() -> name(reader, read, "item:1"), "new"::equals);
@@ -198,13 +178,13 @@ class ConsistencyHolesTest {
 
   private Map<String, byte[]> snapshot() {
     Map<String, byte[]> values = new HashMap<>();
-    for (String key : raw.getKeys().getKeysByPattern(namespace + ":*")) {
+    for (String key : raw.getKeys().getKeysByPattern(items.namespace() + ":*")) {
       byte[] value = raw.<byte[]>getBucket(key, ByteArrayCodec.INSTANCE).get();
       if (value != null) {
         values.put(key, value);
       }
     }
-    assertThat(values).containsKey(namespace + ":{g}:epoch");
+    assertThat(values).containsKey(items.namespace() + ":{g}:epoch");
     return values;
   }
 
@@ -221,8 +201,8 @@ class ConsistencyHolesTest {
     Larder reader = larder();
     CachedRead<String> read = read("name", false);
     assertThat(name(reader, read, "item:1")).isEqualTo("old");
-    renameBehindTheCache("new");
-    raw.getKeys().deleteByPattern(namespace + ":*");
+    items.renameBehindTheCache("new");
+    raw.getKeys().deleteByPattern(items.namespace() + ":*");
     await().atMost(Duration.ofSeconds(10)).until(() -> name(reader, read, "item:1"), "new"::equals);
   }
 
@@ -233,7 +213,7 @@ class ConsistencyHolesTest {
     Larder b = larder();
     CachedRead<String> read = read("name", false);
     assertThat(name(a, read, "item:1")).isEqualTo("old");
-    renameBehindTheCache("new");
+    items.renameBehindTheCache("new");
     a.invalidateEverything();
     assertThat(name(a, read, "item:1")).isEqualTo("new");
     assertThat(name(larder(), read, "item:1")).isEqualTo("new"); // not from Redis's old entry
@@ -247,10 +227,10 @@ class ConsistencyHolesTest {
   @Test
   void aListenerThatReconnectsInvalidatesWhatItMayHaveMissedInRedisToo() throws Exception {
     Larder listening = larder();
-    String channel = "inv_" + namespace;
+    String channel = "inv_" + items.namespace();
     try (Connection connection = TestDatabase.get().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute(InvalidationTriggers.forTable(table, channel, "item:{id}"));
+      statement.execute(InvalidationTriggers.forTable(items.table(), channel, "item:{id}"));
     }
     InvalidationListener listener = listening.listenForInvalidations(channel);
     await().atMost(Duration.ofSeconds(10)).until(listener::isListening);
@@ -260,7 +240,7 @@ class ConsistencyHolesTest {
     TestDatabase.get().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
         + " WHERE query LIKE 'LISTEN \"" + channel + "\"%' AND pid <> pg_backend_pid()");
     await().atMost(Duration.ofSeconds(10)).until(() -> !listener.isListening());
-    renameBehindTheCache("new"); // its notification reaches nobody
+    items.renameBehindTheCache("new"); // its notification reaches nobody
     await().atMost(Duration.ofSeconds(10)).until(listener::isListening);
 
     Larder fresh = larder(); // nothing in process: what Redis holds decides
@@ -286,16 +266,5 @@ class ConsistencyHolesTest {
 
   private static TagGenerations generationsOf(Larder larder) {
     return larder.cacheInternals().generations();
-  }
-
-  private static void awaitLatch(CountDownLatch latch) {
-    try {
-      if (!latch.await(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("latch not released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

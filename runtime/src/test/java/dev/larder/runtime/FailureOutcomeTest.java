@@ -1,5 +1,6 @@
 package dev.larder.runtime;
 
+import static dev.larder.runtime.ItemTable.awaitLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -19,7 +20,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,22 +42,17 @@ class FailureOutcomeTest {
   private static final Duration LONG = Duration.ofMinutes(10);
   /** One instance, as generated code has: the cache matches entries on their read. */
   private static final CachedRead<String> NAME = read(LONG, Duration.ZERO);
-  private static final RepositoryMethod RENAME =
-      new RepositoryMethod("ItemRepository", "rename", "UPDATE", "fp");
+  /** How long a loader waits for its latch: the bound only keeps a broken test from hanging. */
+  private static final Duration LATCH_BOUND = Duration.ofMinutes(2);
 
-  private final AtomicInteger queries = new AtomicInteger();
+  private final ItemTable items = new ItemTable("f", "outcome_item_");
   /** The cache's clock: starts at the real time, moves only when a test says so. */
   private final AtomicLong now = new AtomicLong(System.currentTimeMillis());
   private final List<AutoCloseable> opened = new ArrayList<>();
-  private String namespace;
-  private String table;
 
   @BeforeEach
   void createTable() {
-    namespace = "f" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    table = "outcome_item_" + namespace;
-    TestDatabase.get().execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text)");
-    TestDatabase.get().execute("INSERT INTO " + table + " VALUES (1, 'old')");
+    items.create();
   }
 
   @AfterEach
@@ -67,12 +61,12 @@ class FailureOutcomeTest {
     for (AutoCloseable closeable : opened) {
       closeable.close();
     }
-    TestDatabase.get().execute("DROP TABLE " + table);
+    items.drop();
   }
 
   private LarderBuilder builder() {
     return Larder.builder()
-        .cacheNamespace(namespace)
+        .cacheNamespace(items.namespace())
         .ttlJitter(0)
         .redisTimeout(Duration.ofMillis(500))
         .redisRetryAfter(Duration.ofMillis(200))
@@ -96,7 +90,7 @@ class FailureOutcomeTest {
     return open(builder()
         .jdbcUrl("jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getRawPath()
             + "?" + database.getRawQuery())
-        .poolName("outcome-" + namespace)
+        .poolName("outcome-" + items.namespace())
         .maximumPoolSize(2)
         .redisUrl(TestRedis.get().url()));
   }
@@ -120,25 +114,19 @@ class FailureOutcomeTest {
   }
 
   private String name(Larder larder) {
-    return larder.read(NAME, "item:1", () -> List.of("item:1"), this::queryName);
-  }
-
-  private String queryName(Handle handle) {
-    queries.incrementAndGet();
-    return handle.createQuery("SELECT name FROM " + table + " WHERE id = 1")
-        .mapTo(String.class).one();
+    return larder.read(NAME, "item:1", () -> List.of("item:1"), items::queryName);
   }
 
   private void rename(Larder larder, String name) {
-    larder.write(RENAME, List.of("item:1"), handle -> handle.createUpdate(
-        "UPDATE " + table + " SET name = :name WHERE id = 1").bind("name", name).execute());
+    items.rename(larder, name, List.of("item:1"));
   }
 
   /** The row as the database has it, bypassing every cache and the proxy. */
   private String committedName() throws SQLException {
     try (Connection connection = TestDatabase.get().dataSource().getConnection();
         Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SELECT name FROM " + table + " WHERE id = 1")) {
+        ResultSet row = statement.executeQuery(
+            "SELECT name FROM " + items.table() + " WHERE id = 1")) {
       row.next();
       return row.getString(1);
     }
@@ -159,7 +147,7 @@ class FailureOutcomeTest {
     assertThat(proxy.armedCuts()).isEqualTo(1);
     assertThat(committedName()).isEqualTo("new");
     assertThat(name(larder)).isEqualTo("new");
-    assertThat(queries).hasValue(2);
+    assertThat(items.queries()).hasValue(2);
   }
 
   @Test
@@ -168,7 +156,8 @@ class FailureOutcomeTest {
     Larder larder = larderThrough(proxy);
     assertThat(name(larder)).isEqualTo("old");
 
-    proxy.cutAfterClientSends("UPDATE " + table); // the statement runs and commits, unanswered
+    // The statement runs and commits, unanswered.
+    proxy.cutAfterClientSends("UPDATE " + items.table());
     assertThatThrownBy(() -> rename(larder, "new"))
         .isInstanceOf(RepositoryException.class)
         .satisfies(FailureOutcomeTest::isALostConnection);
@@ -176,7 +165,7 @@ class FailureOutcomeTest {
     assertThat(proxy.armedCuts()).isEqualTo(1);
     assertThat(committedName()).isEqualTo("new");
     assertThat(name(larder)).isEqualTo("new");
-    assertThat(queries).hasValue(2);
+    assertThat(items.queries()).hasValue(2);
   }
 
   @Test
@@ -193,7 +182,7 @@ class FailureOutcomeTest {
     assertThat(committedName()).isEqualTo("old");
     assertThat(name(larder)).isEqualTo("old");
     assertThat(larder.cacheStats().l1Hits()).isEqualTo(1); // served by the cache again
-    assertThat(queries).hasValue(1);
+    assertThat(items.queries()).hasValue(1);
   }
 
   @Test
@@ -205,8 +194,9 @@ class FailureOutcomeTest {
     HandleCallback<String, RuntimeException> failingQuery = handle -> {
       loads.incrementAndGet();
       leaderLoading.countDown();
-      awaitLatch(failNow);
-      return handle.createQuery("SELECT no_such_column FROM " + table).mapTo(String.class).one();
+      awaitLatch(failNow, LATCH_BOUND);
+      return handle.createQuery("SELECT no_such_column FROM " + items.table())
+          .mapTo(String.class).one();
     };
 
     Callable<String> readName = () -> larder.read(NAME, "item:1", () -> List.of("item:1"),
@@ -243,7 +233,7 @@ class FailureOutcomeTest {
     CountDownLatch release = new CountDownLatch(1);
     HandleCallback<String, RuntimeException> stuck = handle -> {
       refreshesRunning.countDown();
-      awaitLatch(release);
+      awaitLatch(release, LATCH_BOUND);
       return "refreshed";
     };
     try {
@@ -284,7 +274,7 @@ class FailureOutcomeTest {
 
     assertThat(name(larder)).isEqualTo("old");
     assertThat(larder.cacheStats().l1Hits()).isEqualTo(1);
-    assertThat(queries).hasValue(1);
+    assertThat(items.queries()).hasValue(1);
   }
 
   /** SQLSTATE class 08: the connection broke, so the client cannot know what the server did. */
@@ -310,15 +300,6 @@ class FailureOutcomeTest {
       return fail("expected a failure but got " + value);
     } catch (ExecutionException e) {
       return e.getCause();
-    }
-  }
-
-  /** Waits for the test to open the latch; the bound only keeps a broken test from hanging. */
-  private static void awaitLatch(CountDownLatch latch) {
-    try {
-      latch.await(2, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

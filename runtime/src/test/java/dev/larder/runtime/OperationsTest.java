@@ -1,5 +1,6 @@
 package dev.larder.runtime;
 
+import static dev.larder.runtime.ItemTable.awaitLatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,17 +29,12 @@ import org.junit.jupiter.api.Test;
 
 /** Health, metrics, warming and invalidation from outside writers, on real servers. */
 class OperationsTest {
+  private final ItemTable items = new ItemTable("ops", "ops_item_");
   private final List<AutoCloseable> opened = new ArrayList<>();
-  private String table;
-  private String namespace;
 
   @BeforeEach
   void createTable() {
-    namespace = "ops" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    table = "ops_item_" + namespace;
-    TestDatabase.get().execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text)");
-    TestDatabase.get().execute("INSERT INTO " + table
-        + " SELECT g, 'name ' || g FROM generate_series(1, 100) g");
+    items.create("SELECT g, 'name ' || g FROM generate_series(1, 100) g");
   }
 
   @AfterEach
@@ -47,13 +42,13 @@ class OperationsTest {
     for (AutoCloseable c : opened) {
       c.close();
     }
-    TestDatabase.get().execute("DROP TABLE " + table);
+    items.drop();
   }
 
   private Larder larder(boolean redis) {
     LarderBuilder builder = Larder.builder()
         .dataSource(TestDatabase.get().dataSource())
-        .cacheNamespace(namespace)
+        .cacheNamespace(items.namespace())
         .redisRetryAfter(Duration.ofMillis(200));
     if (redis) {
       builder.redisUrl(TestRedis.get().url());
@@ -81,13 +76,13 @@ class OperationsTest {
   }
 
   private String select(Handle handle, long id) {
-    return handle.createQuery("SELECT name FROM " + table + " WHERE id = :id")
+    return handle.createQuery("SELECT name FROM " + items.table() + " WHERE id = :id")
         .bind("id", id).mapTo(String.class).one();
   }
 
   private void rename(Larder larder, long id, String name) {
     larder.write(RENAME, List.of("item:" + id), handle -> handle
-        .createUpdate("UPDATE " + table + " SET name = :name WHERE id = :id")
+        .createUpdate("UPDATE " + items.table() + " SET name = :name WHERE id = :id")
         .bind("name", name).bind("id", id).execute());
   }
 
@@ -233,15 +228,16 @@ class OperationsTest {
   @Test
   void aPlainJdbcUpdateWithATriggerInvalidatesTheCachedRead() throws Exception {
     Larder larder = larder(true);
-    String channel = "inv_" + namespace;
-    executeScript(InvalidationTriggers.forTable(table, channel, "item:{id}"));
+    String channel = "inv_" + items.namespace();
+    executeScript(InvalidationTriggers.forTable(items.table(), channel, "item:{id}"));
     InvalidationListener listener = larder.listenForInvalidations(channel);
     await().atMost(Duration.ofSeconds(10)).until(listener::isListening);
     assertThat(name(larder, 3)).isEqualTo("name 3");
 
     try (Connection connection = TestDatabase.get().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.executeUpdate("UPDATE " + table + " SET name = 'changed in psql' WHERE id = 3");
+      statement.executeUpdate(
+          "UPDATE " + items.table() + " SET name = 'changed in psql' WHERE id = 3");
     }
 
     await().atMost(Duration.ofSeconds(10)).until(() -> name(larder, 3), "changed in psql"::equals);
@@ -268,7 +264,7 @@ class OperationsTest {
     AtomicInteger labelLoads = new AtomicInteger();
     name(larder, 1);
     larder.read(LABEL, "label:1", List::of, handle -> "label " + labelLoads.incrementAndGet());
-    TestDatabase.get().execute("UPDATE " + table + " SET name = 'behind the cache' WHERE id = 1");
+    items.renameBehindTheCache("behind the cache");
 
     assertThat(larder.invalidateKeys("item:*")).containsExactly("ItemRepository.name");
 
@@ -283,14 +279,6 @@ class OperationsTest {
     try (Connection connection = TestDatabase.get().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
-    }
-  }
-
-  private static void awaitLatch(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

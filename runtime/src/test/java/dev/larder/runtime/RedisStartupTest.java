@@ -21,13 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,19 +49,14 @@ class RedisStartupTest {
   /** Threads a runtime, its Redis client or its pool may start; the test fixtures' are not. */
   private static final List<String> RUNTIME_THREADS = List.of("larder-", "redisson");
 
-  private final AtomicInteger queries = new AtomicInteger();
+  private final ItemTable items = new ItemTable("s", "startup_item_");
   /** The cache's clock: it never moves, so entries leave only by invalidation. */
   private final AtomicLong now = new AtomicLong(System.currentTimeMillis());
   private final List<AutoCloseable> opened = new ArrayList<>();
-  private String namespace;
-  private String table;
 
   @BeforeEach
   void createTable() {
-    namespace = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    table = "startup_item_" + namespace;
-    TestDatabase.get().execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name text)");
-    TestDatabase.get().execute("INSERT INTO " + table + " VALUES (1, 'old')");
+    items.create();
   }
 
   @AfterEach
@@ -71,13 +64,13 @@ class RedisStartupTest {
     for (AutoCloseable closeable : opened) {
       closeable.close();
     }
-    TestDatabase.get().execute("DROP TABLE " + table);
+    items.drop();
   }
 
   private LarderBuilder builder() {
     return Larder.builder()
         .dataSource(TestDatabase.get().dataSource())
-        .cacheNamespace(namespace)
+        .cacheNamespace(items.namespace())
         .ttlJitter(0)
         .redisTimeout(Duration.ofMillis(250))
         .redisRetryAfter(Duration.ofMillis(200))
@@ -91,17 +84,11 @@ class RedisStartupTest {
   }
 
   private String name(Larder larder) {
-    return larder.read(NAME, "item:1", () -> List.of("item:1"), handle -> {
-      queries.incrementAndGet();
-      return handle.createQuery("SELECT name FROM " + table + " WHERE id = 1")
-          .mapTo(String.class).one();
-    });
+    return larder.read(NAME, "item:1", () -> List.of("item:1"), items::queryName);
   }
 
   private void rename(Larder larder, String name) {
-    larder.write(new RepositoryMethod("ItemRepository", "rename", "UPDATE", "fp"),
-        List.of("item:1"), handle -> handle.createUpdate(
-            "UPDATE " + table + " SET name = :name WHERE id = 1").bind("name", name).execute());
+    items.rename(larder, name, List.of("item:1"));
   }
 
   @Test
@@ -109,7 +96,7 @@ class RedisStartupTest {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     Larder larder = Larder.builder()
         .dataSource(TestDatabase.get().dataSource())
-        .cacheNamespace(namespace)
+        .cacheNamespace(items.namespace())
         .redisUrl("redis://127.0.0.1:" + portWithNothingListening())
         .redisTimeout(Duration.ofMillis(250))
         .build();
@@ -117,7 +104,7 @@ class RedisStartupTest {
       assertThat(name(larder)).isEqualTo("old");
       rename(larder, "new");
       assertThat(name(larder)).isEqualTo("new");
-      assertThat(queries).hasValue(2);
+      assertThat(items.queries()).hasValue(2);
       Health health = larder.health();
       assertThat(health.status()).isEqualTo(Health.Status.DEGRADED);
       assertThat(health.database().up()).isTrue();
@@ -143,7 +130,7 @@ class RedisStartupTest {
     // Both runtimes listen on the bump channel once the late one has subscribed.
     RedissonClient observer = redisson();
     try {
-      RTopic bumps = observer.getTopic(namespace + ":bumps", StringCodec.INSTANCE);
+      RTopic bumps = observer.getTopic(items.namespace() + ":bumps", StringCodec.INSTANCE);
       await().atMost(Duration.ofSeconds(15)).until(bumps::countSubscribers, n -> n == 2);
     } finally {
       observer.shutdown();
@@ -160,7 +147,7 @@ class RedisStartupTest {
     RedissonClient client = redisson();
     try {
       Larder larder = open(builder().redis(client));
-      RTopic bumps = client.getTopic(namespace + ":bumps", StringCodec.INSTANCE);
+      RTopic bumps = client.getTopic(items.namespace() + ":bumps", StringCodec.INSTANCE);
       assertThat(bumps.countListeners()).isPositive();
 
       larder.close();
@@ -211,7 +198,7 @@ class RedisStartupTest {
       throws IOException {
     Path yaml = directory.resolve("redisson.yaml");
     Files.writeString(yaml, "singleServerConfig: [\n  address: \"redis://127.0.0.1:1\n");
-    String poolName = "leak-check-" + namespace;
+    String poolName = "leak-check-" + items.namespace();
     Set<Thread> before = Thread.getAllStackTraces().keySet();
 
     assertThatThrownBy(() -> Larder.builder()
