@@ -1,5 +1,6 @@
 package dev.larder.runtime;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,7 +59,9 @@ public final class InvalidationListener implements AutoCloseable {
   private void run() {
     boolean reconnecting = false;
     while (running) {
+      Connection held = null;
       try (Connection connection = dataSource.getConnection()) {
+        held = connection;
         PGConnection postgres = connection.unwrap(PGConnection.class);
         try (Statement statement = connection.createStatement()) {
           statement.execute("LISTEN " + quote(channel));
@@ -90,6 +93,7 @@ public final class InvalidationListener implements AutoCloseable {
         }
       } catch (SQLException | RuntimeException e) {
         listening = false;
+        evict(held);
         if (running) {
           log.warn("listening to {} failed ({}); retrying in 1 s", channel, e.toString());
           reconnecting = true;
@@ -98,6 +102,21 @@ public final class InvalidationListener implements AutoCloseable {
       }
     }
     listening = false;
+  }
+
+  /**
+   * Takes a broken connection out of the pool. Its failure was raised by the driver's own
+   * connection (notifications are read from it unwrapped), so the pool never saw it and would
+   * hand the dead connection to the next caller.
+   */
+  private void evict(Connection connection) {
+    if (connection != null && dataSource instanceof HikariDataSource pool) {
+      try {
+        pool.evictConnection(connection);
+      } catch (RuntimeException e) {
+        log.debug("could not evict the listener's connection: {}", e.toString());
+      }
+    }
   }
 
   private void pause() {

@@ -248,6 +248,34 @@ class ConsistencyHolesTest {
     assertThat(name(listening, read, "item:1")).isEqualTo("new");
   }
 
+  /**
+   * The listener reads notifications from the driver's own connection, so when that connection
+   * is terminated the pool never hears of it: it must be evicted, not handed to the next caller.
+   */
+  @Test
+  void aTerminatedListenerConnectionIsNotHandedToTheNextCaller() throws Exception {
+    Larder owningItsPool = Larder.builder()
+        .jdbcUrl(TestDatabase.get().jdbcUrl())
+        .poolName("listener-evict-" + items.namespace())
+        .maximumPoolSize(2)
+        .cacheNamespace(items.namespace())
+        .build();
+    opened.add(owningItsPool);
+    String channel = "inv_" + items.namespace();
+    InvalidationListener listener = owningItsPool.listenForInvalidations(channel);
+    await().atMost(Duration.ofSeconds(10)).until(listener::isListening);
+
+    TestDatabase.get().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+        + " WHERE query LIKE 'LISTEN \"" + channel + "\"%' AND pid <> pg_backend_pid()");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !listener.isListening());
+    RepositoryMethod count = new RepositoryMethod("ItemRepository", "count", "SELECT", "fp");
+    for (int i = 0; i < 4; i++) { // both connections of the pool, twice
+      long rows = owningItsPool.execute(count, handle -> handle
+          .createQuery("SELECT count(*) FROM " + items.table()).mapTo(Long.class).one());
+      assertThat(rows).isEqualTo(1L);
+    }
+  }
+
   /** Hole 10: bumps announced by other processes no longer fill this process's table. */
   @Test
   void remoteBumpsCreateNoLocalTagStates() {
