@@ -47,10 +47,13 @@ final class CacheSettings {
   /** What {@link #start()} made; closed by the runtime. */
   record Running(
       TwoLevelCache cache, TagGenerations generations, RedisLink redis, ExecutorService refresher,
-      ScheduledExecutorService watcher) {
+      ScheduledExecutorService watcher, RedisWatch watch) {
 
     void close() {
       refresher.shutdownNow();
+      if (watch != null) {
+        watch.close();
+      }
       if (watcher != null) {
         watcher.shutdownNow();
         try {
@@ -74,6 +77,7 @@ final class CacheSettings {
     ExecutorService refresher = null;
     ScheduledExecutorService watcher = null;
     Client client = null;
+    RedisWatch watch = null;
     try {
       AtomicInteger threads = new AtomicInteger();
       // Bounded: a burst of stale hits queues at most this many refreshes, the rest wait for
@@ -92,7 +96,7 @@ final class CacheSettings {
         TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, null, generations,
             new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
             () -> false);
-        return new Running(cache, generations, null, refresher, null);
+        return new Running(cache, generations, null, refresher, null, null);
       }
       AtomicInteger watchThreads = new AtomicInteger();
       watcher = Executors.newScheduledThreadPool(3, runnable -> {
@@ -100,7 +104,7 @@ final class CacheSettings {
         thread.setDaemon(true);
         return thread;
       });
-      RedisWatch watch = new RedisWatch(watcher, lease);
+      watch = new RedisWatch(watcher, lease);
       RedisLink redis = new RedisLink(client.redisson(), client.owned(), namespace, redisTimeout,
           Duration.ofDays(7), breakerCoolDown, watch);
       TagGenerations generations = new TagGenerations(redis, generationTableSize,
@@ -109,7 +113,7 @@ final class CacheSettings {
           new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
           watch::degraded);
       watch.start(redis, generations, cache, heartbeat, redisTimeout.multipliedBy(4));
-      return new Running(cache, generations, redis, refresher, watcher);
+      return new Running(cache, generations, redis, refresher, watcher, watch);
     } catch (RuntimeException | Error e) {
       // No thread and no client may outlive a failed start.
       if (refresher != null) {
@@ -117,6 +121,9 @@ final class CacheSettings {
       }
       if (watcher != null) {
         watcher.shutdownNow();
+      }
+      if (watch != null) {
+        watch.close();
       }
       if (client != null && client.owned()) {
         client.redisson().shutdown();

@@ -31,10 +31,10 @@ final class RedisLink implements AutoCloseable {
   /**
    * The epoch of the Redis data set, run first by every script: a random marker paired with the
    * server's run id. A server that restarted (empty, or from an older snapshot) or a replica that
-   * took over has another run id, and FLUSHALL removes the marker: either way a new epoch starts,
-   * and every generation read from the old data set stops matching. A new epoch is announced on
-   * the channel. KEYS[1] is the marker, KEYS[2] the bump sequence; ARGV[1] the candidate epoch,
-   * ARGV[2] the channel.
+   * took over has another run id, and FLUSHALL (or an eviction) removes the marker or the bump
+   * sequence: either way a new epoch starts, its bump numbers from 0, and every generation read
+   * from the old data set stops matching. A new epoch is announced on the channel. KEYS[1] is the
+   * marker, KEYS[2] the bump sequence; ARGV[1] the candidate epoch, ARGV[2] the channel.
    */
   private static final String EPOCH_PRELUDE = """
       local function larder_epoch()
@@ -43,14 +43,15 @@ final class RedisLink implements AutoCloseable {
           error({err = 'larder: no run_id in INFO server'})
         end
         local stored = redis.call('GET', KEYS[1])
-        if stored then
+        if stored and redis.call('EXISTS', KEYS[2]) == 1 then
           local bar = string.find(stored, '|', 1, true)
           if bar and string.sub(stored, bar + 1) == run then
             return string.sub(stored, 1, bar - 1)
           end
         end
         redis.call('SET', KEYS[1], ARGV[1] .. '|' .. run)
-        redis.call('PUBLISH', ARGV[2], 'E ' .. ARGV[1] .. ' ' .. (redis.call('GET', KEYS[2]) or '0'))
+        redis.call('SET', KEYS[2], '0')
+        redis.call('PUBLISH', ARGV[2], 'E ' .. ARGV[1] .. ' 0')
         return ARGV[1]
       end
       """;
@@ -105,9 +106,9 @@ final class RedisLink implements AutoCloseable {
         return redis.error_reply('larder: no run_id in INFO server')
       end
       redis.call('SET', KEYS[1], ARGV[1] .. '|' .. run)
-      local seq = redis.call('GET', KEYS[2]) or '0'
-      redis.call('PUBLISH', ARGV[2], 'E ' .. ARGV[1] .. ' ' .. seq)
-      return { ARGV[1], seq }
+      redis.call('SET', KEYS[2], '0')
+      redis.call('PUBLISH', ARGV[2], 'E ' .. ARGV[1] .. ' 0')
+      return { ARGV[1], '0' }
       """;
 
   /** What a script says of the data set: its epoch and how many bumps it has numbered. */
@@ -217,7 +218,10 @@ final class RedisLink implements AutoCloseable {
 
   /** Starts a new epoch, invalidating every entry everywhere; null when unreachable. */
   Marker rotate(String newEpoch) {
-    return marker(script(ROTATE, scriptKeys(List.of()), new Object[] {newEpoch, channel()}));
+    // Tried even while the breaker is open, as a bump is: it stands for bumps.
+    return marker(call(() -> client.getScript(StringCodec.INSTANCE).<List<Object>>evalAsync(
+        RScript.Mode.READ_WRITE, ROTATE, RScript.ReturnType.LIST, scriptKeys(List.of()),
+        new Object[] {newEpoch, channel()}), true));
   }
 
   private static Marker marker(List<Object> result) {

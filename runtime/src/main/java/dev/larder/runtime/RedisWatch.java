@@ -2,6 +2,7 @@ package dev.larder.runtime;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,11 +25,13 @@ import org.slf4j.LoggerFactory;
  * other processes' invalidations cannot arrive, so new in-process entries live at most the
  * degraded time to live.
  */
-final class RedisWatch implements CircuitBreaker.Listener {
+final class RedisWatch implements CircuitBreaker.Listener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisWatch.class);
 
-  /** Three threads: the heartbeat, the watchdog and the subscription never wait for each other. */
+  /** The heartbeat, the subscription and the recovery: each may wait on Redis. */
   private final ScheduledExecutorService executor;
+  /** A thread of its own, which never calls Redis, so that nothing can hold it up. */
+  private final ScheduledExecutorService watchdog;
   private final long leaseNanos;
   private final AtomicBoolean subscribing = new AtomicBoolean();
   private RedisLink redis;
@@ -39,6 +42,11 @@ final class RedisWatch implements CircuitBreaker.Listener {
   RedisWatch(ScheduledExecutorService executor, Duration lease) {
     this.executor = executor;
     this.leaseNanos = lease.toNanos();
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "larder-redis-watchdog");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /**
@@ -58,8 +66,13 @@ final class RedisWatch implements CircuitBreaker.Listener {
     awaitUntil(beat, deadline);
     executor.scheduleWithFixedDelay(this::beat, period.toMillis(), period.toMillis(),
         TimeUnit.MILLISECONDS);
-    long watchdog = Math.max(10, period.toMillis() / 5);
-    executor.scheduleAtFixedRate(this::watchdog, watchdog, watchdog, TimeUnit.MILLISECONDS);
+    long every = Math.max(10, period.toMillis() / 5);
+    watchdog.scheduleAtFixedRate(this::checkLease, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    watchdog.shutdownNow();
   }
 
   private static void awaitUntil(Future<?> task, long deadline) {
@@ -150,7 +163,7 @@ final class RedisWatch implements CircuitBreaker.Listener {
   }
 
   /** Never calls Redis: a heartbeat stuck in a call must not keep the breaker closed. */
-  private void watchdog() {
+  private void checkLease() {
     if (System.nanoTime() - lastAnswerNanos > leaseNanos
         && redis.breaker.state() == CircuitBreaker.State.CLOSED) {
       redis.breaker.trip();

@@ -4,25 +4,19 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * This process's table of tag generations, kept in step with Redis. A generation is a random
  * token, never a counter, so that Redis losing its data cannot make an old token current again;
- * and every token is qualified by the <em>epoch</em> of the Redis data set it belongs to, so that a
- * Redis that comes back with old data (a restart from an old snapshot, a failover to a lagging
- * replica, FLUSHALL) makes every entry stamped before it invalid at once.
+ * and every token is qualified by the epoch of the Redis data set it belongs to ({@link
+ * BumpOrder}), so that a Redis that comes back with old data (a restart from an old snapshot, a
+ * failover to a lagging replica, FLUSHALL) makes every entry stamped before it invalid at once.
  *
  * <p>Each tag has one {@link TagState} holding its current {@link Generation}. An entry keeps the
  * states of its tags and the generations they held when its query started; it is valid while
@@ -31,13 +25,13 @@ import org.slf4j.LoggerFactory;
  * being marked {@link #DEAD}, atomically with its removal, and a dead state never holds a
  * generation again: every entry that refers to it is invalid for good.
  *
- * <p>Bumps published by other processes are numbered in Redis; a gap in the numbers, or a number
- * the heartbeat saw that never arrived, means this process missed a bump, and it forgets every
- * generation ({@link #clear()}), so that a lost message costs a reload, never a stale read.
+ * <p>A bump of this process makes a <em>provisional</em> generation current at once, one whose
+ * token Redis never gets: entries stamped with it validate in this process only. When Redis has
+ * taken every bump of the tag in flight, the newest generation Redis holds replaces it. Until
+ * then, and for as long as Redis refuses the bump ({@link PendingBumps}), nothing Redis says
+ * about the tag is believed.
  */
 final class TagGenerations {
-  private static final Logger log = LoggerFactory.getLogger(TagGenerations.class);
-
   /** One generation of one tag; compared by identity in the in-process cache. */
   record Generation(String token) {}
 
@@ -47,50 +41,37 @@ final class TagGenerations {
   /**
    * The current generation of one tag in this process; null while unknown. The other fields,
    * guarded by the state's lock, order what is applied by the bump numbers of Redis: a message
-   * that is older than what the state holds (the late echo of a bump that this process has
-   * bumped again since) must not put an older token back, or entries stamped with it in Redis
-   * would validate again.
+   * older than what the state reflects (the late echo of a bump this process has bumped again
+   * since) must not put an older token back, or entries stamped with it in Redis would validate
+   * again.
    */
   static final class TagState {
     volatile Generation current;
     /** The number of the newest bump the current generation reflects; -1 when unknown. */
     long sequence = -1;
-    /** Bumps of this process sent to Redis and not answered yet. */
+    /** Bumps of this process sent to Redis on this state and not answered yet. */
     int inFlight;
-    /** The newest bump announced while some were in flight, applied when they are answered. */
-    long deferredSequence = -1;
-    String deferredToken;
+    /** While some are in flight: the newest bump Redis confirmed or announced, and its token. */
+    long newestSequence = -1;
+    String newestToken;
+    /** While some are in flight: whether Redis refused one of them. */
+    boolean refused;
   }
 
   /** The states of an entry's tags and the generations stamped on it. */
   record Stamps(TagState[] states, Generation[] generations) {}
 
-  /** How many retired epochs are remembered, so that a late answer from one is not taken. */
-  private static final int RETIRED_EPOCHS = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Cache<String, TagState> table;
   private final RedisLink redis;
-  private final int maximumPending;
-  /** Bumps Redis has not accepted yet, each with the number of its latest failure. */
-  private final Map<String, Long> pending = new ConcurrentHashMap<>();
-  private final AtomicLong pendingNumbers = new AtomicLong();
-  /** Set when more bumps failed than {@link #pending} may hold: recovery starts a new epoch. */
-  private volatile boolean pendingOverflow;
+  private final PendingBumps pending;
+  final BumpOrder order = new BumpOrder(this::clear);
   final LongAdder bumps = new LongAdder();
-  final LongAdder missedBumpsDetected = new LongAdder();
-
-  private final Object epochLock = new Object();
-  private volatile String epoch = newToken();
-  private final Deque<String> retired = new ArrayDeque<>();
-  /** The highest bump number applied in this epoch; -1 until a baseline is known. */
-  private long applied = -1;
-  /** The bump number Redis had at the previous heartbeat; -1 when unknown. */
-  private long previousHeartbeat = -1;
 
   TagGenerations(RedisLink redis, long maximumTags, int maximumPending) {
     this.redis = redis;
-    this.maximumPending = maximumPending;
+    this.pending = new PendingBumps(maximumPending);
     this.table = Caffeine.newBuilder()
         .maximumSize(maximumTags)
         // Runs atomically with the eviction: no thread can take the state from the table after.
@@ -112,6 +93,11 @@ final class TagGenerations {
     return new Generation(epoch + '/' + token);
   }
 
+  /** A generation of this process only: Redis never holds its token. */
+  private static Generation provisional(String epoch) {
+    return generation(epoch, newToken());
+  }
+
   /** Whether every stamped generation is still its tag's current one in this process. */
   static boolean current(Stamps stamps) {
     TagState[] states = stamps.states();
@@ -126,17 +112,17 @@ final class TagGenerations {
 
   /**
    * The current generations of {@code tags}: from the table, asking Redis (one round trip) for
-   * the tags the table does not know. Without Redis an unknown tag gets a fresh local token.
-   * A generation that does not validate against the table (a state that died meanwhile, or an
-   * answer that disagrees with a bump applied meanwhile) is returned detached: an entry stamped
-   * with it is never served.
+   * the tags the table does not know. Without Redis an unknown tag gets a fresh local token, and
+   * so does a tag with a bump of this process that Redis has not taken. A generation that does
+   * not validate against the table (a state that died meanwhile, or an answer that disagrees
+   * with a bump applied meanwhile) is returned detached: an entry stamped with it is never served.
    */
   Stamps stamps(List<String> tags) {
     // An answer from a new epoch clears the table, states just taken included: take them again.
     for (int attempt = 1; ; attempt++) {
-      String knownEpoch = epoch;
+      String knownEpoch = order.epoch();
       Stamps stamps = stamps(tags, knownEpoch);
-      if (attempt == 3 || knownEpoch.equals(epoch)) {
+      if (attempt == 3 || knownEpoch.equals(order.epoch())) {
         return stamps;
       }
     }
@@ -168,22 +154,20 @@ final class TagGenerations {
     }
     RedisLink.Tokens answer = redis == null ? null
         : redis.generations(missingTags, candidates, newToken());
-    boolean fromRedis = answer != null && acceptEpoch(answer.marker().epoch());
-    String tokenEpoch = fromRedis ? answer.marker().epoch() : knownEpoch;
+    boolean fromRedis = answer != null && order.accept(answer.marker());
     for (int j = 0; j < missing.size(); j++) {
       int i = missing.get(j);
-      if (isPending(missingTags.get(j))) {
-        // Redis still holds the generation this process's refused bump replaced: never take it.
+      if (pending.contains(missingTags.get(j))) {
+        // Redis still holds the generation this process's bump replaced: never take it.
         out[i] = adopt(states[i], generation(knownEpoch, candidates.get(j)), true, -1);
-        continue;
-      }
-      if (answer != null && !fromRedis) {
+      } else if (fromRedis) {
+        out[i] = adopt(states[i], generation(answer.marker().epoch(), answer.tokens().get(j)),
+            false, answer.marker().sequence());
+      } else if (answer != null) {
         out[i] = new Generation("retired"); // an answer from a data set already left behind
-        continue;
+      } else {
+        out[i] = adopt(states[i], generation(knownEpoch, candidates.get(j)), true, -1);
       }
-      String token = fromRedis ? answer.tokens().get(j) : candidates.get(j);
-      out[i] = adopt(states[i], generation(tokenEpoch, token), !fromRedis,
-          fromRedis ? answer.marker().sequence() : -1);
     }
     return new Stamps(states, out);
   }
@@ -220,7 +204,7 @@ final class TagGenerations {
    * (Redis would then vouch for a generation that this process knows to be replaced).
    */
   Generation[] fromRedis(List<String> tags) {
-    if (redis == null || hasPending(tags)) {
+    if (redis == null || pending.containsAny(tags)) {
       return null;
     }
     List<String> candidates = new ArrayList<>(tags.size());
@@ -228,7 +212,7 @@ final class TagGenerations {
       candidates.add(newToken());
     }
     RedisLink.Tokens answer = redis.generations(tags, candidates, newToken());
-    if (answer == null || !acceptEpoch(answer.marker().epoch()) || hasPending(tags)) {
+    if (answer == null || !order.accept(answer.marker()) || pending.containsAny(tags)) {
       return null;
     }
     Generation[] out = new Generation[tags.size()];
@@ -238,24 +222,9 @@ final class TagGenerations {
     return out;
   }
 
-  private boolean isPending(String tag) {
-    return pendingOverflow || (!pending.isEmpty() && pending.containsKey(tag));
-  }
-
   /** Whether a bump of one of {@code tags} made in this process has not reached Redis yet. */
   boolean hasPending(List<String> tags) {
-    if (pendingOverflow) {
-      return true;
-    }
-    if (pending.isEmpty()) {
-      return false;
-    }
-    for (String tag : tags) {
-      if (pending.containsKey(tag)) {
-        return true;
-      }
-    }
-    return false;
+    return pending.containsAny(tags);
   }
 
   /**
@@ -284,78 +253,48 @@ final class TagGenerations {
     }
     checkTags(tags);
     List<String> all = new ArrayList<>(new LinkedHashSet<>(tags));
-    List<String> tokens = new ArrayList<>(all.size());
-    List<TagState> states = new ArrayList<>(all.size());
-    List<Generation> provisional = new ArrayList<>(all.size());
-    String knownEpoch = epoch;
-    for (String tag : all) {
-      tokens.add(newToken());
-      // Current here at once (read-your-writes), but a token Redis never gets: an entry stamped
-      // with it before Redis has the bump validates nowhere else, whatever lands in Redis first.
-      Generation local = generation(knownEpoch, newToken());
-      provisional.add(local);
-      states.add(setLocal(tag, local, redis != null));
-    }
     bumps.add(all.size());
     if (redis == null) {
+      for (String tag : all) {
+        setProvisional(tag, false);
+      }
       return;
     }
+    pending.sending(all);
+    List<TagState> states = new ArrayList<>(all.size());
+    List<String> tokens = new ArrayList<>(all.size());
+    for (String tag : all) {
+      states.add(setProvisional(tag, true));
+      tokens.add(newToken());
+    }
     RedisLink.Marker marker = null;
-    boolean accepted = false;
     try {
       marker = redis.bump(all, tokens, newToken());
-      // A bump taken by a data set already left behind is lost to the current one.
-      accepted = marker != null && acceptEpoch(marker.epoch());
     } finally {
-      for (int i = 0; i < states.size(); i++) {
-        answered(states.get(i), provisional.get(i),
+      // A bump taken by a data set already left behind is lost to the current one.
+      boolean accepted = marker != null && order.accept(marker);
+      if (!accepted) {
+        pending.refused(all); // before it stops being in flight: it never looks settled
+      }
+      pending.sent(all);
+      for (int i = 0; i < all.size(); i++) {
+        answered(all.get(i), states.get(i),
             accepted ? marker.epoch() + '/' + tokens.get(i) : null,
             accepted ? marker.sequence() : -1);
       }
     }
-    if (!accepted) {
-      remember(all);
-    }
   }
 
   /**
-   * Ends a bump of this process in flight. If Redis took it ({@code confirmed} is its token), the
-   * provisional generation gives way to it, unless a newer bump was announced meanwhile, which is
-   * applied instead. If Redis did not, the provisional generation stays: it is pending.
+   * Makes a provisional generation current for a bump of this process and counts the bump in
+   * flight. A dead state is never revived: the table has (or will create) a live one for the tag.
    */
-  private static void answered(
-      TagState state, Generation provisional, String confirmed, long sequence) {
-    synchronized (state) {
-      state.inFlight--;
-      if (state.current != DEAD) {
-        if (state.deferredSequence > Math.max(sequence, state.sequence)) {
-          state.current = new Generation(state.deferredToken);
-          state.sequence = state.deferredSequence;
-        } else if (confirmed != null && sequence > state.sequence) {
-          state.sequence = sequence;
-          if (state.current == provisional) {
-            state.current = new Generation(confirmed);
-          }
-        }
-      }
-      if (state.inFlight == 0) {
-        state.deferredSequence = -1;
-        state.deferredToken = null;
-      }
-    }
-  }
-
-  /**
-   * Sets a tag's generation in this process for a bump of its own, marking the bump in flight
-   * when {@code inFlight} (it is on its way to Redis, see {@link #answered}). A dead state is
-   * never revived: the table has (or will create) a live one for the tag.
-   */
-  private TagState setLocal(String tag, Generation generation, boolean inFlight) {
+  private TagState setProvisional(String tag, boolean inFlight) {
     while (true) {
       TagState state = table.get(tag, t -> new TagState());
       synchronized (state) {
         if (state.current != DEAD) {
-          state.current = generation;
+          state.current = provisional(order.epoch());
           if (inFlight) {
             state.inFlight++;
           }
@@ -366,40 +305,69 @@ final class TagGenerations {
     }
   }
 
-  private void remember(List<String> tags) {
-    for (String tag : tags) {
-      if (pending.size() >= maximumPending && !pending.containsKey(tag)) {
-        if (!pendingOverflow) {
-          log.warn("more than {} invalidations could not reach Redis; every cached entry will be"
-              + " invalidated when it answers again", maximumPending);
-        }
-        pendingOverflow = true;
-      } else {
-        pending.put(tag, pendingNumbers.incrementAndGet());
+  /**
+   * Ends a bump in flight: {@code confirmed} is its token in Redis, or null if Redis refused it.
+   * Once no bump of the state is in flight and none was refused, the newest generation Redis
+   * holds replaces the provisional one. A state that died meanwhile passes the confirmation to
+   * the live state of its tag.
+   */
+  private void answered(String tag, TagState state, String confirmed, long sequence) {
+    synchronized (state) {
+      state.inFlight--;
+      if (confirmed == null) {
+        state.refused = true;
+      } else if (sequence > state.newestSequence) {
+        state.newestSequence = sequence;
+        state.newestToken = confirmed;
       }
+      if (state.inFlight > 0) {
+        return;
+      }
+      if (state.current != DEAD && !state.refused && state.newestSequence > state.sequence) {
+        state.current = new Generation(state.newestToken);
+        state.sequence = state.newestSequence;
+      }
+      state.newestSequence = -1;
+      state.newestToken = null;
+      state.refused = false;
+      if (state.current != DEAD || confirmed == null) {
+        return;
+      }
+    }
+    settle(tag, confirmed, sequence, null);
+  }
+
+  /**
+   * Applies a generation Redis took for a bump of this process to the live state of the tag,
+   * if it is newer than what the state reflects, no bump of the state is in flight and (for a
+   * resent bump, {@code refusal}) it was not refused again since.
+   */
+  private void settle(String tag, String token, long sequence, Long refusal) {
+    TagState state = table.getIfPresent(tag);
+    if (state == null) {
+      return;
+    }
+    synchronized (state) {
+      if (state.current == DEAD || state.inFlight > 0 || sequence <= state.sequence
+          || (refusal != null && !refusal.equals(pending.refusal(tag)))) {
+        return;
+      }
+      state.current = new Generation(token);
+      state.sequence = sequence;
     }
   }
 
   /**
    * Applies a message of the bump channel: a bump from another process (or this one's echo), or
-   * a new epoch. A gap in the bump numbers means messages were lost: everything is forgotten.
+   * a new epoch.
    */
   void onMessage(String text) {
     BumpMessage message = BumpMessage.parse(text);
-    if (message == null || !acceptEpoch(message.epoch()) || message.newEpoch()) {
+    if (message == null
+        || !order.accept(new RedisLink.Marker(message.epoch(), message.sequence()))
+        || message.newEpoch()
+        || !order.onBump(message.epoch(), message.sequence())) {
       return;
-    }
-    synchronized (epochLock) {
-      if (!message.epoch().equals(epoch)) {
-        return;
-      }
-      // Without a baseline (one read after subscribing) a message cannot tell what came before.
-      if (applied >= 0) {
-        if (message.sequence() > applied + 1) {
-          missed("bump " + (applied + 1) + " to " + (message.sequence() - 1) + " never arrived");
-        }
-        applied = Math.max(applied, message.sequence());
-      }
     }
     for (int i = 0; i < message.tags().size(); i++) {
       applyRemote(message.tags().get(i), message.epoch() + '/' + message.tokens().get(i),
@@ -409,12 +377,15 @@ final class TagGenerations {
 
   /**
    * Applies a bump announced on the channel, unless the state already reflects a newer one. A
-   * tag the table does not know needs nothing: the next read asks Redis.
+   * tag the table does not know needs nothing: the next read asks Redis. While a bump of this
+   * process is in flight or refused, the announced token cannot be trusted (it may be older, in
+   * Redis, than this process's write), so the state takes a new provisional generation instead:
+   * what was stamped before the announced write dies either way.
    */
   private void applyRemote(String tag, String token, long sequence) {
     TagState state = table.getIfPresent(tag);
-    if (state == null || isPending(tag)) {
-      return; // a pending tag keeps its local generation until its own bump reaches Redis
+    if (state == null) {
+      return;
     }
     synchronized (state) {
       Generation held = state.current;
@@ -422,11 +393,17 @@ final class TagGenerations {
         return;
       }
       if (state.inFlight > 0) {
-        // Its order against this process's own bump in flight is known only once Redis answers.
-        if (sequence > state.deferredSequence) {
-          state.deferredSequence = sequence;
-          state.deferredToken = token;
+        if (sequence > state.newestSequence) {
+          state.newestSequence = sequence;
+          state.newestToken = token;
         }
+        state.current = provisional(order.epoch());
+        return;
+      }
+      if (pending.contains(tag)) {
+        // Recorded, so that an older bump of this process settling later does not go back.
+        state.sequence = sequence;
+        state.current = provisional(order.epoch());
         return;
       }
       state.sequence = sequence;
@@ -436,92 +413,19 @@ final class TagGenerations {
     }
   }
 
-  /**
-   * Called by the heartbeat with what Redis said. Bumps numbered at the previous heartbeat have
-   * had a whole period to arrive; if one has not, it was lost.
-   */
+  /** Called by the heartbeat with what Redis said. */
   void onHeartbeat(RedisLink.Marker marker) {
-    if (!acceptEpoch(marker.epoch())) {
-      return;
-    }
-    synchronized (epochLock) {
-      if (!marker.epoch().equals(epoch)) {
-        return;
-      }
-      if (applied < 0) {
-        applied = marker.sequence(); // the baseline: later bumps must all arrive
-      } else if (marker.sequence() < applied) {
-        missed("the bump numbers went back from " + applied + " to " + marker.sequence());
-        applied = marker.sequence();
-      } else if (previousHeartbeat > applied) {
-        missed("bump " + previousHeartbeat + " was announced but never arrived");
-        applied = marker.sequence();
-      }
-      previousHeartbeat = marker.sequence();
-    }
+    order.onHeartbeat(marker);
   }
 
-  /**
-   * The subscription was lost or is new: whatever was published meanwhile is unknown, so every
-   * generation is forgotten. {@code marker}, read after the subscription changed (null if Redis
-   * did not answer), is the baseline: every bump numbered after it must arrive.
-   */
+  /** See {@link BumpOrder#subscriptionChanged}. */
   void subscriptionChanged(RedisLink.Marker marker) {
-    synchronized (epochLock) {
-      applied = -1;
-      previousHeartbeat = -1;
-    }
-    if (marker != null && acceptEpoch(marker.epoch())) {
-      synchronized (epochLock) {
-        if (marker.epoch().equals(epoch)) {
-          applied = marker.sequence();
-        }
-      }
-    }
-    clear();
-  }
-
-  private void missed(String why) {
-    missedBumpsDetected.increment();
-    log.info("missed invalidations ({}); forgetting every tag generation", why);
-    clear();
+    order.subscriptionChanged(marker);
   }
 
   /**
-   * Takes {@code candidate} as the epoch of the Redis data set. A new epoch retires the current
-   * one and forgets every generation; a retired one is refused (an answer that was in flight
-   * when the data set changed), and so is everything read with it.
-   *
-   * @return whether results read in {@code candidate} may be used
-   */
-  boolean acceptEpoch(String candidate) {
-    if (candidate.equals(epoch)) {
-      return true;
-    }
-    synchronized (epochLock) {
-      if (candidate.equals(epoch)) {
-        return true;
-      }
-      if (retired.contains(candidate)) {
-        return false;
-      }
-      retired.addLast(epoch);
-      if (retired.size() > RETIRED_EPOCHS) {
-        retired.removeFirst();
-      }
-      log.info("Redis data set changed (epoch {} -> {}); forgetting every tag generation",
-          epoch, candidate);
-      epoch = candidate;
-      applied = -1;
-      previousHeartbeat = -1;
-      clear();
-      return true;
-    }
-  }
-
-  /**
-   * Sends the bumps Redis missed; called by the heartbeat and when Redis answers again. If more
-   * were missed than could be kept, starts a new epoch instead, which invalidates everything.
+   * Sends the bumps Redis refused; called by the heartbeat and when Redis answers again. If more
+   * were refused than could be kept, starts a new epoch instead, which invalidates everything.
    *
    * @return whether nothing is left to send
    */
@@ -529,38 +433,34 @@ final class TagGenerations {
     if (redis == null) {
       return true;
     }
-    if (pendingOverflow) {
-      Map<String, Long> covered = Map.copyOf(pending);
-      pendingOverflow = false;
+    if (pending.overflowed()) {
+      long mark = pending.overflowMark();
+      Map<String, Long> covered = pending.refusedNow();
       if (!invalidateEverything()) {
-        pendingOverflow = true;
-        return false;
+        return false; // the flag stays up: every tag counts as pending
       }
-      // The new epoch covers what was pending before it; a bump refused since stays pending.
-      covered.forEach(pending::remove);
-      return pending.isEmpty() && !pendingOverflow;
+      covered.forEach(pending::resent);
+      pending.overflowResolved(mark);
+      return pending.isEmpty();
     }
-    if (pending.isEmpty()) {
+    Map<String, Long> sending = pending.refusedNow();
+    if (sending.isEmpty()) {
       return true;
     }
-    Map<String, Long> sending = Map.copyOf(pending);
     List<String> tags = new ArrayList<>(sending.keySet());
     List<String> tokens = new ArrayList<>(tags.size());
     for (int i = 0; i < tags.size(); i++) {
       tokens.add(newToken());
     }
     RedisLink.Marker marker = redis.bump(tags, tokens, newToken());
-    if (marker == null) {
-      return false;
-    }
-    if (!acceptEpoch(marker.epoch())) {
-      return false; // taken by a data set already left behind: send again
+    if (marker == null || !order.accept(marker)) {
+      return false; // refused, or taken by a data set already left behind: send again
     }
     for (int i = 0; i < tags.size(); i++) {
-      // A bump that failed again meanwhile has a newer number and stays pending.
-      if (pending.remove(tags.get(i), sending.get(tags.get(i)))) {
-        applyRemote(tags.get(i), marker.epoch() + '/' + tokens.get(i), marker.sequence());
-      }
+      String tag = tags.get(i);
+      // The state first, then the pending mark: the tag never looks settled on Redis's old word.
+      settle(tag, marker.epoch() + '/' + tokens.get(i), marker.sequence(), sending.get(tag));
+      pending.resent(tag, sending.get(tag));
     }
     return pending.isEmpty();
   }
@@ -579,11 +479,11 @@ final class TagGenerations {
     }
     RedisLink.Marker marker = redis.rotate(newToken());
     if (marker == null) {
-      pendingOverflow = true;
+      pending.overflow();
       clear();
       return false;
     }
-    acceptEpoch(marker.epoch());
+    order.accept(marker);
     return true;
   }
 
@@ -594,7 +494,7 @@ final class TagGenerations {
   }
 
   int pendingCount() {
-    return pending.size() + (pendingOverflow ? 1 : 0);
+    return pending.count();
   }
 
   /**

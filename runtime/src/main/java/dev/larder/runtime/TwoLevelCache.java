@@ -170,8 +170,15 @@ final class TwoLevelCache {
         }
         if (current) {
           stats.l2Hits.increment();
-          CacheEntry entry = new CacheEntry(
-              read, stored.value(), tags, local, stored.freshUntil(), stored.staleUntil());
+          long freshUntil = stored.freshUntil();
+          long staleUntil = stored.staleUntil();
+          if (degraded.getAsBoolean()) {
+            // Other processes' bumps cannot reach this one: keep the in-process copy short.
+            freshUntil = Math.min(freshUntil, clock.getAsLong() + degradedTtl.toMillis());
+            staleUntil = freshUntil;
+          }
+          CacheEntry entry = new CacheEntry(read, stored.value(), tags, local, freshUntil,
+              staleUntil);
           storeL1(key, entry);
           return entry;
         }

@@ -1,0 +1,147 @@
+package dev.larder.runtime;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where this process stands in the history of the Redis data set: its <em>epoch</em> (a marker
+ * that changes when Redis loses its data or comes back with other data) and the number of the
+ * last bump it applied. Every bump is numbered in Redis; a gap in the numbers of the messages, a
+ * number the heartbeat saw that never arrived, or numbers going back mean that this process
+ * missed a bump, and it must forget every generation it holds ({@code forget}), so that a lost
+ * message costs a reload, never a stale read.
+ *
+ * <p>A baseline (the number from which every bump must arrive) is only ever taken from an answer
+ * of Redis read <em>before</em> the generations are forgotten: after subscribing, or with the
+ * answer that revealed a new epoch.
+ */
+final class BumpOrder {
+  private static final Logger log = LoggerFactory.getLogger(BumpOrder.class);
+  /** How many retired epochs are remembered, so that a late answer from one is not taken. */
+  private static final int RETIRED_EPOCHS = 32;
+
+  private final Runnable forget;
+  private final Deque<String> retired = new ArrayDeque<>();
+  private volatile String epoch = TagGenerations.newToken();
+  /** The highest bump number applied in this epoch; -1 until a baseline is known. */
+  private long applied = -1;
+  /** The bump number Redis had at the previous heartbeat; -1 when unknown. */
+  private long previousHeartbeat = -1;
+  final LongAdder missedDetected = new LongAdder();
+
+  BumpOrder(Runnable forget) {
+    this.forget = forget;
+  }
+
+  /** The epoch this process is in now. */
+  String epoch() {
+    return epoch;
+  }
+
+  /**
+   * Takes the epoch of an answer of Redis. A new epoch retires the current one, takes the
+   * answer's bump number as the baseline and forgets every generation; a retired one is refused
+   * (an answer that was in flight when the data set changed), and so is everything read with it.
+   *
+   * @return whether results read with {@code marker} may be used
+   */
+  boolean accept(RedisLink.Marker marker) {
+    String candidate = marker.epoch();
+    if (candidate.equals(epoch)) {
+      return true;
+    }
+    synchronized (this) {
+      if (candidate.equals(epoch)) {
+        return true;
+      }
+      if (retired.contains(candidate)) {
+        return false;
+      }
+      retired.addLast(epoch);
+      if (retired.size() > RETIRED_EPOCHS) {
+        retired.removeFirst();
+      }
+      log.info("Redis data set changed (epoch {} -> {}); forgetting every tag generation",
+          epoch, candidate);
+      epoch = candidate;
+      applied = marker.sequence();
+      previousHeartbeat = -1;
+      forget.run();
+      return true;
+    }
+  }
+
+  /**
+   * Checks the number of a bump message of the current epoch.
+   *
+   * @return whether the message is of the current epoch (and so may be applied)
+   */
+  synchronized boolean onBump(String messageEpoch, long sequence) {
+    if (!messageEpoch.equals(epoch)) {
+      return false;
+    }
+    if (applied >= 0) {
+      if (sequence > applied + 1) {
+        missed("bump " + (applied + 1) + " to " + (sequence - 1) + " never arrived");
+      }
+      applied = Math.max(applied, sequence);
+    }
+    return true;
+  }
+
+  /**
+   * Called by the heartbeat with what Redis said. Bumps numbered at the previous heartbeat have
+   * had a whole period to arrive; if one has not, it was lost.
+   */
+  void onHeartbeat(RedisLink.Marker marker) {
+    if (!accept(marker)) {
+      return;
+    }
+    synchronized (this) {
+      if (!marker.epoch().equals(epoch)) {
+        return;
+      }
+      if (applied < 0) {
+        // No baseline yet: whatever was published before is unknown.
+        forget.run();
+        applied = marker.sequence();
+      } else if (marker.sequence() < applied) {
+        missed("the bump numbers went back from " + applied + " to " + marker.sequence());
+        applied = marker.sequence();
+      } else if (previousHeartbeat > applied) {
+        missed("bump " + previousHeartbeat + " was announced but never arrived");
+        applied = marker.sequence();
+      }
+      previousHeartbeat = marker.sequence();
+    }
+  }
+
+  /**
+   * The subscription was lost or is new: whatever was published meanwhile is unknown, so every
+   * generation is forgotten. {@code marker}, read after the subscription changed (null if Redis
+   * did not answer), is the baseline: every bump numbered after it must arrive.
+   */
+  void subscriptionChanged(RedisLink.Marker marker) {
+    synchronized (this) {
+      applied = -1;
+      previousHeartbeat = -1;
+    }
+    if (marker != null && accept(marker)) {
+      synchronized (this) {
+        if (marker.epoch().equals(epoch)) {
+          applied = marker.sequence();
+        }
+      }
+    }
+    forget.run();
+  }
+
+  private void missed(String why) {
+    missedDetected.increment();
+    log.info("missed invalidations ({}); forgetting every tag generation", why);
+    forget.run();
+  }
+}
