@@ -20,6 +20,9 @@ import java.util.Map;
  * @param crossLagP99Ms their 99th percentile
  * @param crossLagP999Ms their 99.9th percentile
  * @param crossLagMaxMs their maximum
+ * @param readLagP99Ms the 99th percentile of the cross-process lag over every read (a fresh
+ *     read counts as lag 0), the other reading of "p99 lag"
+ * @param readLagP999Ms the same at 99.9 %
  * @param ownLagMaxMs the maximum lag of the own-process stale reads
  * @param staleOutside reads made stale only by writes of outside writers (without Larder),
  *     which the cache learns of through database notifications; not in {@link #stale()}
@@ -36,6 +39,7 @@ public record Figures(
     Operation.Mode mode, Integer process, long reads, long failedReads, long writes,
     long unchangedWrites, long failedWrites, long staleOwnProcess, long staleCrossProcess,
     double crossLagP50Ms, double crossLagP99Ms, double crossLagP999Ms, double crossLagMaxMs,
+    double readLagP99Ms, double readLagP999Ms,
     double ownLagMaxMs, long staleOutside, double outsideLagP50Ms, double outsideLagP99Ms,
     double outsideLagMaxMs, Double firstStaleMs, Double lastStaleMs, long invented,
     Map<String, Long> errors, StaleRead worstStale) {

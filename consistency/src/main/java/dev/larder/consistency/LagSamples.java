@@ -42,6 +42,26 @@ final class LagSamples {
     return values[Math.max(0, Math.min(size, rank) - 1)];
   }
 
+  /**
+   * The percentile over a population of which these samples are the stale part and every other
+   * member has no lag: {@code population - count()} zeros before the samples.
+   */
+  long percentileOf(long population, double fraction) {
+    if (size == 0 || population <= 0) {
+      return 0;
+    }
+    long rank = (long) Math.ceil(fraction * population);
+    long zeros = Math.max(0, population - size);
+    if (rank <= zeros) {
+      return 0;
+    }
+    if (!sorted) {
+      Arrays.sort(values, 0, size);
+      sorted = true;
+    }
+    return values[(int) Math.min(size - 1, rank - zeros - 1)];
+  }
+
   long max() {
     return percentile(1.0);
   }

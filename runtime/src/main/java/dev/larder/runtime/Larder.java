@@ -193,10 +193,10 @@ public final class Larder implements AutoCloseable {
    * @param work the database call
    * @param <T> the result type
    * @return what {@code work} returned
-   * @throws RepositoryException if the database call fails; the tags are invalidated all the
-   *     same (inside a transaction: if it commits), since the statement may have taken effect
-   *     before the failure (a connection lost after the server took it), and an invalidation too
-   *     many is harmless
+   * @throws RepositoryException if the database call fails; when PostgreSQL did not itself
+   *     reject the statement (the connection broke after the server took it, a later step
+   *     failed), the outcome is unknown and the tags are invalidated all the same (inside a
+   *     transaction: if it commits), since an invalidation too many is harmless
    */
   public <T> T write(
       RepositoryMethod method, List<String> tags, HandleCallback<T, RuntimeException> work) {
@@ -205,15 +205,18 @@ public final class Larder implements AutoCloseable {
     try {
       result = execute(method, work);
     } catch (RuntimeException | Error e) {
-      // The statement may have run although it failed here (the connection broke after the
-      // server took it, or a later step failed): a bump is always safe, a missed one is a stale
-      // read. Inside a transaction, the tags wait for its commit, should the work go on to one.
-      cache.cache().counters.of(method).invalidations.add(tags.size());
-      Transactions.Context transaction = transactions.current();
-      if (transaction != null) {
-        transaction.pendingTags.addAll(tags);
-      } else {
-        bumpQuietly(tags, e);
+      if (RepositoryException.outcomeUnknown(e)) {
+        // The statement may have taken effect although it failed here (the connection broke
+        // after the server took it, or a later step failed): a bump is always safe, a missed one
+        // is a stale read. Inside a transaction, the tags wait for its commit, should the work
+        // go on to one.
+        cache.cache().counters.of(method).invalidations.add(tags.size());
+        Transactions.Context transaction = transactions.current();
+        if (transaction != null) {
+          transaction.pendingTags.addAll(tags);
+        } else {
+          bumpQuietly(tags, e);
+        }
       }
       throw e;
     }

@@ -1,6 +1,7 @@
 package dev.larder.runtime;
 
 import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
 
 /**
  * A repository method failed in the database: bad SQL, a constraint violated, a lost connection.
@@ -38,6 +39,27 @@ public class RepositoryException extends LarderException {
    */
   public String sqlState() {
     return sqlState;
+  }
+
+  /**
+   * Whether a failed statement may nevertheless have taken effect: true unless PostgreSQL itself
+   * rejected it with an error that ends the statement (and, in autocommit, its transaction). A
+   * failure without a server error (the connection broke, a step after the statement failed in
+   * the client) or a connection-level one (class 08, 57P: shutdown, 40003: completion unknown)
+   * leaves the outcome unknown.
+   */
+  static boolean outcomeUnknown(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof PSQLException server && server.getServerErrorMessage() != null) {
+        String state = server.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("57P")
+            || state.equals("40003");
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return true;
   }
 
   static String sqlStateOf(Throwable failure) {
