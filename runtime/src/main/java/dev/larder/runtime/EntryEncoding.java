@@ -1,7 +1,7 @@
 package dev.larder.runtime;
 
-import dev.larder.runtime.TagGenerations.Generation;
 import dev.larder.runtime.TagGenerations.Stamps;
+import dev.larder.runtime.TagState.Generation;
 import dev.larder.runtime.internal.ValueCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

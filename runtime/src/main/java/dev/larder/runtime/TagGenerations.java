@@ -3,6 +3,7 @@ package dev.larder.runtime;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.larder.runtime.TagState.Generation;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
  * states of its tags and the generations they held when its query started; it is valid while
  * every state still holds that very object, so checking an in-process hit costs one volatile read
  * per tag and no lookup. A state leaves the table (evicted, or {@link #clear() cleared}) only by
- * being marked {@link #DEAD}, atomically with its removal, and a dead state never holds a
+ * being marked {@link TagState#DEAD}, atomically with its removal, and a dead state never holds a
  * generation again: every entry that refers to it is invalid for good.
  *
  * <p>A bump of this process makes a <em>provisional</em> generation current at once, one whose
@@ -32,32 +33,6 @@ import java.util.concurrent.atomic.LongAdder;
  * about the tag is believed.
  */
 final class TagGenerations {
-  /** One generation of one tag; compared by identity in the in-process cache. */
-  record Generation(String token) {}
-
-  /** Held by a state that left the table; no entry stamped before can be valid again. */
-  static final Generation DEAD = new Generation("dead");
-
-  /**
-   * The current generation of one tag in this process; null while unknown. The other fields,
-   * guarded by the state's lock, order what is applied by the bump numbers of Redis: a message
-   * older than what the state reflects (the late echo of a bump this process has bumped again
-   * since) must not put an older token back, or entries stamped with it in Redis would validate
-   * again.
-   */
-  static final class TagState {
-    volatile Generation current;
-    /** The number of the newest bump the current generation reflects; -1 when unknown. */
-    long sequence = -1;
-    /** Bumps of this process sent to Redis on this state and not answered yet. */
-    int inFlight;
-    /** While some are in flight: the newest bump Redis confirmed or announced, and its token. */
-    long newestSequence = -1;
-    String newestToken;
-    /** While some are in flight: whether Redis refused one of them. */
-    boolean refused;
-  }
-
   /** The states of an entry's tags and the generations stamped on it. */
   record Stamps(TagState[] states, Generation[] generations) {}
 
@@ -77,7 +52,7 @@ final class TagGenerations {
         // Runs atomically with the eviction: no thread can take the state from the table after.
         .evictionListener((String tag, TagState state, RemovalCause cause) -> {
           if (state != null) {
-            kill(state);
+            state.kill();
           }
         })
         .build();
@@ -136,7 +111,7 @@ final class TagGenerations {
     for (int i = 0; i < n; i++) {
       states[i] = table.get(tags.get(i), t -> new TagState());
       out[i] = states[i].current;
-      if (out[i] == null || out[i] == DEAD) {
+      if (out[i] == null || out[i] == TagState.DEAD) {
         if (missing == null) {
           missing = new ArrayList<>(n);
         }
@@ -159,43 +134,17 @@ final class TagGenerations {
       int i = missing.get(j);
       if (pending.contains(missingTags.get(j))) {
         // Redis still holds the generation this process's bump replaced: never take it.
-        out[i] = adopt(states[i], generation(knownEpoch, candidates.get(j)), true, -1);
+        out[i] = states[i].adopt(generation(knownEpoch, candidates.get(j)), true, -1);
       } else if (fromRedis) {
-        out[i] = adopt(states[i], generation(answer.marker().epoch(), answer.tokens().get(j)),
+        out[i] = states[i].adopt(generation(answer.marker().epoch(), answer.tokens().get(j)),
             false, answer.marker().sequence());
       } else if (answer != null) {
         out[i] = new Generation("retired"); // an answer from a data set already left behind
       } else {
-        out[i] = adopt(states[i], generation(knownEpoch, candidates.get(j)), true, -1);
+        out[i] = states[i].adopt(generation(knownEpoch, candidates.get(j)), true, -1);
       }
     }
     return new Stamps(states, out);
-  }
-
-  /**
-   * Takes {@code offered} as the state's generation unless the state already holds one (a bump
-   * may have landed since Redis answered, and the table must never go back) or is dead. Returns
-   * the generation to stamp: the held object when the tokens agree (or, {@code localOnly}, when
-   * there is no Redis to disagree with), else a detached one that never validates.
-   */
-  private static Generation adopt(TagState state, Generation offered, boolean localOnly,
-      long sequence) {
-    synchronized (state) {
-      Generation held = state.current;
-      if (held == DEAD) {
-        return offered; // detached: the state left the table during the round trip
-      }
-      if (held == null) {
-        state.current = offered;
-        state.sequence = Math.max(state.sequence, sequence);
-        return offered;
-      }
-      if (held.token().equals(offered.token())) {
-        state.sequence = Math.max(state.sequence, sequence);
-        return held;
-      }
-      return localOnly ? held : offered;
-    }
   }
 
   /**
@@ -286,74 +235,39 @@ final class TagGenerations {
   }
 
   /**
-   * Makes a provisional generation current for a bump of this process and counts the bump in
-   * flight. A dead state is never revived: the table has (or will create) a live one for the tag.
+   * Makes a provisional generation current for a bump of this process, counted in flight when
+   * {@code sent}. A dead state is never revived: the table has (or will create) a live one.
    */
-  private TagState setProvisional(String tag, boolean inFlight) {
+  private TagState setProvisional(String tag, boolean sent) {
     while (true) {
       TagState state = table.get(tag, t -> new TagState());
-      synchronized (state) {
-        if (state.current != DEAD) {
-          state.current = provisional(order.epoch());
-          if (inFlight) {
-            state.inFlight++;
-          }
-          return state;
-        }
+      if (state.bump(provisional(order.epoch()), sent)) {
+        return state;
       }
       // Evicted or cleared between the lookup and the lock: the table no longer holds it.
     }
   }
 
   /**
-   * Ends a bump in flight: {@code confirmed} is its token in Redis, or null if Redis refused it.
-   * Once no bump of the state is in flight and none was refused, the newest generation Redis
-   * holds replaces the provisional one. A state that died meanwhile passes the confirmation to
-   * the live state of its tag.
+   * Ends a bump in flight ({@link TagState#answered}); a state that died meanwhile passes the
+   * confirmation to the live state of its tag.
    */
   private void answered(String tag, TagState state, String confirmed, long sequence) {
-    synchronized (state) {
-      state.inFlight--;
-      if (confirmed == null) {
-        state.refused = true;
-      } else if (sequence > state.newestSequence) {
-        state.newestSequence = sequence;
-        state.newestToken = confirmed;
-      }
-      if (state.inFlight > 0) {
-        return;
-      }
-      if (state.current != DEAD && !state.refused && state.newestSequence > state.sequence) {
-        state.current = new Generation(state.newestToken);
-        state.sequence = state.newestSequence;
-      }
-      state.newestSequence = -1;
-      state.newestToken = null;
-      state.refused = false;
-      if (state.current != DEAD || confirmed == null) {
-        return;
-      }
+    if (state.answered(confirmed, sequence)) {
+      settle(tag, confirmed, sequence, null);
     }
-    settle(tag, confirmed, sequence, null);
   }
 
   /**
-   * Applies a generation Redis took for a bump of this process to the live state of the tag,
-   * if it is newer than what the state reflects, no bump of the state is in flight and (for a
-   * resent bump, {@code refusal}) it was not refused again since.
+   * Applies a generation Redis took for a bump of this process to the live state of the tag
+   * ({@link TagState#settle}); for a resent bump ({@code refusal}), only if it was not refused
+   * again since.
    */
   private void settle(String tag, String token, long sequence, Long refusal) {
     TagState state = table.getIfPresent(tag);
-    if (state == null) {
-      return;
-    }
-    synchronized (state) {
-      if (state.current == DEAD || state.inFlight > 0 || sequence <= state.sequence
-          || (refusal != null && !refusal.equals(pending.refusal(tag)))) {
-        return;
-      }
-      state.current = new Generation(token);
-      state.sequence = sequence;
+    if (state != null) {
+      state.settle(token, sequence,
+          () -> refusal == null || refusal.equals(pending.refusal(tag)));
     }
   }
 
@@ -375,41 +289,12 @@ final class TagGenerations {
     }
   }
 
-  /**
-   * Applies a bump announced on the channel, unless the state already reflects a newer one. A
-   * tag the table does not know needs nothing: the next read asks Redis. While a bump of this
-   * process is in flight or refused, the announced token cannot be trusted (it may be older, in
-   * Redis, than this process's write), so the state takes a new provisional generation instead:
-   * what was stamped before the announced write dies either way.
-   */
+  /** Applies a bump announced on the channel; a tag the table does not know needs nothing. */
   private void applyRemote(String tag, String token, long sequence) {
     TagState state = table.getIfPresent(tag);
-    if (state == null) {
-      return;
-    }
-    synchronized (state) {
-      Generation held = state.current;
-      if (held == DEAD || sequence <= state.sequence) {
-        return;
-      }
-      if (state.inFlight > 0) {
-        if (sequence > state.newestSequence) {
-          state.newestSequence = sequence;
-          state.newestToken = token;
-        }
-        state.current = provisional(order.epoch());
-        return;
-      }
-      if (pending.contains(tag)) {
-        // Recorded, so that an older bump of this process settling later does not go back.
-        state.sequence = sequence;
-        state.current = provisional(order.epoch());
-        return;
-      }
-      state.sequence = sequence;
-      if (held == null || !held.token().equals(token)) {
-        state.current = new Generation(token);
-      }
+    if (state != null) {
+      state.announced(token, sequence, () -> pending.contains(tag),
+          () -> provisional(order.epoch()));
     }
   }
 
@@ -505,16 +390,9 @@ final class TagGenerations {
     Map<String, TagState> map = table.asMap();
     for (String tag : map.keySet()) {
       map.computeIfPresent(tag, (t, state) -> {
-        kill(state);
+        state.kill();
         return null;
       });
-    }
-  }
-
-  /** Under the state's lock, so that no adopt or bump that checked for death can revive it. */
-  private static void kill(TagState state) {
-    synchronized (state) {
-      state.current = DEAD;
     }
   }
 }
