@@ -152,22 +152,24 @@ public final class ImplGenerator {
 
   private MethodSpec query(
       Repository repository, Method method, String constant, RowMappers mappers) {
+    MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
     if (PagingGenerator.isPaged(method)) {
-      return PagingGenerator.query(repository, method, constant, mappers);
+      return PagingGenerator.query(repository, method, constant, mappers, scope);
     }
-    CodeBlock target = CodeBlock.of("$N.method()", constant);
+    String handle = scope.local("handle");
+    CodeBlock target = CodeBlock.of("$L.method()", scope.constant(constant));
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
     CodeBlock statement = switch (method.result().shape()) {
       case SINGLE, OPTIONAL -> CodeBlock.builder()
           .add("$T.$N($L,\n", RuntimeTypes.ROWS,
               method.result().shape() == ResultShape.SINGLE ? "exactlyOne" : "atMostOne", target)
-          .add("handle.createQuery($L.sql())$>$>", target)
+          .add("$N.createQuery($L.sql())$>$>", handle, target)
           .add(binds(method, target, null))
           .add(map)
           .add(")$<$<")
           .build();
       case LIST -> CodeBlock.builder()
-          .add("handle.createQuery($L.sql())", target)
+          .add("$N.createQuery($L.sql())", handle, target)
           .add(binds(method, target, null))
           .add(map)
           .add("\n.list()")
@@ -175,34 +177,41 @@ public final class ImplGenerator {
       default -> throw new IllegalStateException("not a query shape: " + method.result().shape());
     };
     return override(method)
-        .addStatement("return larder.read($N,\n$T.$N($L),\n$L,\nhandle -> $>$L$<)", constant,
-            repository.keysName(), method.name(), arguments(method),
-            lazyTags(repository, method), statement)
+        .addStatement("return $L", read(repository, method, constant, scope, handle, statement))
         .build();
+  }
+
+  /** {@code larder.read(CONSTANT, key, tags, handle -> load)}. */
+  static CodeBlock read(Repository repository, Method method, String constant, MethodScope scope,
+      String handle, CodeBlock load) {
+    return CodeBlock.of("$L.read($L,\n$T.$N($L),\n$L,\n$N -> $>$L$<)", scope.field("larder"),
+        scope.constant(constant), repository.keysName(), method.name(), arguments(method),
+        lazyTags(repository, method), handle, load);
   }
 
   private MethodSpec update(Repository repository, Method method, String constant) {
     ResultShape shape = method.result().shape();
-    CodeBlock target = CodeBlock.of("$N", constant);
+    MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
     CodeBlock tags = tags(repository, method, method.invalidates());
     MethodSpec.Builder builder = override(method);
     Parameter batch = method.batchParameter();
     if (batch != null) {
-      BatchMethods.body(builder, method, constant, tags);
+      BatchMethods.body(builder, method, constant, tags, scope);
       return builder.build();
     }
+    String handle = scope.local("handle");
+    CodeBlock target = scope.constant(constant);
     CodeBlock statement = CodeBlock.builder()
-        .add("handle.createUpdate($N.sql())", constant)
+        .add("$N.createUpdate($L.sql())", handle, target)
         .add(binds(method, target, null))
         .add("\n.execute()")
         .build();
-    switch (shape) {
-      case VOID -> builder.addStatement("larder.write($N, $L,\nhandle -> $>$L$<)", constant, tags,
-          statement);
-      case COUNT_LONG -> builder.addStatement(
-          "return larder.write($N, $L,\nhandle -> (long) $>$L$<)", constant, tags, statement);
-      default -> builder.addStatement("return larder.write($N, $L,\nhandle -> $>$L$<)", constant,
-          tags, statement);
+    CodeBlock write = CodeBlock.of("$L.write($L, $L,\n$N -> $L$>$L$<)", scope.field("larder"),
+        target, tags, handle, shape == ResultShape.COUNT_LONG ? "(long) " : "", statement);
+    if (shape == ResultShape.VOID) {
+      builder.addStatement("$L", write);
+    } else {
+      builder.addStatement("return $L", write);
     }
     return builder.build();
   }
@@ -240,12 +249,6 @@ public final class ImplGenerator {
       builder.addParameter(ParameterSpec.builder(p.typeName(), p.name()).build());
     }
     return builder;
-  }
-
-  /** The name of the loop variable over a batch, chosen not to clash with the parameter. */
-  static String batchElementName(Method method) {
-    Parameter batch = method.batchParameter();
-    return batch != null && batch.name().equals("row") ? "element" : "row";
   }
 
   private Map<Method, String> constantNames(List<Method> methods) {

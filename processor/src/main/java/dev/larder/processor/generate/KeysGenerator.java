@@ -125,22 +125,24 @@ public final class KeysGenerator {
           CodeBlock.join(rendered, ", ")).build();
     }
     // One tag per distinct value across the batch, in first-seen order.
-    String element = ImplGenerator.batchElementName(method);
-    builder.addStatement("$T<$T> tags = new $T<>()", RuntimeTypes.SET, String.class,
+    MethodScope scope = MethodScope.of(repository.keysName(), method.parameters());
+    String tags = scope.local("tags");
+    String element = scope.local("row");
+    builder.addStatement("$T<$T> $N = new $T<>()", RuntimeTypes.SET, String.class, tags,
         RuntimeTypes.LINKED_HASH_SET);
     for (Template t : templates) {
       if (t.placeholders().stream().noneMatch(Template.Placeholder::perElement)) {
-        builder.addStatement("tags.add($L)", Expressions.render(t, "", null));
+        builder.addStatement("$N.add($L)", tags, Expressions.render(t, "", null));
       }
     }
     builder.beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, batch.name());
     for (Template t : templates) {
       if (t.placeholders().stream().anyMatch(Template.Placeholder::perElement)) {
-        builder.addStatement("tags.add($L)", Expressions.render(t, "", element));
+        builder.addStatement("$N.add($L)", tags, Expressions.render(t, "", element));
       }
     }
     builder.endControlFlow();
-    return builder.addStatement("return $T.copyOf(tags)", RuntimeTypes.LIST).build();
+    return builder.addStatement("return $T.copyOf($N)", RuntimeTypes.LIST, tags).build();
   }
 
   private static List<ParameterSpec> parameters(Method method) {

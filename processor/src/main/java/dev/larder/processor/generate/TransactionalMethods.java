@@ -66,16 +66,21 @@ final class TransactionalMethods {
     }
     CodeBlock body = CodeBlock.of("$T.super.$N($L)", repository.interfaceName(), method.name(),
         CodeBlock.join(arguments, ", "));
-    String constant = constantName(method);
+    MethodScope scope = new MethodScope(repository.implName(),
+        method.parameters().stream().map(TransactionalMethod.Param::name).toList());
+    CodeBlock larder = scope.field("larder");
+    CodeBlock constant = scope.constant(constantName(method));
+    String handle = scope.local("handle");
     if (method.returnType().equals(TypeName.VOID)) {
       return builder
-          .addCode("larder.inTransaction($N, handle -> {\n$>", constant)
+          .addCode("$L.inTransaction($L, $N -> {\n$>", larder, constant, handle)
           .addStatement("$L", body)
           .addStatement("return null")
           .addCode("$<});\n")
           .build();
     }
-    return builder.addStatement("return larder.inTransaction($N, handle -> $L)", constant, body)
+    return builder.addStatement("return $L.inTransaction($L, $N -> $L)", larder, constant, handle,
+        body)
         .build();
   }
 }
