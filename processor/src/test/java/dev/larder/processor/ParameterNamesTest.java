@@ -1,13 +1,9 @@
 package dev.larder.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,15 +30,8 @@ class ParameterNamesTest {
     Compilation compilation = Sources.compile(repository);
     assertThat(compilation).succeededWithoutWarnings();
 
-    List<JavaFileObject> files = new ArrayList<>(Records.ALL);
-    files.add(repository);
-    for (String generated : List.of("HostileRepositoryImpl", "HostileRepositoryKeys")) {
-      files.add(JavaFileObjects.forSourceString("test." + generated,
-          Sources.generatedSource(compilation, "test." + generated)));
-    }
-    Compilation again = javac().withOptions("-proc:none", "-Xlint:all", "-Werror").compile(files);
-
-    assertThat(again).succeededWithoutWarnings();
+    assertThat(Sources.compileGeneratedStrictly(compilation, repository,
+        "HostileRepositoryImpl", "HostileRepositoryKeys")).succeededWithoutWarnings();
   }
 
   @ParameterizedTest

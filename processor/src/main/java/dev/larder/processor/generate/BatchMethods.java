@@ -22,12 +22,12 @@ final class BatchMethods {
   private BatchMethods() {}
 
   /** The multi-row statement constant of a batch insert; none for other methods. */
-  static List<FieldSpec> constants(Method method, String constant) {
+  static List<FieldSpec> constants(Method method, String name) {
     SqlClauses.InsertValues insert = multiRow(method);
     if (insert == null) {
       return List.of();
     }
-    return List.of(FieldSpec.builder(RuntimeTypes.MULTI_ROW_INSERT, constant + "_ROWS",
+    return List.of(FieldSpec.builder(RuntimeTypes.MULTI_ROW_INSERT, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T(\n$>$>$S,\n$S,\n$S,\n$L)$<$<", RuntimeTypes.MULTI_ROW_INSERT,
             insert.head(), insert.tuple(), insert.tail(), insert.names().size())
@@ -35,8 +35,8 @@ final class BatchMethods {
   }
 
   /** The statements of a batch method, after its argument check. */
-  static void body(MethodSpec.Builder builder, Method method, String constant, CodeBlock tags,
-      MethodScope scope) {
+  static void body(MethodSpec.Builder builder, Method method, String constant,
+      String rowsConstant, CodeBlock tags, MethodScope scope) {
     Parameter batch = method.batchParameter();
     ResultShape shape = method.result().shape();
     CodeBlock target = scope.constant(constant);
@@ -56,7 +56,7 @@ final class BatchMethods {
       String statement = scope.local("statement");
       String at = scope.local("at");
       String element = scope.local("row");
-      builder.addCode("$L.run(\n$>$>", scope.constant(constant + "_ROWS"))
+      builder.addCode("$L.run(\n$>$>", scope.constant(rowsConstant))
           .addCode("$N, $N, $L.batchChunkSize(),\n", transaction, batch.name(), larder)
           .addCode("($N, $N, $N) -> $N$>$>$L)));\n$<$<$<$<$<$<", statement, at, element,
               statement, positionalBinds(method, insert, element, at));
@@ -83,7 +83,7 @@ final class BatchMethods {
   }
 
   /** The insert split for multi-row statements, when every name of its tuple binds a component. */
-  private static SqlClauses.InsertValues multiRow(Method method) {
+  static SqlClauses.InsertValues multiRow(Method method) {
     Parameter batch = method.batchParameter();
     SqlClauses.InsertValues insert = method.sql().clauses().insertValues();
     if (batch == null || insert == null || insert.names().isEmpty()) {

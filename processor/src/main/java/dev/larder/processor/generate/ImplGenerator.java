@@ -21,10 +21,7 @@ import dev.larder.processor.model.DurationSetting;
 import dev.larder.processor.model.Template;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -37,7 +34,7 @@ public final class ImplGenerator {
   public TypeSpec generate(Repository repository) {
     ClassName impl = repository.implName();
     RowMappers mappers = new RowMappers(impl);
-    Map<Method, String> constants = constantNames(repository.methods());
+    ConstantNames constants = new ConstantNames(repository);
 
     TypeSpec.Builder type = TypeSpec.classBuilder(impl)
         .addAnnotation(RuntimeTypes.GENERATED)
@@ -50,11 +47,13 @@ public final class ImplGenerator {
 
     CodecMethods codecs = new CodecMethods(impl);
     for (Method method : repository.methods()) {
-      type.addField(constant(repository, method, constants.get(method), codecs));
-      type.addFields(PagingGenerator.constants(method, constants.get(method)));
-      type.addFields(BatchMethods.constants(method, constants.get(method)));
+      String constant = constants.of(method);
+      type.addField(constant(repository, method, constant, codecs));
+      type.addFields(PagingGenerator.constants(method, constant, constants.statementsOf(method)));
+      type.addFields(BatchMethods.constants(method, constants.statementsOf(method)));
     }
-    repository.transactional().forEach(m -> type.addField(TransactionalMethods.constant(m)));
+    repository.transactional().forEach(
+        m -> type.addField(TransactionalMethods.constant(m, constants.of(m))));
     type.addField(RuntimeTypes.LARDER, "larder", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
@@ -66,13 +65,12 @@ public final class ImplGenerator {
         .build());
 
     for (Method method : repository.methods()) {
-      String constant = constants.get(method);
       type.addMethod(method.kind() == MethodKind.QUERY
-          ? query(repository, method, constant, mappers)
-          : update(repository, method, constant));
+          ? query(repository, method, constants, mappers)
+          : update(repository, method, constants));
     }
-    repository.transactional()
-        .forEach(m -> type.addMethod(TransactionalMethods.override(repository, m)));
+    repository.transactional().forEach(
+        m -> type.addMethod(TransactionalMethods.override(repository, m, constants.of(m))));
     mappers.methods().forEach(type::addMethod);
     codecs.methods().forEach(type::addMethod);
     return type.build();
@@ -85,7 +83,7 @@ public final class ImplGenerator {
   private FieldSpec constant(
       Repository repository, Method method, String name, CodecMethods codecs) {
     CodeBlock repositoryMethod = CodeBlock.of("new $T($S, $S,\n$>$S,\n$S$<)",
-        RuntimeTypes.REPOSITORY_METHOD, repository.simpleName(), method.name(),
+        RuntimeTypes.REPOSITORY_METHOD, repository.simpleName(), method.uniqueName(),
         method.sql().text(), method.fingerprint());
     if (method.kind() != MethodKind.QUERY) {
       return FieldSpec.builder(RuntimeTypes.REPOSITORY_METHOD, name,
@@ -111,11 +109,11 @@ public final class ImplGenerator {
 
 
   /** {@code larder.register(FIND_BY_ID, ...)}: the runtime learns the reads' key templates. */
-  private static CodeBlock registerReads(Repository repository, Map<Method, String> constants) {
+  private static CodeBlock registerReads(Repository repository, ConstantNames constants) {
     List<CodeBlock> reads = new ArrayList<>();
     for (Method method : repository.methods()) {
       if (method.kind() == MethodKind.QUERY) {
-        reads.add(CodeBlock.of("$N", constants.get(method)));
+        reads.add(CodeBlock.of("$N", constants.of(method)));
       }
     }
     if (reads.isEmpty()) {
@@ -151,10 +149,12 @@ public final class ImplGenerator {
   }
 
   private MethodSpec query(
-      Repository repository, Method method, String constant, RowMappers mappers) {
+      Repository repository, Method method, ConstantNames constants, RowMappers mappers) {
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
+    String constant = constants.of(method);
     if (PagingGenerator.isPaged(method)) {
-      return PagingGenerator.query(repository, method, constant, mappers, scope);
+      return PagingGenerator.query(repository, method, constant, constants.statementsOf(method),
+          mappers, scope);
     }
     String handle = scope.local("handle");
     CodeBlock target = CodeBlock.of("$L.method()", scope.constant(constant));
@@ -189,14 +189,15 @@ public final class ImplGenerator {
         lazyTags(repository, method), handle, load);
   }
 
-  private MethodSpec update(Repository repository, Method method, String constant) {
+  private MethodSpec update(Repository repository, Method method, ConstantNames constants) {
     ResultShape shape = method.result().shape();
+    String constant = constants.of(method);
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
     CodeBlock tags = tags(repository, method, method.invalidates());
     MethodSpec.Builder builder = override(method);
     Parameter batch = method.batchParameter();
     if (batch != null) {
-      BatchMethods.body(builder, method, constant, tags, scope);
+      BatchMethods.body(builder, method, constant, constants.statementsOf(method), tags, scope);
       return builder.build();
     }
     String handle = scope.local("handle");
@@ -249,28 +250,5 @@ public final class ImplGenerator {
       builder.addParameter(ParameterSpec.builder(p.typeName(), p.name()).build());
     }
     return builder;
-  }
-
-  private Map<Method, String> constantNames(List<Method> methods) {
-    Map<Method, String> names = new IdentityHashMap<>();
-    Map<String, Integer> used = new HashMap<>();
-    for (Method method : methods) {
-      String base = constantCase(method.name());
-      int n = used.merge(base, 1, Integer::sum);
-      names.put(method, n == 1 ? base : base + "_" + n);
-    }
-    return names;
-  }
-
-  static String constantCase(String camel) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < camel.length(); i++) {
-      char c = camel.charAt(i);
-      if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(camel.charAt(i - 1))) {
-        out.append('_');
-      }
-      out.append(Character.toUpperCase(c));
-    }
-    return out.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.larder.processor.generate;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -78,8 +79,7 @@ public final class KeysGenerator {
     }
     return MethodSpec.methodBuilder(method.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("Returns the cache key of {@link $T#$N}:\n{@code $L}.\n",
-            repository.interfaceName(), method.name(),
+        .addJavadoc("Returns the cache key of $L:\n{@code $L}.\n", link(repository, method),
             RuntimeTypes.javadocSafe(keyTemplate(repository, method) + suffix))
         .returns(String.class)
         .addParameters(parameters(method))
@@ -108,8 +108,8 @@ public final class KeysGenerator {
       Repository repository, Method method, List<Template> templates, String doc) {
     MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name() + "Tags")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("$L {@link $T#$N}:\n{@code $L}.\n", doc, repository.interfaceName(),
-            method.name(), RuntimeTypes.javadocSafe(
+        .addJavadoc("$L $L:\n{@code $L}.\n", doc, link(repository, method),
+            RuntimeTypes.javadocSafe(
                 templates.stream().map(Template::text).collect(Collectors.joining(", "))))
         .returns(STRING_LIST)
         .addParameters(parameters(method));
@@ -143,6 +143,30 @@ public final class KeysGenerator {
     }
     builder.endControlFlow();
     return builder.addStatement("return $T.copyOf($N)", RuntimeTypes.LIST, tags).build();
+  }
+
+  /**
+   * {@code {@link ProductRepository#findById}}; for an overload, with its parameter types. The
+   * builders of overloads are overloads themselves: they take the method's parameters.
+   */
+  private static CodeBlock link(Repository repository, Method method) {
+    if (!method.overloaded()) {
+      return CodeBlock.of("{@link $T#$N}", repository.interfaceName(), method.name());
+    }
+    List<CodeBlock> types = new ArrayList<>();
+    method.parameters().forEach(p -> types.add(CodeBlock.of("$T", erasure(p.typeName()))));
+    return CodeBlock.of("{@link $T#$N($L)}", repository.interfaceName(), method.name(),
+        CodeBlock.join(types, ", "));
+  }
+
+  private static TypeName erasure(TypeName type) {
+    if (type instanceof ParameterizedTypeName parameterized) {
+      return parameterized.rawType();
+    }
+    if (type instanceof ArrayTypeName array) {
+      return ArrayTypeName.of(erasure(array.componentType()));
+    }
+    return type;
   }
 
   private static List<ParameterSpec> parameters(Method method) {

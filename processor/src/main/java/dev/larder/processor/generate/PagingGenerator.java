@@ -28,17 +28,11 @@ final class PagingGenerator {
     return shape == ResultShape.PAGE || shape == ResultShape.CURSOR_PAGE;
   }
 
-  /** The name of the statements constant of a paged method. */
-  private static String constantName(Method method, String constant) {
-    return constant + (method.result().shape() == ResultShape.PAGE ? "_PAGES" : "_KEYSET");
-  }
-
   /** The statements constant of a paged method; none for other methods. */
-  static List<FieldSpec> constants(Method method, String constant) {
+  static List<FieldSpec> constants(Method method, String constant, String name) {
     if (!isPaged(method)) {
       return List.of();
     }
-    String name = constantName(method, constant);
     if (method.result().shape() == ResultShape.PAGE) {
       return List.of(FieldSpec.builder(RuntimeTypes.OFFSET_PAGING, name,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -71,8 +65,8 @@ final class PagingGenerator {
 
   /** The implementation of a paged read. */
   static MethodSpec query(Repository repository, Method method, String constant,
-      RowMappers mappers, MethodScope scope) {
-    CodeBlock statements = scope.constant(constantName(method, constant));
+      String statementsConstant, RowMappers mappers, MethodScope scope) {
+    CodeBlock statements = scope.constant(statementsConstant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
     CodeBlock binds = ImplGenerator.binds(method,
         CodeBlock.of("$L.method()", scope.constant(constant)), null);

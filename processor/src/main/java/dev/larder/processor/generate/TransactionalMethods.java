@@ -23,11 +23,7 @@ final class TransactionalMethods {
 
   private TransactionalMethods() {}
 
-  static String constantName(TransactionalMethod method) {
-    return ImplGenerator.constantCase(method.name()) + "_TRANSACTION";
-  }
-
-  static FieldSpec constant(TransactionalMethod method) {
+  static FieldSpec constant(TransactionalMethod method, String name) {
     CodeBlock.Builder options = CodeBlock.builder()
         .add("$T.named($S)", OPTIONS, method.transactionName());
     if (!method.isolation().equals("DEFAULT")) {
@@ -47,13 +43,14 @@ final class TransactionalMethods {
       method.retryOn().forEach(code -> codes.add(CodeBlock.of("$S", code)));
       options.add("\n.withRetryOn($L)", CodeBlock.join(codes, ", "));
     }
-    return FieldSpec.builder(OPTIONS, constantName(method),
+    return FieldSpec.builder(OPTIONS, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$>$>$L$<$<", options.build())
         .build();
   }
 
-  static MethodSpec override(Repository repository, TransactionalMethod method) {
+  static MethodSpec override(
+      Repository repository, TransactionalMethod method, String constantName) {
     MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -69,7 +66,7 @@ final class TransactionalMethods {
     MethodScope scope = new MethodScope(repository.implName(),
         method.parameters().stream().map(TransactionalMethod.Param::name).toList());
     CodeBlock larder = scope.field("larder");
-    CodeBlock constant = scope.constant(constantName(method));
+    CodeBlock constant = scope.constant(constantName);
     String handle = scope.local("handle");
     if (method.returnType().equals(TypeName.VOID)) {
       return builder
