@@ -189,6 +189,24 @@ class OverloadsTest {
   }
 
   @Test
+  void overloadedTransactionalDefaultMethodsGetAConstantEach() {
+    JavaFileObject file = repositoryOf(RENAME_BY_ID, RENAME_BY_LANGUAGE, new String[] {
+        "  @Transactional",
+        "  default int renameBoth(int id, String name) {",
+        "    return rename(id, name);",
+        "  }",
+        "  @Transactional",
+        "  default int renameBoth(String language, String name) {",
+        "    return rename(language, name);",
+        "  }"});
+    Compilation compilation = compile(file);
+    assertThat(compilation).succeededWithoutWarnings();
+
+    assertThat(Sources.compileGeneratedStrictly(compilation, file,
+        "CatalogRepositoryImpl", "CatalogRepositoryKeys")).succeededWithoutWarnings();
+  }
+
+  @Test
   void overloadsWhoseTypesOnlyDifferByPackageGoByQualifiedTypes() {
     JavaFileObject first = JavaFileObjects.forSourceString("a.Filter",
         "package a; public record Filter(String category) {}");
