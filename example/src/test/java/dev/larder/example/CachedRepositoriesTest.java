@@ -5,44 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import dev.larder.runtime.Larder;
 import dev.larder.testing.TestDatabase;
-import dev.larder.testing.TestRedis;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The generated repositories with the whole cache: two runtimes with their own in-process caches
  * sharing one Redis stand for two processes of one application.
  */
 class CachedRepositoriesTest {
-  private final List<Larder> opened = new ArrayList<>();
-  private String namespace;
-
-  @BeforeEach
-  void emptyTables() {
-    ExampleDatabase.freshLarder().close();
-    namespace = "ex" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  @AfterEach
-  void closeRuntimes() {
-    opened.forEach(Larder::close);
-  }
-
-  private Larder process() {
-    Larder larder = Larder.builder()
-        .dataSource(TestDatabase.get().dataSource())
-        .redisUrl(TestRedis.get().url())
-        .cacheNamespace(namespace)
-        .build();
-    opened.add(larder);
-    return larder;
-  }
+  @RegisterExtension
+  final Processes processes = new Processes();
 
   private static long kettle(ProductRepository products) {
     products.addCategory("kitchen", "Kitchen");
@@ -52,8 +27,8 @@ class CachedRepositoriesTest {
 
   @Test
   void aWriteInOneProcessIsSeenByTheOther() {
-    ProductRepository a = new ProductRepositoryImpl(process());
-    ProductRepository b = new ProductRepositoryImpl(process());
+    ProductRepository a = new ProductRepositoryImpl(processes.start());
+    ProductRepository b = new ProductRepositoryImpl(processes.start());
     long id = kettle(a);
     assertThat(b.findById(id)).map(Product::priceCents).contains(3_499L);
     assertThat(b.byCategory("kitchen")).extracting(Product::priceCents).containsExactly(3_499L);
@@ -67,7 +42,7 @@ class CachedRepositoriesTest {
 
   @Test
   void theWritersOwnProcessReadsItsWriteAtOnce() {
-    ProductRepository products = new ProductRepositoryImpl(process());
+    ProductRepository products = new ProductRepositoryImpl(processes.start());
     long id = kettle(products);
     assertThat(products.countByCategory("kitchen")).isEqualTo(1);
     products.insertAll(List.of(new NewProduct("KNIFE", "Knife", "kitchen", 5_900)));
@@ -78,8 +53,8 @@ class CachedRepositoriesTest {
 
   @Test
   void aSecondProcessIsServedFromRedisWithoutQuerying() {
-    Larder first = process();
-    Larder second = process();
+    Larder first = processes.start();
+    Larder second = processes.start();
     ProductRepository a = new ProductRepositoryImpl(first);
     long id = kettle(a);
     a.findById(id);
@@ -92,7 +67,7 @@ class CachedRepositoriesTest {
 
   @Test
   void aMethodsOwnTtlOverridesTheRepositorys() {
-    Larder larder = process();
+    Larder larder = processes.start();
     new ProductRepositoryImpl(larder).addCategory("garden", "Garden");
     CategoryTtlRepository categories = new CategoryTtlRepositoryImpl(larder);
     assertThat(categories.name("garden")).isEqualTo("Garden");
@@ -105,7 +80,7 @@ class CachedRepositoriesTest {
 
   @Test
   void missingRowsAreCachedAsEmpty() {
-    Larder larder = process();
+    Larder larder = processes.start();
     ProductRepository products = new ProductRepositoryImpl(larder);
     for (int i = 0; i < 10; i++) {
       assertThat(products.findById(404)).isEmpty();

@@ -160,22 +160,6 @@ class RepositoryDiagnosticsTest {
   }
 
   @Test
-  void overloadedMethodIsReportedOnTheSecondDeclarationOnly() {
-    JavaFileObject file = repository(
-        "  @Query(\"SELECT count(*) FROM product\")",
-        "  long count();",
-        "  @Query(\"SELECT count(*) FROM product WHERE category = :category\")",
-        "  long count(String category);");
-
-    Compilation compilation = compile(file);
-
-    assertThat(compilation).hadErrorContaining("method count is overloaded; give each repository"
-            + " method its own name")
-        .inFile(file).onLineContaining("long count(String category);");
-    assertThat(compilation).hadErrorCount(1);
-  }
-
-  @Test
   void badRepositoryTtlIsReportedOnItsValue() {
     JavaFileObject file = source("CatalogRepository",
         "@CachedRepository(",

@@ -121,6 +121,21 @@ final class Sources {
     }
   }
 
+  /**
+   * Compiles {@code source} again, without processors, next to the sources the processor
+   * generated from it ({@code test.<name>} for each of {@code generated}) and with every lint
+   * warning an error: what a user with {@code -Xlint:all -Werror} would get.
+   */
+  static Compilation compileGeneratedStrictly(
+      Compilation compilation, JavaFileObject source, String... generated) {
+    List<JavaFileObject> files = withRecords(source);
+    for (String name : generated) {
+      files.add(JavaFileObjects.forSourceString("test." + name,
+          generatedSource(compilation, "test." + name)));
+    }
+    return javac().withOptions("-proc:none", "-Xlint:all", "-Werror").compile(files);
+  }
+
   private static List<JavaFileObject> withRecords(JavaFileObject... files) {
     List<JavaFileObject> all = new ArrayList<>(Records.ALL);
     all.addAll(List.of(files));

@@ -8,7 +8,8 @@ import static java.util.Objects.requireNonNull;
  * keys carry. Generated code creates one constant per repository method.
  *
  * @param repository the simple name of the repository interface, e.g. {@code ProductRepository}
- * @param name the method name, e.g. {@code findById}
+ * @param name the method name, e.g. {@code findById}; for an overloaded method its signature, e.g.
+ *     {@code title(int, String)}, so that each overload has its own metrics and method tag
  * @param sql the SQL as written in the annotation
  * @param fingerprint a short hash of the SQL and the result type, computed at compile time
  * @param qualifiedName {@code Repository.method}, the name used in messages, logs and metrics

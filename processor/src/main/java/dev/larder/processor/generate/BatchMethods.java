@@ -22,12 +22,12 @@ final class BatchMethods {
   private BatchMethods() {}
 
   /** The multi-row statement constant of a batch insert; none for other methods. */
-  static List<FieldSpec> constants(Method method, String constant) {
+  static List<FieldSpec> constants(Method method, String name) {
     SqlClauses.InsertValues insert = multiRow(method);
     if (insert == null) {
       return List.of();
     }
-    return List.of(FieldSpec.builder(RuntimeTypes.MULTI_ROW_INSERT, constant + "_ROWS",
+    return List.of(FieldSpec.builder(RuntimeTypes.MULTI_ROW_INSERT, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T(\n$>$>$S,\n$S,\n$S,\n$L)$<$<", RuntimeTypes.MULTI_ROW_INSERT,
             insert.head(), insert.tuple(), insert.tail(), insert.names().size())
@@ -35,46 +35,55 @@ final class BatchMethods {
   }
 
   /** The statements of a batch method, after its argument check. */
-  static void body(MethodSpec.Builder builder, Method method, String constant, CodeBlock tags) {
+  static void body(MethodSpec.Builder builder, Method method, String constant,
+      String rowsConstant, CodeBlock tags, MethodScope scope) {
     Parameter batch = method.batchParameter();
     ResultShape shape = method.result().shape();
-    String element = ImplGenerator.batchElementName(method);
-    String assign = shape == ResultShape.VOID ? "" : "long count = ";
+    CodeBlock target = scope.constant(constant);
+    CodeBlock larder = scope.field("larder");
+    String count = scope.local("count");
+    String handle = scope.local("handle");
+    String transaction = scope.local("transaction");
+    CodeBlock assign = shape == ResultShape.VOID ? CodeBlock.of("")
+        : CodeBlock.of("long $N = ", count);
     // Checked first: the tags are built from the batch before the statement runs.
-    builder.addStatement("$T.batch($N, $S, $N)", RuntimeTypes.ROWS, constant, batch.name(),
+    builder.addStatement("$T.batch($L, $S, $N)", RuntimeTypes.ROWS, target, batch.name(),
         batch.name());
     SqlClauses.InsertValues insert = multiRow(method);
+    builder.addCode("$L$L.write($L, $L,\n$>$>", assign, larder, target, tags)
+        .addCode("$N -> $N.inTransaction($N -> ", handle, handle, transaction);
     if (insert != null) {
-      builder.addCode("$Llarder.write($N, $L,\n$>$>", assign, constant, tags)
-          .addCode("handle -> handle.inTransaction(transaction -> $N.run(\n$>$>",
-              constant + "_ROWS")
-          .addCode("transaction, $N, larder.batchChunkSize(),\n", batch.name())
-          .addCode("(statement, at, $N) -> statement$>$>$L)));\n$<$<$<$<$<$<", element,
-              positionalBinds(method, insert, element));
+      String statement = scope.local("statement");
+      String at = scope.local("at");
+      String element = scope.local("row");
+      builder.addCode("$L.run(\n$>$>", scope.constant(rowsConstant))
+          .addCode("$N, $N, $L.batchChunkSize(),\n", transaction, batch.name(), larder)
+          .addCode("($N, $N, $N) -> $N$>$>$L)));\n$<$<$<$<$<$<", statement, at, element,
+              statement, positionalBinds(method, insert, element, at));
     } else {
-      CodeBlock target = CodeBlock.of("$N", constant);
-      builder.addCode("$Llarder.write($N, $L,\n$>$>", assign, constant, tags)
-          .addCode("handle -> handle.inTransaction(transaction -> $T.inChunks(\n$>$>",
-              RuntimeTypes.BATCHES)
-          .addCode("$N, larder.batchChunkSize(), chunk -> {\n$>", batch.name())
-          .addStatement("$T batch = transaction.prepareBatch($N.sql())",
-              RuntimeTypes.PREPARED_BATCH, constant)
-          .beginControlFlow("for ($T $N : chunk)", batch.element().typeName(), element)
-          .addStatement("batch$L\n.add()", ImplGenerator.binds(method, target, element))
+      String chunk = scope.local("chunk");
+      String prepared = scope.local("batch");
+      String element = scope.local("row");
+      builder.addCode("$T.inChunks(\n$>$>", RuntimeTypes.BATCHES)
+          .addCode("$N, $L.batchChunkSize(), $N -> {\n$>", batch.name(), larder, chunk)
+          .addStatement("$T $N = $N.prepareBatch($L.sql())", RuntimeTypes.PREPARED_BATCH,
+              prepared, transaction, target)
+          .beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, chunk)
+          .addStatement("$N$L\n.add()", prepared, ImplGenerator.binds(method, target, element))
           .endControlFlow()
-          .addStatement("return $T.sum($N, batch.execute())", RuntimeTypes.BATCHES, constant)
+          .addStatement("return $T.sum($L, $N.execute())", RuntimeTypes.BATCHES, target, prepared)
           .addCode("$<})));\n$<$<$<$<");
     }
     switch (shape) {
       case VOID -> { }
-      case COUNT_LONG -> builder.addStatement("return count");
-      default -> builder.addStatement("return $T.toIntCount($N, count)", RuntimeTypes.ROWS,
-          constant);
+      case COUNT_LONG -> builder.addStatement("return $N", count);
+      default -> builder.addStatement("return $T.toIntCount($L, $N)", RuntimeTypes.ROWS, target,
+          count);
     }
   }
 
   /** The insert split for multi-row statements, when every name of its tuple binds a component. */
-  private static SqlClauses.InsertValues multiRow(Method method) {
+  static SqlClauses.InsertValues multiRow(Method method) {
     Parameter batch = method.batchParameter();
     SqlClauses.InsertValues insert = method.sql().clauses().insertValues();
     if (batch == null || insert == null || insert.names().isEmpty()) {
@@ -91,12 +100,12 @@ final class BatchMethods {
 
   /** {@code .bind(at, row.sku()).bind(at + 1, row.name())...}, one per {@code ?} of the tuple. */
   private static CodeBlock positionalBinds(
-      Method method, SqlClauses.InsertValues insert, String element) {
+      Method method, SqlClauses.InsertValues insert, String element, String at) {
     CodeBlock.Builder code = CodeBlock.builder();
     List<String> names = new ArrayList<>(insert.names());
     for (int i = 0; i < names.size(); i++) {
       Binding b = binding(method, names.get(i));
-      CodeBlock position = i == 0 ? CodeBlock.of("at") : CodeBlock.of("at + $L", i);
+      CodeBlock position = i == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, i);
       CodeBlock value = CodeBlock.of("$N.$N()", element, b.component().name());
       // RowParameters has a bind for every scalar type: the overload is the component's type.
       code.add("\n.bind($L, $L)", position, value);

@@ -57,12 +57,12 @@ final class DescriptionWriter {
     for (Method m : repository.methods()) {
       if (m.kind() == MethodKind.QUERY) {
         DurationSetting ttl = m.ttl() != null ? m.ttl() : settings.ttl();
-        methods.add(new Read(m.name(), parameters(m), type(m.result().typeName()),
+        methods.add(new Read(m.name(), m.uniqueName(), parameters(m), type(m.result().typeName()),
             m.sql().text(), m.fingerprint(), KeysGenerator.keyTemplate(repository, m),
             texts(m.tags()), ttl.text(), names(graph.writesInvalidating(m))));
       } else {
-        methods.add(new Write(m.name(), parameters(m), type(m.result().typeName()),
-            m.sql().text(), m.fingerprint(), m.batchParameter() != null,
+        methods.add(new Write(m.name(), m.uniqueName(), parameters(m),
+            type(m.result().typeName()), m.sql().text(), m.fingerprint(), m.batchParameter() != null,
             texts(m.invalidates()), m.invalidationReason(), names(graph.readsInvalidatedBy(m))));
       }
     }
@@ -94,7 +94,7 @@ final class DescriptionWriter {
   }
 
   private static List<String> names(List<Method> methods) {
-    return methods.stream().map(Method::name).toList();
+    return methods.stream().map(Method::uniqueName).toList();
   }
 
   private void write(Repository repository, String path, String content) {

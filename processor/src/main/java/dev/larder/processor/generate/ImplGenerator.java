@@ -21,10 +21,7 @@ import dev.larder.processor.model.DurationSetting;
 import dev.larder.processor.model.Template;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -37,7 +34,7 @@ public final class ImplGenerator {
   public TypeSpec generate(Repository repository) {
     ClassName impl = repository.implName();
     RowMappers mappers = new RowMappers(impl);
-    Map<Method, String> constants = constantNames(repository.methods());
+    ConstantNames constants = new ConstantNames(repository);
 
     TypeSpec.Builder type = TypeSpec.classBuilder(impl)
         .addAnnotation(RuntimeTypes.GENERATED)
@@ -50,11 +47,13 @@ public final class ImplGenerator {
 
     CodecMethods codecs = new CodecMethods(impl);
     for (Method method : repository.methods()) {
-      type.addField(constant(repository, method, constants.get(method), codecs));
-      type.addFields(PagingGenerator.constants(method, constants.get(method)));
-      type.addFields(BatchMethods.constants(method, constants.get(method)));
+      String constant = constants.of(method);
+      type.addField(constant(repository, method, constant, codecs));
+      type.addFields(PagingGenerator.constants(method, constant, constants.statementsOf(method)));
+      type.addFields(BatchMethods.constants(method, constants.statementsOf(method)));
     }
-    repository.transactional().forEach(m -> type.addField(TransactionalMethods.constant(m)));
+    repository.transactional().forEach(
+        m -> type.addField(TransactionalMethods.constant(m, constants.of(m))));
     type.addField(RuntimeTypes.LARDER, "larder", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
@@ -66,13 +65,12 @@ public final class ImplGenerator {
         .build());
 
     for (Method method : repository.methods()) {
-      String constant = constants.get(method);
       type.addMethod(method.kind() == MethodKind.QUERY
-          ? query(repository, method, constant, mappers)
-          : update(repository, method, constant));
+          ? query(repository, method, constants, mappers)
+          : update(repository, method, constants));
     }
-    repository.transactional()
-        .forEach(m -> type.addMethod(TransactionalMethods.override(repository, m)));
+    repository.transactional().forEach(
+        m -> type.addMethod(TransactionalMethods.override(repository, m, constants.of(m))));
     mappers.methods().forEach(type::addMethod);
     codecs.methods().forEach(type::addMethod);
     return type.build();
@@ -85,7 +83,7 @@ public final class ImplGenerator {
   private FieldSpec constant(
       Repository repository, Method method, String name, CodecMethods codecs) {
     CodeBlock repositoryMethod = CodeBlock.of("new $T($S, $S,\n$>$S,\n$S$<)",
-        RuntimeTypes.REPOSITORY_METHOD, repository.simpleName(), method.name(),
+        RuntimeTypes.REPOSITORY_METHOD, repository.simpleName(), method.uniqueName(),
         method.sql().text(), method.fingerprint());
     if (method.kind() != MethodKind.QUERY) {
       return FieldSpec.builder(RuntimeTypes.REPOSITORY_METHOD, name,
@@ -111,11 +109,11 @@ public final class ImplGenerator {
 
 
   /** {@code larder.register(FIND_BY_ID, ...)}: the runtime learns the reads' key templates. */
-  private static CodeBlock registerReads(Repository repository, Map<Method, String> constants) {
+  private static CodeBlock registerReads(Repository repository, ConstantNames constants) {
     List<CodeBlock> reads = new ArrayList<>();
     for (Method method : repository.methods()) {
       if (method.kind() == MethodKind.QUERY) {
-        reads.add(CodeBlock.of("$N", constants.get(method)));
+        reads.add(CodeBlock.of("$N", constants.of(method)));
       }
     }
     if (reads.isEmpty()) {
@@ -151,23 +149,27 @@ public final class ImplGenerator {
   }
 
   private MethodSpec query(
-      Repository repository, Method method, String constant, RowMappers mappers) {
+      Repository repository, Method method, ConstantNames constants, RowMappers mappers) {
+    MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
+    String constant = constants.of(method);
     if (PagingGenerator.isPaged(method)) {
-      return PagingGenerator.query(repository, method, constant, mappers);
+      return PagingGenerator.query(repository, method, constant, constants.statementsOf(method),
+          mappers, scope);
     }
-    CodeBlock target = CodeBlock.of("$N.method()", constant);
+    String handle = scope.local("handle");
+    CodeBlock target = CodeBlock.of("$L.method()", scope.constant(constant));
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
     CodeBlock statement = switch (method.result().shape()) {
       case SINGLE, OPTIONAL -> CodeBlock.builder()
           .add("$T.$N($L,\n", RuntimeTypes.ROWS,
               method.result().shape() == ResultShape.SINGLE ? "exactlyOne" : "atMostOne", target)
-          .add("handle.createQuery($L.sql())$>$>", target)
+          .add("$N.createQuery($L.sql())$>$>", handle, target)
           .add(binds(method, target, null))
           .add(map)
           .add(")$<$<")
           .build();
       case LIST -> CodeBlock.builder()
-          .add("handle.createQuery($L.sql())", target)
+          .add("$N.createQuery($L.sql())", handle, target)
           .add(binds(method, target, null))
           .add(map)
           .add("\n.list()")
@@ -175,34 +177,42 @@ public final class ImplGenerator {
       default -> throw new IllegalStateException("not a query shape: " + method.result().shape());
     };
     return override(method)
-        .addStatement("return larder.read($N,\n$T.$N($L),\n$L,\nhandle -> $>$L$<)", constant,
-            repository.keysName(), method.name(), arguments(method),
-            lazyTags(repository, method), statement)
+        .addStatement("return $L", read(repository, method, constant, scope, handle, statement))
         .build();
   }
 
-  private MethodSpec update(Repository repository, Method method, String constant) {
+  /** {@code larder.read(CONSTANT, key, tags, handle -> load)}. */
+  static CodeBlock read(Repository repository, Method method, String constant, MethodScope scope,
+      String handle, CodeBlock load) {
+    return CodeBlock.of("$L.read($L,\n$T.$N($L),\n$L,\n$N -> $>$L$<)", scope.field("larder"),
+        scope.constant(constant), repository.keysName(), method.name(), arguments(method),
+        lazyTags(repository, method), handle, load);
+  }
+
+  private MethodSpec update(Repository repository, Method method, ConstantNames constants) {
     ResultShape shape = method.result().shape();
-    CodeBlock target = CodeBlock.of("$N", constant);
+    String constant = constants.of(method);
+    MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
     CodeBlock tags = tags(repository, method, method.invalidates());
     MethodSpec.Builder builder = override(method);
     Parameter batch = method.batchParameter();
     if (batch != null) {
-      BatchMethods.body(builder, method, constant, tags);
+      BatchMethods.body(builder, method, constant, constants.statementsOf(method), tags, scope);
       return builder.build();
     }
+    String handle = scope.local("handle");
+    CodeBlock target = scope.constant(constant);
     CodeBlock statement = CodeBlock.builder()
-        .add("handle.createUpdate($N.sql())", constant)
+        .add("$N.createUpdate($L.sql())", handle, target)
         .add(binds(method, target, null))
         .add("\n.execute()")
         .build();
-    switch (shape) {
-      case VOID -> builder.addStatement("larder.write($N, $L,\nhandle -> $>$L$<)", constant, tags,
-          statement);
-      case COUNT_LONG -> builder.addStatement(
-          "return larder.write($N, $L,\nhandle -> (long) $>$L$<)", constant, tags, statement);
-      default -> builder.addStatement("return larder.write($N, $L,\nhandle -> $>$L$<)", constant,
-          tags, statement);
+    CodeBlock write = CodeBlock.of("$L.write($L, $L,\n$N -> $L$>$L$<)", scope.field("larder"),
+        target, tags, handle, shape == ResultShape.COUNT_LONG ? "(long) " : "", statement);
+    if (shape == ResultShape.VOID) {
+      builder.addStatement("$L", write);
+    } else {
+      builder.addStatement("return $L", write);
     }
     return builder.build();
   }
@@ -240,34 +250,5 @@ public final class ImplGenerator {
       builder.addParameter(ParameterSpec.builder(p.typeName(), p.name()).build());
     }
     return builder;
-  }
-
-  /** The name of the loop variable over a batch, chosen not to clash with the parameter. */
-  static String batchElementName(Method method) {
-    Parameter batch = method.batchParameter();
-    return batch != null && batch.name().equals("row") ? "element" : "row";
-  }
-
-  private Map<Method, String> constantNames(List<Method> methods) {
-    Map<Method, String> names = new IdentityHashMap<>();
-    Map<String, Integer> used = new HashMap<>();
-    for (Method method : methods) {
-      String base = constantCase(method.name());
-      int n = used.merge(base, 1, Integer::sum);
-      names.put(method, n == 1 ? base : base + "_" + n);
-    }
-    return names;
-  }
-
-  static String constantCase(String camel) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < camel.length(); i++) {
-      char c = camel.charAt(i);
-      if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(camel.charAt(i - 1))) {
-        out.append('_');
-      }
-      out.append(Character.toUpperCase(c));
-    }
-    return out.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.larder.processor.generate;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -78,8 +79,7 @@ public final class KeysGenerator {
     }
     return MethodSpec.methodBuilder(method.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("Returns the cache key of {@link $T#$N}:\n{@code $L}.\n",
-            repository.interfaceName(), method.name(),
+        .addJavadoc("Returns the cache key of $L:\n{@code $L}.\n", link(repository, method),
             RuntimeTypes.javadocSafe(keyTemplate(repository, method) + suffix))
         .returns(String.class)
         .addParameters(parameters(method))
@@ -108,8 +108,8 @@ public final class KeysGenerator {
       Repository repository, Method method, List<Template> templates, String doc) {
     MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name() + "Tags")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("$L {@link $T#$N}:\n{@code $L}.\n", doc, repository.interfaceName(),
-            method.name(), RuntimeTypes.javadocSafe(
+        .addJavadoc("$L $L:\n{@code $L}.\n", doc, link(repository, method),
+            RuntimeTypes.javadocSafe(
                 templates.stream().map(Template::text).collect(Collectors.joining(", "))))
         .returns(STRING_LIST)
         .addParameters(parameters(method));
@@ -125,22 +125,48 @@ public final class KeysGenerator {
           CodeBlock.join(rendered, ", ")).build();
     }
     // One tag per distinct value across the batch, in first-seen order.
-    String element = ImplGenerator.batchElementName(method);
-    builder.addStatement("$T<$T> tags = new $T<>()", RuntimeTypes.SET, String.class,
+    MethodScope scope = MethodScope.of(repository.keysName(), method.parameters());
+    String tags = scope.local("tags");
+    String element = scope.local("row");
+    builder.addStatement("$T<$T> $N = new $T<>()", RuntimeTypes.SET, String.class, tags,
         RuntimeTypes.LINKED_HASH_SET);
     for (Template t : templates) {
       if (t.placeholders().stream().noneMatch(Template.Placeholder::perElement)) {
-        builder.addStatement("tags.add($L)", Expressions.render(t, "", null));
+        builder.addStatement("$N.add($L)", tags, Expressions.render(t, "", null));
       }
     }
     builder.beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, batch.name());
     for (Template t : templates) {
       if (t.placeholders().stream().anyMatch(Template.Placeholder::perElement)) {
-        builder.addStatement("tags.add($L)", Expressions.render(t, "", element));
+        builder.addStatement("$N.add($L)", tags, Expressions.render(t, "", element));
       }
     }
     builder.endControlFlow();
-    return builder.addStatement("return $T.copyOf(tags)", RuntimeTypes.LIST).build();
+    return builder.addStatement("return $T.copyOf($N)", RuntimeTypes.LIST, tags).build();
+  }
+
+  /**
+   * {@code {@link ProductRepository#findById}}; for an overload, with its parameter types. The
+   * builders of overloads are overloads themselves: they take the method's parameters.
+   */
+  private static CodeBlock link(Repository repository, Method method) {
+    if (!method.overloaded()) {
+      return CodeBlock.of("{@link $T#$N}", repository.interfaceName(), method.name());
+    }
+    List<CodeBlock> types = new ArrayList<>();
+    method.parameters().forEach(p -> types.add(CodeBlock.of("$T", erasure(p.typeName()))));
+    return CodeBlock.of("{@link $T#$N($L)}", repository.interfaceName(), method.name(),
+        CodeBlock.join(types, ", "));
+  }
+
+  private static TypeName erasure(TypeName type) {
+    if (type instanceof ParameterizedTypeName parameterized) {
+      return parameterized.rawType();
+    }
+    if (type instanceof ArrayTypeName array) {
+      return ArrayTypeName.of(erasure(array.componentType()));
+    }
+    return type;
   }
 
   private static List<ParameterSpec> parameters(Method method) {

@@ -28,17 +28,11 @@ final class PagingGenerator {
     return shape == ResultShape.PAGE || shape == ResultShape.CURSOR_PAGE;
   }
 
-  /** The name of the statements constant of a paged method. */
-  private static String constantName(Method method, String constant) {
-    return constant + (method.result().shape() == ResultShape.PAGE ? "_PAGES" : "_KEYSET");
-  }
-
   /** The statements constant of a paged method; none for other methods. */
-  static List<FieldSpec> constants(Method method, String constant) {
+  static List<FieldSpec> constants(Method method, String constant, String name) {
     if (!isPaged(method)) {
       return List.of();
     }
-    String name = constantName(method, constant);
     if (method.result().shape() == ResultShape.PAGE) {
       return List.of(FieldSpec.builder(RuntimeTypes.OFFSET_PAGING, name,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -71,45 +65,49 @@ final class PagingGenerator {
 
   /** The implementation of a paged read. */
   static MethodSpec query(Repository repository, Method method, String constant,
-      RowMappers mappers) {
-    String statements = constantName(method, constant);
+      String statementsConstant, RowMappers mappers, MethodScope scope) {
+    CodeBlock statements = scope.constant(statementsConstant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
-    CodeBlock binds = ImplGenerator.binds(method, CodeBlock.of("$N.method()", constant), null);
+    CodeBlock binds = ImplGenerator.binds(method,
+        CodeBlock.of("$L.method()", scope.constant(constant)), null);
     MethodSpec.Builder builder = ImplGenerator.override(method);
+    String handle;
     CodeBlock load;
     if (method.result().shape() == ResultShape.PAGE) {
       Parameter request = method.parameterOf(ParameterKind.PAGE_REQUEST);
-      builder.addStatement("$T.require($N.method(), $S, $N)", RuntimeTypes.OFFSET_PAGING, constant,
-          request.name(), request.name());
+      builder.addStatement("$T.require($L.method(), $S, $N)", RuntimeTypes.OFFSET_PAGING,
+          scope.constant(constant), request.name(), request.name());
+      handle = scope.local("handle");
       load = CodeBlock.builder()
-          .add("$N.page($N,\n$>", statements, request.name())
-          .add("$N.bind(handle.createQuery($N.rowsSql()), $N)$>$>", statements, statements,
+          .add("$L.page($N,\n$>", statements, request.name())
+          .add("$L.bind($N.createQuery($L.rowsSql()), $N)$>$>", statements, handle, statements,
               request.name())
           .add(binds)
           .add(map)
           .add("\n.list()$<$<,\n")
-          .add("() -> $N.count(handle.createQuery($N.countSql())$>$>", statements, statements)
+          .add("() -> $L.count($N.createQuery($L.countSql())$>$>", statements, handle, statements)
           .add(binds)
           .add("))$<$<$<")
           .build();
     } else {
       Parameter cursor = method.parameterOf(ParameterKind.CURSOR);
       Parameter limit = method.parameterOf(ParameterKind.LIMIT);
+      String position = scope.local("position");
+      handle = scope.local("handle");
       // Checked first: a bad cursor is the caller's mistake, not a cache or database matter.
-      builder.addStatement("$T position = $N.position($N, $N)", RuntimeTypes.KEYSET_POSITION,
+      builder.addStatement("$T $N = $L.position($N, $N)", RuntimeTypes.KEYSET_POSITION, position,
           statements, cursor.name(), limit.name());
       load = CodeBlock.builder()
-          .add("$N.page(position,\n$>", statements)
-          .add("position.bind(handle.createQuery(position.sql()))$>$>")
+          .add("$L.page($N,\n$>", statements, position)
+          .add("$N.bind($N.createQuery($N.sql()))$>$>", position, handle, position)
           .add(binds)
           .add(map)
           .add("\n.list())$<$<$<")
           .build();
     }
     return builder
-        .addStatement("return larder.read($N,\n$T.$N($L),\n$L,\nhandle -> $>$L$<)", constant,
-            repository.keysName(), method.name(), ImplGenerator.arguments(method),
-            ImplGenerator.lazyTags(repository, method), load)
+        .addStatement("return $L",
+            ImplGenerator.read(repository, method, constant, scope, handle, load))
         .build();
   }
 

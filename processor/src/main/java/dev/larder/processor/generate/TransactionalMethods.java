@@ -23,11 +23,7 @@ final class TransactionalMethods {
 
   private TransactionalMethods() {}
 
-  static String constantName(TransactionalMethod method) {
-    return ImplGenerator.constantCase(method.name()) + "_TRANSACTION";
-  }
-
-  static FieldSpec constant(TransactionalMethod method) {
+  static FieldSpec constant(TransactionalMethod method, String name) {
     CodeBlock.Builder options = CodeBlock.builder()
         .add("$T.named($S)", OPTIONS, method.transactionName());
     if (!method.isolation().equals("DEFAULT")) {
@@ -47,13 +43,14 @@ final class TransactionalMethods {
       method.retryOn().forEach(code -> codes.add(CodeBlock.of("$S", code)));
       options.add("\n.withRetryOn($L)", CodeBlock.join(codes, ", "));
     }
-    return FieldSpec.builder(OPTIONS, constantName(method),
+    return FieldSpec.builder(OPTIONS, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$>$>$L$<$<", options.build())
         .build();
   }
 
-  static MethodSpec override(Repository repository, TransactionalMethod method) {
+  static MethodSpec override(
+      Repository repository, TransactionalMethod method, String constantName) {
     MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -66,16 +63,21 @@ final class TransactionalMethods {
     }
     CodeBlock body = CodeBlock.of("$T.super.$N($L)", repository.interfaceName(), method.name(),
         CodeBlock.join(arguments, ", "));
-    String constant = constantName(method);
+    MethodScope scope = new MethodScope(repository.implName(),
+        method.parameters().stream().map(TransactionalMethod.Param::name).toList());
+    CodeBlock larder = scope.field("larder");
+    CodeBlock constant = scope.constant(constantName);
+    String handle = scope.local("handle");
     if (method.returnType().equals(TypeName.VOID)) {
       return builder
-          .addCode("larder.inTransaction($N, handle -> {\n$>", constant)
+          .addCode("$L.inTransaction($L, $N -> {\n$>", larder, constant, handle)
           .addStatement("$L", body)
           .addStatement("return null")
           .addCode("$<});\n")
           .build();
     }
-    return builder.addStatement("return larder.inTransaction($N, handle -> $L)", constant, body)
+    return builder.addStatement("return $L.inTransaction($L, $N -> $L)", larder, constant, handle,
+        body)
         .build();
   }
 }

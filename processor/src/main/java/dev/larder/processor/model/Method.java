@@ -7,6 +7,9 @@ import java.util.List;
  * An abstract method of a repository interface.
  *
  * @param name the method name
+ * @param uniqueName the name that tells it apart from the other methods of its repository in
+ *     messages, metrics, method tags and reports: its name, or for an overloaded method its
+ *     signature with simple type names, {@code title(int, String)}
  * @param kind QUERY or UPDATE; null when the method has neither annotation (a user error)
  * @param sql the SQL and its names; null when {@code kind} is null
  * @param parameters the parameters in order
@@ -27,6 +30,7 @@ import java.util.List;
  */
 public record Method(
     String name,
+    String uniqueName,
     MethodKind kind,
     Sql sql,
     List<Parameter> parameters,
@@ -44,6 +48,11 @@ public record Method(
     boolean generic,
     String fingerprint,
     Source source) {
+
+  /** Whether another abstract method of the repository has the same name. */
+  public boolean overloaded() {
+    return !uniqueName.equals(name);
+  }
 
   /** Whether {@code @InvalidatesTags} is present, even with no tags. */
   public boolean hasInvalidatesTags() {

@@ -52,7 +52,12 @@ final class MethodReader {
     this.paging = new PagingReader(annotations, typeReader);
   }
 
-  Method read(TypeElement repository, ExecutableElement method, ExecutableType signature) {
+  /**
+   * @param uniqueName the method's name, or its signature when it is overloaded ({@link
+   *     UniqueNames})
+   */
+  Method read(TypeElement repository, ExecutableElement method, ExecutableType signature,
+      String uniqueName) {
     AnnotationMirror query = AnnotationReader.find(method, QUERY);
     AnnotationMirror update = AnnotationReader.find(method, UPDATE);
     MethodKind kind = query != null ? MethodKind.QUERY : update != null ? MethodKind.UPDATE : null;
@@ -104,10 +109,15 @@ final class MethodReader {
 
     KeysetOrder order = paging.order(method, result);
     // A changed order makes old cursors and cached pages wrong: it is part of the fingerprint.
+    // So is an overload's signature: two overloads running the same SQL into the same type (and
+    // keyed alike) must not share entries, as their tags may differ.
+    String name = method.getSimpleName().toString();
     String fingerprint = Fingerprint.of(sql == null ? "" : sql.text(),
-        describe(result) + (order == null ? "" : " ORDER BY " + order.describe()));
+        describe(result) + (order == null ? "" : " ORDER BY " + order.describe())
+            + (uniqueName.equals(name) ? "" : " AS " + uniqueName));
     return new Method(
-        method.getSimpleName().toString(),
+        name,
+        uniqueName,
         kind,
         sql,
         List.copyOf(parameters),

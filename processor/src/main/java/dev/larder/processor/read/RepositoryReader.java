@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -83,9 +84,12 @@ public final class RepositoryReader {
     List<TransactionalMethod> transactional = new ArrayList<>();
     if (isInterface) {
       DeclaredType self = (DeclaredType) type.asType();
-      for (ExecutableElement method : abstractMethods(type)) {
+      List<ExecutableElement> abstractMethods = abstractMethods(type);
+      Map<ExecutableElement, String> uniqueNames = UniqueNames.of(abstractMethods,
+          m -> (ExecutableType) types.asMemberOf(self, m));
+      for (ExecutableElement method : abstractMethods) {
         ExecutableType signature = (ExecutableType) types.asMemberOf(self, method);
-        read.add(methods.read(type, method, signature));
+        read.add(methods.read(type, method, signature, uniqueNames.get(method)));
         AnnotationMirror transaction = AnnotationReader.find(method, LarderAnnotations.TRANSACTIONAL);
         if (transaction != null) {
           misplaced.add(new Misplaced("Transactional", "an abstract method (its one statement is"

@@ -79,12 +79,19 @@ public final class DescriptionJson {
   private static Map<String, Object> common(MethodDescription m, String kind) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", m.name());
+    out.put("uniqueName", m.uniqueName());
     out.put("kind", kind);
     out.put("parameters", parameters(m.parameters()));
     out.put("returns", m.returns());
     out.put("sql", m.sql());
     out.put("fingerprint", m.fingerprint());
     return out;
+  }
+
+  /** Its {@code uniqueName}; a description written before overloads were allowed has none. */
+  private static String uniqueName(Fields method) {
+    String unique = method.nullableString("uniqueName");
+    return unique != null ? unique : method.string("name");
   }
 
   private static List<Object> parameters(List<Parameter> parameters) {
@@ -116,10 +123,10 @@ public final class DescriptionJson {
     for (Fields m : root.objects("methods")) {
       String kind = m.string("kind");
       switch (kind) {
-        case "read" -> methods.add(new Read(m.string("name"), parameters(m), m.string("returns"),
-            m.string("sql"), m.string("fingerprint"), m.string("key"), m.strings("tags"),
-            m.string("ttl"), m.strings("invalidatedBy")));
-        case "write" -> methods.add(new Write(m.string("name"), parameters(m),
+        case "read" -> methods.add(new Read(m.string("name"), uniqueName(m), parameters(m),
+            m.string("returns"), m.string("sql"), m.string("fingerprint"), m.string("key"),
+            m.strings("tags"), m.string("ttl"), m.strings("invalidatedBy")));
+        case "write" -> methods.add(new Write(m.string("name"), uniqueName(m), parameters(m),
             m.string("returns"), m.string("sql"), m.string("fingerprint"), m.bool("batch"),
             m.strings("invalidatesTags"), m.string("reason"), m.strings("invalidatesReads")));
         default -> throw new IllegalArgumentException(

@@ -68,9 +68,9 @@ public final class HtmlReport {
             boolean overlaps = write.invalidatesTags().stream().map(TagShape::parse)
                 .anyMatch(w -> readTags.stream().anyMatch(w::overlaps));
             if (overlaps) {
-              writes.add(writeOwner.simpleName() + "." + write.name());
+              writes.add(writeOwner.simpleName() + "." + write.uniqueName());
               otherReads.computeIfAbsent(write, w -> new ArrayList<>())
-                  .add(readOwner.simpleName() + "." + read.name());
+                  .add(readOwner.simpleName() + "." + read.uniqueName());
             }
           }
         }
@@ -114,7 +114,7 @@ public final class HtmlReport {
         if (r.neverInvalidated()) {
           List<String> others = otherWrites.get(r);
           flagged.add("<li><a href=\"#" + attribute(anchor(d, r)) + "\">" + text(d.simpleName())
-              + "." + text(r.name()) + "</a>: stale until its TTL (" + code(r.ttl()) + ")"
+              + "." + text(r.uniqueName()) + "</a>: stale until its TTL (" + code(r.ttl()) + ")"
               + (others.isEmpty() ? ""
                   : "; only writes of other repositories invalidate it: " + codes(others))
               + "</li>");
@@ -219,16 +219,16 @@ public final class HtmlReport {
     line("<table class=\"matrix\">");
     out.append("<tr><th></th>");
     for (Write w : d.writes()) {
-      out.append("<th class=\"write\">").append(text(w.name())).append("</th>");
+      out.append("<th class=\"write\">").append(text(w.uniqueName())).append("</th>");
     }
     line("</tr>");
     for (Read r : d.reads()) {
       out.append("<tr").append(r.neverInvalidated() ? " class=\"stale\"" : "").append("><th>")
-          .append(text(r.name())).append("</th>");
+          .append(text(r.uniqueName())).append("</th>");
       for (Write w : d.writes()) {
-        boolean hit = r.invalidatedBy().contains(w.name());
-        out.append(hit ? "<td class=\"hit\" title=\"" + attribute(w.name() + " invalidates "
-            + r.name()) + "\">●</td>" : "<td></td>");
+        boolean hit = r.invalidatedBy().contains(w.uniqueName());
+        out.append(hit ? "<td class=\"hit\" title=\"" + attribute(w.uniqueName() + " invalidates "
+            + r.uniqueName()) + "\">●</td>" : "<td></td>");
       }
       line("</tr>");
     }
@@ -271,7 +271,7 @@ public final class HtmlReport {
   }
 
   private static String anchor(RepositoryDescription d, Read r) {
-    return d.name() + "." + r.name();
+    return d.name() + "." + r.uniqueName();
   }
 
   private static String codes(List<String> texts) {

@@ -42,7 +42,8 @@ public final class MarkdownReport {
         + ". Cache defaults: TTL " + code(cache.ttl()) + ", empty results " + code(cache.emptyTtl())
         + ", stale-while-revalidate " + code(cache.staleWhileRevalidate()) + ", consistency "
         + code(cache.consistency()) + ".");
-    List<String> stale = reads.stream().filter(Read::neverInvalidated).map(Read::name).toList();
+    List<String> stale =
+        reads.stream().filter(Read::neverInvalidated).map(Read::uniqueName).toList();
     if (!stale.isEmpty()) {
       line("");
       line("> **Warning:** " + (stale.size() == 1 ? "1 read is" : stale.size() + " reads are")
@@ -148,13 +149,13 @@ public final class MarkdownReport {
     }
     for (int i = 0; i < writes.size(); i++) {
       Write w = writes.get(i);
-      line("  w" + i + "[\"" + mermaid(w.name()) + "\"]:::write");
+      line("  w" + i + "[\"" + mermaid(w.uniqueName()) + "\"]:::write");
     }
     tagIds.forEach((tag, id) -> line("  " + id + "([\"" + mermaid(tag) + "\"]):::tag"));
     for (int i = 0; i < reads.size(); i++) {
       Read r = reads.get(i);
       String style = r.neverInvalidated() ? "stale" : "read";
-      line("  r" + i + "[\"" + mermaid(r.name()) + "\"]:::" + style);
+      line("  r" + i + "[\"" + mermaid(r.uniqueName()) + "\"]:::" + style);
     }
     for (int i = 0; i < writes.size(); i++) {
       for (String tag : writes.get(i).invalidatesTags()) {

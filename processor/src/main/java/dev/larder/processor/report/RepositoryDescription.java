@@ -60,6 +60,13 @@ public record RepositoryDescription(
   public sealed interface MethodDescription permits Read, Write {
     String name();
 
+    /**
+     * The name that tells it apart from the other methods of its repository, and that the
+     * invalidation lists use: its name, or for an overloaded method its signature,
+     * {@code title(int, String)}. Metrics and method tags name it the same way.
+     */
+    String uniqueName();
+
     List<Parameter> parameters();
 
     /** The return type, fully qualified. */
@@ -77,11 +84,12 @@ public record RepositoryDescription(
    * @param key the key template, the default one spelt out, without the fingerprint
    * @param tags the tag templates
    * @param ttl the time to live of its entries (its own, or the repository's)
-   * @param invalidatedBy the names of the writes of this repository that invalidate it; empty
-   *     when none does, so its entries can only go stale until their TTL
+   * @param invalidatedBy the unique names of the writes of this repository that invalidate it;
+   *     empty when none does, so its entries can only go stale until their TTL
    */
   public record Read(
       String name,
+      String uniqueName,
       List<Parameter> parameters,
       String returns,
       String sql,
@@ -97,6 +105,12 @@ public record RepositoryDescription(
       invalidatedBy = List.copyOf(invalidatedBy);
     }
 
+    /** A read that is not overloaded: its unique name is its name. */
+    public Read(String name, List<Parameter> parameters, String returns, String sql,
+        String fingerprint, String key, List<String> tags, String ttl, List<String> invalidatedBy) {
+      this(name, name, parameters, returns, sql, fingerprint, key, tags, ttl, invalidatedBy);
+    }
+
     /** Whether no write of its repository invalidates it (the compiler warned about it). */
     public boolean neverInvalidated() {
       return invalidatedBy.isEmpty();
@@ -109,10 +123,11 @@ public record RepositoryDescription(
    * @param batch whether it takes a collection of records and runs as a batch
    * @param invalidatesTags its {@code @InvalidatesTags} templates
    * @param reason the reason given for invalidating nothing, or empty
-   * @param invalidatesReads the names of the reads of this repository it invalidates
+   * @param invalidatesReads the unique names of the reads of this repository it invalidates
    */
   public record Write(
       String name,
+      String uniqueName,
       List<Parameter> parameters,
       String returns,
       String sql,
@@ -126,6 +141,14 @@ public record RepositoryDescription(
       parameters = List.copyOf(parameters);
       invalidatesTags = List.copyOf(invalidatesTags);
       invalidatesReads = List.copyOf(invalidatesReads);
+    }
+
+    /** A write that is not overloaded: its unique name is its name. */
+    public Write(String name, List<Parameter> parameters, String returns, String sql,
+        String fingerprint, boolean batch, List<String> invalidatesTags, String reason,
+        List<String> invalidatesReads) {
+      this(name, name, parameters, returns, sql, fingerprint, batch, invalidatesTags, reason,
+          invalidatesReads);
     }
   }
 

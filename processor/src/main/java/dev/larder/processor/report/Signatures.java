@@ -1,21 +1,17 @@
 package dev.larder.processor.report;
 
+import dev.larder.processor.model.MethodSignature;
 import dev.larder.processor.report.RepositoryDescription.Parameter;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** How the reports show methods and types: as a reader would write them in the interface. */
 final class Signatures {
-  /** A run of lower-case package names before a type name: {@code java.util.}. */
-  private static final Pattern PACKAGE =
-      Pattern.compile("(?<![\\w$.])(?:[a-z][\\w$]*\\.)+(?=[A-Z])");
-
   private Signatures() {}
 
   /** {@code Optional<Product>} for {@code java.util.Optional<dev.larder.example.Product>}. */
   static String simpleType(String type) {
-    return PACKAGE.matcher(type).replaceAll("");
+    return MethodSignature.simpleType(type);
   }
 
   /** {@code findById(long id)}. */

@@ -27,9 +27,6 @@ public enum Message {
   QUERY_AND_UPDATE(
       "method %s has both @Query and @Update; a method either reads or writes, keep one of them"),
   GENERIC_METHOD("method %s declares type parameters; repository methods need concrete types"),
-  OVERLOADED(
-      "method %s is overloaded; give each repository method its own name, because cache keys,"
-          + " metrics and %s name methods by name"),
   BLANK_SQL("@%s on %s has no SQL; write the statement, e.g. @%s(\"%s\")"),
   UNBOUND_NAME(
       "SQL parameter :%s of %s has nothing to bind it: no parameter or record component is named"

@@ -38,15 +38,15 @@ final class MethodValidator {
 
   private void check() {
     if (method.kind() == null) {
-      diagnostics.report(Message.NO_SQL, method.source(), method.name());
+      diagnostics.report(Message.NO_SQL, method.source(), method.uniqueName());
       return;
     }
     if (method.conflicting()) {
-      diagnostics.report(Message.QUERY_AND_UPDATE, method.source(), method.name());
+      diagnostics.report(Message.QUERY_AND_UPDATE, method.source(), method.uniqueName());
       return;
     }
     if (method.generic()) {
-      diagnostics.report(Message.GENERIC_METHOD, method.source(), method.name());
+      diagnostics.report(Message.GENERIC_METHOD, method.source(), method.uniqueName());
     }
     annotationsOfTheOtherKind();
     if (method.kind() == MethodKind.QUERY) {
@@ -57,7 +57,7 @@ final class MethodValidator {
       String annotation = method.kind() == MethodKind.QUERY ? "Query" : "Update";
       String example = method.kind() == MethodKind.QUERY
           ? "SELECT ... FROM ... WHERE id = :id" : "UPDATE ... SET ... WHERE id = :id";
-      diagnostics.report(Message.BLANK_SQL, method.sql().source(), annotation, method.name(),
+      diagnostics.report(Message.BLANK_SQL, method.sql().source(), annotation, method.uniqueName(),
           annotation, example);
       return;
     }
@@ -82,11 +82,11 @@ final class MethodValidator {
   /** {@code @CacheKey} on a write, {@code @InvalidatesTags} on a read. */
   private void annotationsOfTheOtherKind() {
     if (method.kind() == MethodKind.UPDATE && method.cacheKeyAnnotation() != null) {
-      diagnostics.report(Message.CACHE_KEY_ON_WRITE, method.cacheKeyAnnotation(), method.name());
+      diagnostics.report(Message.CACHE_KEY_ON_WRITE, method.cacheKeyAnnotation(), method.uniqueName());
     }
     if (method.kind() == MethodKind.QUERY && method.invalidatesTagsAnnotation() != null) {
       diagnostics.report(
-          Message.INVALIDATES_TAGS_ON_READ, method.invalidatesTagsAnnotation(), method.name());
+          Message.INVALIDATES_TAGS_ON_READ, method.invalidatesTagsAnnotation(), method.uniqueName());
     }
   }
 
@@ -99,18 +99,18 @@ final class MethodValidator {
     for (Parameter p : method.parameters()) {
       switch (p.kind()) {
         case UNSUPPORTED -> {
-          diagnostics.report(Message.UNSUPPORTED_PARAMETER, p.source(), p.name(), method.name(),
+          diagnostics.report(Message.UNSUPPORTED_PARAMETER, p.source(), p.name(), method.uniqueName(),
               p.element().display(), ScalarKind.listForMessages(), p.name());
           ok = false;
         }
         case BATCH -> {
           if (method.kind() == MethodKind.QUERY) {
-            diagnostics.report(Message.BATCH_ON_QUERY, p.source(), p.name(), method.name());
+            diagnostics.report(Message.BATCH_ON_QUERY, p.source(), p.name(), method.uniqueName());
             ok = false;
           } else if (method.parameters().size() > 1) {
             Parameter other = method.parameters().stream()
                 .filter(q -> q != p).findFirst().orElseThrow();
-            diagnostics.report(Message.BATCH_NOT_ALONE, other.source(), method.name(), p.name(),
+            diagnostics.report(Message.BATCH_NOT_ALONE, other.source(), method.uniqueName(), p.name(),
                 other.name(), other.name(), p.element().display());
             ok = false;
           }
@@ -129,7 +129,7 @@ final class MethodValidator {
     for (JavaType.Component c : record.components()) {
       if (c.type() instanceof JavaType.Unsupported unsupported) {
         diagnostics.report(Message.UNSUPPORTED_COMPONENT, usedAt, record.display(),
-            method.name(), c.name(), unsupported.display(), ScalarKind.listForMessages());
+            method.uniqueName(), c.name(), unsupported.display(), ScalarKind.listForMessages());
         ok = false;
       }
     }
@@ -140,10 +140,10 @@ final class MethodValidator {
     var result = method.result();
     if (result.shape() == ResultShape.UNSUPPORTED) {
       if (method.kind() == MethodKind.QUERY) {
-        diagnostics.report(Message.UNSUPPORTED_QUERY_RESULT, method.source(), method.name(),
+        diagnostics.report(Message.UNSUPPORTED_QUERY_RESULT, method.source(), method.uniqueName(),
             result.typeName(), ScalarKind.listForMessages());
       } else {
-        diagnostics.report(Message.UNSUPPORTED_UPDATE_RESULT, method.source(), method.name(),
+        diagnostics.report(Message.UNSUPPORTED_UPDATE_RESULT, method.source(), method.uniqueName(),
             result.typeName());
       }
       return false;
@@ -162,16 +162,16 @@ final class MethodValidator {
           default -> "LIMIT";
         };
         diagnostics.report(Message.PAGING_PARAMETER_IN_SQL, method.sql().source(), b.sqlName(),
-            method.name(), p.name(), becomes, b.sqlName());
+            method.uniqueName(), p.name(), becomes, b.sqlName());
       } else if (p == null) {
         diagnostics.report(Message.UNBOUND_NAME, method.sql().source(), b.sqlName(),
-            method.name(), b.sqlName(),
+            method.uniqueName(), b.sqlName(),
             Suggestions.didYouMean(b.sqlName(), method.bindableNames()));
       } else if (b.ambiguousWith() != null) {
         String first = p.name();
         String second = b.ambiguousWith().name();
         diagnostics.report(Message.AMBIGUOUS_NAME, method.sql().source(), b.sqlName(),
-            method.name(), first, second, b.sqlName(), first, b.sqlName(), second, b.sqlName());
+            method.uniqueName(), first, second, b.sqlName(), first, b.sqlName(), second, b.sqlName());
       } else if (b.component() == null
           && (p.kind() == ParameterKind.RECORD || p.kind() == ParameterKind.BATCH)) {
         JavaType.Record record = p.record();
@@ -204,7 +204,7 @@ final class MethodValidator {
       if (!used.contains(p) && !p.kind().paging()) {
         String suggestion = p.record() == null || p.record().components().isEmpty()
             ? p.name() : p.name() + "." + p.record().components().get(0).name();
-        diagnostics.report(Message.UNUSED_PARAMETER, p.source(), p.name(), method.name(),
+        diagnostics.report(Message.UNUSED_PARAMETER, p.source(), p.name(), method.uniqueName(),
             suggestion);
       }
     }
@@ -231,16 +231,16 @@ final class MethodValidator {
   private void template(String what, Template template) {
     if (template.syntaxError() != null) {
       diagnostics.report(Message.BAD_TEMPLATE, template.source(), capitalize(what),
-          template.text(), method.name(), template.syntaxError());
+          template.text(), method.uniqueName(), template.syntaxError());
       return;
     }
     for (Template.Placeholder p : template.placeholders()) {
       if (p.resolved() && p.parameter().kind().paging()) {
         diagnostics.report(Message.PAGING_PARAMETER_IN_TEMPLATE, template.source(),
-            capitalize(what), template.text(), method.name(), p.path(), p.path());
+            capitalize(what), template.text(), method.uniqueName(), p.path(), p.path());
       } else if (!p.resolved()) {
         diagnostics.report(Message.UNKNOWN_PLACEHOLDER, template.source(), capitalize(what),
-            template.text(), p.path(), method.name(),
+            template.text(), p.path(), method.uniqueName(),
             Suggestions.didYouMean(p.path(), method.bindableNames()));
       }
     }
@@ -266,17 +266,17 @@ final class MethodValidator {
         String placeholder = b.component() == null ? b.parameter().name()
             : b.parameter().name() + "." + b.component().name();
         diagnostics.report(Message.KEY_MISSES_PARAMETER, key.source(), key.text(),
-            method.name(), what, b.sqlName(), placeholder, placeholder);
+            method.uniqueName(), what, b.sqlName(), placeholder, placeholder);
       }
     }
   }
 
   private void invalidation() {
     if (!method.hasInvalidatesTags()) {
-      diagnostics.report(Message.WRITE_WITHOUT_INVALIDATION, method.source(), method.name());
+      diagnostics.report(Message.WRITE_WITHOUT_INVALIDATION, method.source(), method.uniqueName());
     } else if (method.invalidates().isEmpty() && method.invalidationReason().isEmpty()) {
       diagnostics.report(Message.EMPTY_INVALIDATION_WITHOUT_REASON,
-          method.invalidatesTagsAnnotation(), method.name());
+          method.invalidatesTagsAnnotation(), method.uniqueName());
     }
   }
 

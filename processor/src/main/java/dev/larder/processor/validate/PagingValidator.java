@@ -33,7 +33,7 @@ final class PagingValidator {
       require(ParameterKind.PAGE_REQUEST, Message.PAGE_WITHOUT_REQUEST);
       sqlClauses();
       if (!method.sql().clauses().hasOrderBy()) {
-        diagnostics.report(Message.PAGE_WITHOUT_ORDER, method.sql().source(), method.name());
+        diagnostics.report(Message.PAGE_WITHOUT_ORDER, method.sql().source(), method.uniqueName());
       }
     } else if (shape == ResultShape.CURSOR_PAGE) {
       require(ParameterKind.CURSOR, Message.CURSOR_PAGE_WITHOUT_CURSOR);
@@ -42,7 +42,7 @@ final class PagingValidator {
       keyset();
     }
     if (method.order() != null && shape != ResultShape.CURSOR_PAGE) {
-      diagnostics.report(Message.ORDER_BY_NOT_KEYSET, method.order().source(), method.name());
+      diagnostics.report(Message.ORDER_BY_NOT_KEYSET, method.order().source(), method.uniqueName());
     }
   }
 
@@ -56,36 +56,36 @@ final class PagingValidator {
       Parameter twin = seen.stream().filter(q -> q.kind() == p.kind()).findFirst().orElse(null);
       seen.add(p);
       if (method.kind() == MethodKind.UPDATE) {
-        diagnostics.report(Message.PAGING_ON_UPDATE, p.source(), p.name(), method.name(),
+        diagnostics.report(Message.PAGING_ON_UPDATE, p.source(), p.name(), method.uniqueName(),
             typeOf(p));
       } else if (twin != null) {
-        diagnostics.report(Message.DUPLICATE_PAGING_PARAMETER, p.source(), method.name(),
+        diagnostics.report(Message.DUPLICATE_PAGING_PARAMETER, p.source(), method.uniqueName(),
             typeOf(p), twin.name(), p.name());
       } else if (p.kind() == ParameterKind.PAGE_REQUEST && shape != ResultShape.PAGE) {
         diagnostics.report(Message.PAGE_REQUEST_WITHOUT_PAGE, p.source(), p.name(),
-            method.name());
+            method.uniqueName());
       } else if (p.kind() == ParameterKind.CURSOR && shape != ResultShape.CURSOR_PAGE) {
         diagnostics.report(Message.CURSOR_WITHOUT_CURSOR_PAGE, p.source(), p.name(),
-            method.name());
+            method.uniqueName());
       }
     }
   }
 
   private void require(ParameterKind kind, Message missing) {
     if (method.parameterOf(kind) == null) {
-      diagnostics.report(missing, method.source(), method.name(), method.result().typeName());
+      diagnostics.report(missing, method.source(), method.uniqueName(), method.result().typeName());
     }
   }
 
   private void sqlClauses() {
     if (method.sql().clauses().hasLimit()) {
-      diagnostics.report(Message.PAGED_SQL_HAS_LIMIT, method.sql().source(), method.name());
+      diagnostics.report(Message.PAGED_SQL_HAS_LIMIT, method.sql().source(), method.uniqueName());
     }
   }
 
   private void keyset() {
     if (!(method.result().element() instanceof JavaType.Record row)) {
-      diagnostics.report(Message.KEYSET_ROW_NOT_RECORD, method.source(), method.name(),
+      diagnostics.report(Message.KEYSET_ROW_NOT_RECORD, method.source(), method.uniqueName(),
           method.result().element().display());
       return;
     }
@@ -93,29 +93,29 @@ final class PagingValidator {
     if (order == null) {
       String example = row.component("id") != null ? "id"
           : row.components().isEmpty() ? "id" : row.components().get(0).column();
-      diagnostics.report(Message.KEYSET_WITHOUT_ORDER, method.source(), method.name(), example,
+      diagnostics.report(Message.KEYSET_WITHOUT_ORDER, method.source(), method.uniqueName(), example,
           example);
       return;
     }
     if (method.sql().clauses().hasOrderBy()) {
-      diagnostics.report(Message.KEYSET_SQL_ORDER_BY, method.sql().source(), method.name(),
+      diagnostics.report(Message.KEYSET_SQL_ORDER_BY, method.sql().source(), method.uniqueName(),
           order.describe());
     }
     boolean columnsOk = !order.columns().isEmpty();
     Set<String> names = new HashSet<>();
     for (KeysetOrder.Column c : order.columns()) {
       if (c.syntaxError() != null) {
-        diagnostics.report(Message.BAD_ORDER_COLUMN, c.source(), c.written(), method.name(),
+        diagnostics.report(Message.BAD_ORDER_COLUMN, c.source(), c.written(), method.uniqueName(),
             c.syntaxError());
         columnsOk = false;
       } else if (c.component() == null) {
         List<String> columns = row.components().stream().map(JavaType.Component::column).toList();
         diagnostics.report(Message.ORDER_COLUMN_NOT_IN_ROW, c.source(), c.column(),
-            method.name(), row.display(), String.join(", ", columns),
+            method.uniqueName(), row.display(), String.join(", ", columns),
             Suggestions.didYouMean(c.column(), columns));
         columnsOk = false;
       } else if (!names.add(c.column())) {
-        diagnostics.report(Message.DUPLICATE_ORDER_COLUMN, c.source(), method.name(), c.column());
+        diagnostics.report(Message.DUPLICATE_ORDER_COLUMN, c.source(), method.uniqueName(), c.column());
         columnsOk = false;
       }
     }
@@ -129,7 +129,7 @@ final class PagingValidator {
     List<KeysetOrder.Column> columns = order.columns();
     String last = columns.get(columns.size() - 1).column();
     if (order.unique().isEmpty()) {
-      diagnostics.report(Message.ORDER_NOT_UNIQUE, order.source(), method.name(),
+      diagnostics.report(Message.ORDER_NOT_UNIQUE, order.source(), method.uniqueName(),
           order.describe(), last, last);
       return;
     }
@@ -152,7 +152,7 @@ final class PagingValidator {
             : "is not among the last " + k + " columns of the order";
       }
       if (problem != null) {
-        diagnostics.report(Message.UNIQUE_NOT_LAST, u.source(), u.written(), method.name(),
+        diagnostics.report(Message.UNIQUE_NOT_LAST, u.source(), u.written(), method.uniqueName(),
             problem, order.describe());
       }
     }

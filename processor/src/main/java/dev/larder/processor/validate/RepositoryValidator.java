@@ -5,10 +5,8 @@ import dev.larder.processor.model.Method;
 import dev.larder.processor.model.Misplaced;
 import dev.larder.processor.model.Repository;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The validate stage: reports every mistake in a repository model once, on the element,
@@ -39,14 +37,8 @@ public final class RepositoryValidator {
     duration(diagnostics, "emptyTtl", repository.settings().emptyTtl());
     duration(diagnostics, "staleWhileRevalidate", repository.settings().staleWhileRevalidate());
     misplaced(repository.misplaced());
-    Set<String> names = new HashSet<>();
     List<Method> valid = new ArrayList<>();
     for (Method method : repository.methods()) {
-      // Reported on the second and later declarations: the first one is not the mistake.
-      if (!names.add(method.name())) {
-        diagnostics.report(Message.OVERLOADED, method.source(), method.name(),
-            repository.keysName().simpleName());
-      }
       if (new MethodValidator(diagnostics, method).validate()) {
         valid.add(method);
       }

@@ -37,7 +37,7 @@ final class TagCoverage {
       // On the tags when there are some: they are what a write would have to name.
       Source where = m.tags().isEmpty() ? m.source() : m.tags().get(0).source();
       diagnostics.report(Message.TAGS_NEVER_INVALIDATED, where,
-          repository.interfaceName().simpleName(), m.name(), tags);
+          repository.interfaceName().simpleName(), m.uniqueName(), tags);
     }
   }
 }

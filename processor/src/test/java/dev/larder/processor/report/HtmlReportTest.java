@@ -43,6 +43,35 @@ class HtmlReportTest {
   }
 
   @Test
+  void overloadsAreToldApartByTheirSignatureInTheMatrixAndTheirAnchors() {
+    List<Parameter> id = List.of(new Parameter("id", "int"));
+    List<Parameter> idAndLanguage =
+        List.of(new Parameter("id", "int"), new Parameter("language", "java.lang.String"));
+    RepositoryDescription books = new RepositoryDescription("shop.BookRepository",
+        "BookRepository", Descriptions.CACHE, List.of(
+            new Read("title", "title(int)", id, "java.lang.String", "SELECT 1", "0000000b",
+                "t:{id}", List.of("book:{id}"), "PT10M", List.of("rename(int)")),
+            new Read("title", "title(int, String)", idAndLanguage, "java.lang.String",
+                "SELECT 2", "0000000c", "t:{id}:{language}", List.of("lang:{language}"), "PT10M",
+                List.of("rename(String)")),
+            new Write("rename", "rename(int)", id, "void", "UPDATE 1", "0000000d", false,
+                List.of("book:{id}"), "", List.of("title(int)")),
+            new Write("rename", "rename(String)",
+                List.of(new Parameter("language", "java.lang.String")), "void", "UPDATE 2",
+                "0000000e", false, List.of("lang:{language}"), "", List.of("title(int, String)"))),
+        List.of());
+
+    String page = HtmlReport.render(List.of(books));
+
+    assertThat(page).contains("<tr id=\"shop.BookRepository.title(int, String)\">"
+        + "<td><code>title(int id, String language)</code></td>");
+    assertThat(page).contains("<th class=\"write\">rename(int)</th>"
+        + "<th class=\"write\">rename(String)</th>");
+    assertThat(page).contains("<tr><th>title(int, String)</th><td></td><td class=\"hit\""
+        + " title=\"rename(String) invalidates title(int, String)\">●</td></tr>");
+  }
+
+  @Test
   void transactionsShowTheirOptions() {
     String page = HtmlReport.render(List.of(Descriptions.catalog()));
 

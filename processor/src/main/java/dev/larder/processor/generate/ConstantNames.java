@@ -1,0 +1,82 @@
+package dev.larder.processor.generate;
+
+import com.palantir.javapoet.NameAllocator;
+import dev.larder.processor.model.Method;
+import dev.larder.processor.model.Repository;
+import dev.larder.processor.model.ResultShape;
+import dev.larder.processor.model.TransactionalMethod;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The names of the constants of {@code <Interface>Impl}: one per abstract method, in constant case
+ * ({@code FIND_BY_ID}; an overload adds its parameter types, {@code TITLE_INT_STRING}); one more
+ * for the statements of a paged read or a multi-row batch ({@code _PAGES}, {@code _KEYSET},
+ * {@code _ROWS}); one per {@code @Transactional} method ({@code _TRANSACTION}). Allocated in
+ * declaration order, so that two methods that would get the same name (say {@code findById} and
+ * {@code findByID}) still get two.
+ */
+final class ConstantNames {
+  private final NameAllocator names = new NameAllocator();
+  private final Map<Method, String> statements = new IdentityHashMap<>();
+
+  ConstantNames(Repository repository) {
+    for (Method method : repository.methods()) {
+      String name = names.newName(constantCase(identifier(method.uniqueName())), method);
+      String suffix = statementsSuffix(method);
+      if (suffix != null) {
+        statements.put(method, names.newName(name + suffix));
+      }
+    }
+    for (TransactionalMethod method : repository.transactional()) {
+      names.newName(constantCase(method.name()) + "_TRANSACTION", method);
+    }
+  }
+
+  /** The constant describing {@code method} to the runtime. */
+  String of(Method method) {
+    return names.get(method);
+  }
+
+  /**
+   * The constant holding the derived statements of a paged read or a multi-row batch; null for
+   * any other method.
+   */
+  String statementsOf(Method method) {
+    return statements.get(method);
+  }
+
+  /** The constant holding the options of a {@code @Transactional} method. */
+  String of(TransactionalMethod method) {
+    return names.get(method);
+  }
+
+  private static String statementsSuffix(Method method) {
+    if (method.result().shape() == ResultShape.PAGE) {
+      return "_PAGES";
+    }
+    if (method.result().shape() == ResultShape.CURSOR_PAGE) {
+      return "_KEYSET";
+    }
+    return BatchMethods.multiRow(method) != null ? "_ROWS" : null;
+  }
+
+  /** {@code title_int_String} for {@code title(int, String)}. */
+  private static String identifier(String uniqueName) {
+    return uniqueName.replaceAll("[^A-Za-z0-9_$]+", "_").replaceAll("_+$", "");
+  }
+
+  /** {@code FIND_BY_ID} for {@code findById}, {@code TITLE_INT_STRING} for {@code title_int_String}. */
+  static String constantCase(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      char previous = i > 0 ? camel.charAt(i - 1) : '_';
+      if (Character.isUpperCase(c) && !Character.isUpperCase(previous) && previous != '_') {
+        out.append('_');
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString();
+  }
+}
