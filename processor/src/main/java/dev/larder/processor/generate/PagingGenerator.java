@@ -95,8 +95,9 @@ final class PagingGenerator {
     } else {
       Parameter cursor = method.parameterOf(ParameterKind.CURSOR);
       Parameter limit = method.parameterOf(ParameterKind.LIMIT);
-      // Checked first: a bad cursor is the caller's mistake, not a cache or database matter.
-      builder.addStatement("$T position = $N.position($N, $N)", RuntimeTypes.KEYSET_POSITION,
+      // Checked first: a bad cursor is the caller's mistake, not a cache or database matter. The
+      // runtime brings the key that checks it and signs the cursors of the page.
+      builder.addStatement("$T position = $N.position(larder, $N, $N)", RuntimeTypes.KEYSET_POSITION,
           statements, cursor.name(), limit.name());
       load = CodeBlock.builder()
           .add("$N.page(position,\n$>", statements)
