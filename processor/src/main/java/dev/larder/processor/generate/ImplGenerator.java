@@ -166,11 +166,13 @@ public final class ImplGenerator {
           .add(map)
           .add(")$<$<")
           .build();
+      // Unmodifiable: every cache hit hands out this one list.
       case LIST -> CodeBlock.builder()
-          .add("handle.createQuery($L.sql())", target)
+          .add("$T.list(\n", RuntimeTypes.ROWS)
+          .add("handle.createQuery($L.sql())$>$>", target)
           .add(binds(method, target, null))
           .add(map)
-          .add("\n.list()")
+          .add(")$<$<")
           .build();
       default -> throw new IllegalStateException("not a query shape: " + method.result().shape());
     };

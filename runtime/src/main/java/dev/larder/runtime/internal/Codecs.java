@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +65,11 @@ public final class Codecs {
         in -> in.readBoolean() ? Optional.of(element.read(in)) : Optional.empty());
   }
 
-  /** A codec for {@code List<T>}; the list read back is unmodifiable only if it has no nulls. */
+  /**
+   * A codec for {@code List<T>}. The list read back is unmodifiable and may hold nulls (a list of
+   * a nullable scalar column): every reader of a cached list gets the same instance, so none may
+   * change it under the others.
+   */
   public static <T> ValueCodec<List<T>> list(ValueCodec<T> element) {
     return ValueCodec.of(
         (out, value) -> {
@@ -79,7 +84,7 @@ public final class Codecs {
           for (int i = 0; i < size; i++) {
             out.add(element.read(in));
           }
-          return out;
+          return Collections.unmodifiableList(out);
         });
   }
 
