@@ -86,7 +86,10 @@ public enum SortType {
       case LOCAL_DATE_TIME -> value.equals(LocalDateTime.MAX) || value.equals(LocalDateTime.MIN)
           ? null : timestampRefusal(((LocalDateTime) value).toInstant(ZoneOffset.UTC));
       case OFFSET_DATE_TIME -> value.equals(OffsetDateTime.MAX) || value.equals(OffsetDateTime.MIN)
-          ? null : timestampRefusal(((OffsetDateTime) value).toInstant());
+          ? null : Math.abs(((OffsetDateTime) value).getOffset().getTotalSeconds()) >= MAX_OFFSET
+          ? "a time zone offset of " + ((OffsetDateTime) value).getOffset()
+              + ", beyond the 15:59:59 either way that PostgreSQL takes"
+          : timestampRefusal(((OffsetDateTime) value).toInstant());
       case LOCAL_DATE -> value.equals(LocalDate.MAX) || value.equals(LocalDate.MIN)
           || (!((LocalDate) value).isBefore(FIRST_DAY) && !((LocalDate) value).isAfter(LAST_DATE))
           ? null : "a date outside the years 4713 BC to 5874897 AD that PostgreSQL stores";
@@ -101,6 +104,8 @@ public enum SortType {
   private static final Instant FIRST_TIMESTAMP = FIRST_DAY.atStartOfDay().toInstant(ZoneOffset.UTC);
   private static final Instant LAST_TIMESTAMP =
       LocalDateTime.of(294_276, 12, 30, 0, 0).toInstant(ZoneOffset.UTC);
+  /** PostgreSQL takes time zone offsets of less than 16 hours; Java up to 18. */
+  private static final int MAX_OFFSET = 16 * 3600;
   /** PostgreSQL's numeric: up to 131072 digits before the decimal point, 16383 after. */
   private static final int MAX_INTEGER_DIGITS = 131_072;
   private static final int MAX_SCALE = 16_383;

@@ -173,6 +173,12 @@ class HostileCursorTest {
             OffsetDateTime.of(1_000_000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))), 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a timestamp outside");
+    assertThatThrownBy(() -> keyset(SortType.OFFSET_DATE_TIME).position(CursorKey.NONE,
+        craft(SortType.OFFSET_DATE_TIME, out -> Codecs.writeOffsetDateTime(out,
+            OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHoursMinutes(17, 12)))), 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("its sort value 1 is a time zone offset of +17:12, beyond the"
+            + " 15:59:59 either way that PostgreSQL takes");
     assertThatThrownBy(() -> keyset(SortType.LOCAL_DATE).position(CursorKey.NONE,
         craft(SortType.LOCAL_DATE, out -> Codecs.writeLocalDate(out, LocalDate.of(10_000_000, 1, 1))),
         10))
