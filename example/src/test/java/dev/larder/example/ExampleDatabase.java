@@ -1,6 +1,7 @@
 package dev.larder.example;
 
 import dev.larder.runtime.Larder;
+import dev.larder.runtime.LarderBuilder;
 import dev.larder.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 
@@ -33,10 +34,15 @@ final class ExampleDatabase {
    * memory, such as cached results, outlives the rows it came from.
    */
   static Larder freshLarder() {
+    return freshLarder(Larder.builder());
+  }
+
+  /** {@link #freshLarder()} with the settings of {@code builder}, which must have no data source. */
+  static Larder freshLarder(LarderBuilder builder) {
     TestDatabase database = migrated();
     database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe"
         + " RESTART IDENTITY CASCADE");
     database.execute("TRUNCATE account");
-    return Larder.builder().dataSource(database.dataSource()).build();
+    return builder.dataSource(database.dataSource()).build();
   }
 }

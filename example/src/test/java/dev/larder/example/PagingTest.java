@@ -202,6 +202,45 @@ class PagingTest {
   }
 
   @Test
+  void signedCursorsWalkEveryPageAndAHandMadeOrForeignOneIsRefused() {
+    larder.close();
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    larder = ExampleDatabase.freshLarder(Larder.builder().cursorKey(key));
+    products = new ProductRepositoryImpl(larder);
+    products.addCategory("kitchen", "Kitchen");
+    insert("kitchen", 25);
+    List<Product> walk = new ArrayList<>();
+    Cursor after = null;
+    do {
+      CursorPage<Product> page = products.byPriceDescending("kitchen", after, 10);
+      walk.addAll(page.content());
+      after = page.next();
+    } while (after != null);
+    byte[] otherKey = key.clone();
+    otherKey[0] ^= 1;
+    Cursor signedElsewhere;
+    try (Larder other = Larder.builder().dataSource(larder.dataSource()).cursorKey(otherKey)
+        .build()) {
+      signedElsewhere = new ProductRepositoryImpl(other).byPriceDescending("kitchen", null, 10)
+          .next();
+    }
+    Cursor unsigned;
+    try (Larder other = Larder.builder().dataSource(larder.dataSource()).build()) {
+      unsigned = new ProductRepositoryImpl(other).byPriceDescending("kitchen", null, 10).next();
+    }
+
+    assertThat(walk).hasSize(25);
+    assertStrictlyAscending(walk, BY_PRICE_DESCENDING);
+    assertThatThrownBy(() -> products.byPriceDescending("kitchen", signedElsewhere, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("signed with another key");
+    assertThatThrownBy(() -> products.byPriceDescending("kitchen", unsigned, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("it is not signed");
+  }
+
+  @Test
   void pagedReadsAreCachedAndInvalidatedByTheTagsOfABatchWrite() {
     insert("kitchen", 20);
     Page<Product> first = products.pageByCategory("kitchen", PageRequest.of(0, 5).withTotal());

@@ -9,6 +9,7 @@ import dev.larder.runtime.Larder;
 import dev.larder.runtime.RepositoryException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,18 @@ class ProductRepositoryTest {
         .asInstanceOf(type(IncorrectResultSizeException.class))
         .extracting(IncorrectResultSizeException::method)
         .isEqualTo("ProductRepository.findBySku");
+  }
+
+  @Test
+  void aCachedListCannotBeChangedByOneCallerUnderTheOthers() {
+    List<Product> first = products.byCategory("kitchen");
+    List<Product> cached = products.byCategory("kitchen");
+
+    assertThatThrownBy(() -> cached.sort(Comparator.comparing(Product::sku).reversed()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> first.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(products.byCategory("kitchen")).extracting(Product::sku)
+        .containsExactly("BOARD", "KETTLE", "KNIFE");
   }
 
   @Test

@@ -8,11 +8,13 @@ import static java.util.Objects.requireNonNull;
  * method takes back to read the page after (or before) it.
  *
  * <p>The token carries the sort values of the row it points at, typed, the fingerprint of the
- * query it belongs to and a checksum. A token that is malformed, cut short, altered or made by
- * another query (or another version of this one) is refused with an
- * {@link IllegalArgumentException} when it is used, never with an SQL error. Its values are bound
- * as typed parameters, so a token crafted by hand can at most point at another position of the
- * same query; it is not an authorization.
+ * query it belongs to and a checksum, or an HMAC when the runtime has a
+ * {@linkplain LarderBuilder#cursorKey cursor key}. A token that is malformed, cut short, altered,
+ * made by another query (or another version of this one), holding a value its column cannot hold,
+ * or (with a key) not signed with that key is refused with an {@link IllegalArgumentException}
+ * when it is used, never with an SQL error. Its values are bound as typed parameters, so a token
+ * crafted by hand (possible only without a key) can at most point at another position of the same
+ * query; it is not an authorization.
  *
  * @param token the token, as {@link #toString()} returns it
  */

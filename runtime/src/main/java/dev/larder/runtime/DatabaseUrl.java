@@ -1,6 +1,7 @@
 package dev.larder.runtime;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -31,10 +32,11 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
     }
     URI uri;
     try {
-      uri = URI.create(trimmed);
-    } catch (IllegalArgumentException e) {
+      uri = new URI(trimmed);
+    } catch (URISyntaxException e) {
+      // Not e.getMessage() nor e as the cause: both quote the whole URL, password included.
       throw new IllegalArgumentException("database URL '" + redact(trimmed) + "' is malformed: "
-          + e.getMessage(), e);
+          + e.getReason() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
     }
     // The authority is split by hand: java.net.URI gives no host for names with '_' (common for
     // container service names) nor for PostgreSQL's multi-host form h1:5432,h2:5432.
@@ -61,10 +63,31 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
     return new DatabaseUrl(jdbc.toString(), user, password);
   }
 
-  /** Hides a password so that messages and logs never carry it. */
+  /**
+   * Hides a password so that messages and logs never carry it: whatever lies between the first
+   * {@code :} of the user info and the last {@code @} (a password may hold an unescaped {@code @}
+   * or {@code /}; the user name may be empty, as in {@code redis://:secret@host}), and the value
+   * of every {@code password=} parameter ({@code sslpassword=} too). It errs on the side of hiding
+   * more than the password, never less.
+   */
   static String redact(String url) {
-    return url.replaceAll("(//[^:/@]+:)[^@/]*@", "$1***@")
-        .replaceAll("(?i)(password=)[^&]*", "$1***");
+    String out = url;
+    int scheme = out.indexOf("://");
+    int at = out.lastIndexOf('@');
+    if (scheme >= 0 && at > scheme) {
+      int colon = out.indexOf(':', scheme + 3);
+      if (colon >= 0 && colon < at) {
+        out = out.substring(0, colon + 1) + "***" + out.substring(at);
+      }
+    }
+    return out.replaceAll("(?i)(password=)[^&;#]*", "$1***");
+  }
+
+  /** Shows the URL and user, never the password. */
+  @Override
+  public String toString() {
+    return "DatabaseUrl[" + redact(jdbcUrl) + ", user " + username
+        + (password == null ? "" : ", password ***") + "]";
   }
 
   /** Percent-decodes user info; unlike a form, a URL's user info keeps '+' as a plus sign. */

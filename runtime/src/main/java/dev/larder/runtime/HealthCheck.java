@@ -69,7 +69,9 @@ final class HealthCheck {
           "no answer within " + budget.toMillis() + " ms");
     } catch (ExecutionException | RuntimeException e) {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      return new Health.Database(false, -1, active, idle, waiting, total, String.valueOf(cause.getMessage()));
+      // A driver's message may quote a connection URL; a health report is shown to operators.
+      return new Health.Database(false, -1, active, idle, waiting, total,
+          DatabaseUrl.redact(String.valueOf(cause.getMessage())));
     }
   }
 

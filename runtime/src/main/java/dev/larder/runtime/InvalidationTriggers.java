@@ -2,7 +2,11 @@ package dev.larder.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,6 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class InvalidationTriggers {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** PostgreSQL's NAMEDATALEN less one; the names here are ASCII, one byte a character. */
+  private static final int MAX_IDENTIFIER_LENGTH = 63;
   private static final Pattern QUALIFIED = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")?");
 
   private InvalidationTriggers() {}
@@ -109,12 +115,10 @@ public final class InvalidationTriggers {
     if (tagTemplates.length == 0) {
       throw new IllegalArgumentException("give at least one tag template, e.g. \"product:{id}\"");
     }
-    String name = "larder_notify_" + table.replace('.', '_');
+    String name = identifier("larder_notify_" + table.replace('.', '_'));
     String functionName = table.contains(".")
         ? table.substring(0, table.indexOf('.') + 1) + name : name;
-    return keyPartFunction() + "\n"
-        + "CREATE OR REPLACE FUNCTION " + functionName + "() RETURNS trigger\n"
-        + "LANGUAGE plpgsql AS $larder$\n"
+    String body = "\n"
         + "DECLARE\n"
         + "  tags text := '';\n"
         + "BEGIN\n"
@@ -126,10 +130,46 @@ public final class InvalidationTriggers {
         + "  END IF;\n"
         + "  PERFORM pg_notify('" + channel + "', tags);\n"
         + "  RETURN NULL;\n"
-        + "END $larder$;\n\n"
+        + "END ";
+    String quote = dollarTag(body);
+    return keyPartFunction() + "\n"
+        + "CREATE OR REPLACE FUNCTION " + functionName + "() RETURNS trigger\n"
+        + "LANGUAGE plpgsql AS " + quote + body + quote + ";\n\n"
         + "DROP TRIGGER IF EXISTS " + name + " ON " + table + ";\n"
         + "CREATE TRIGGER " + name + " AFTER INSERT OR UPDATE OR DELETE ON " + table + "\n"
         + "  FOR EACH ROW EXECUTE FUNCTION " + functionName + "();\n";
+  }
+
+  /**
+   * A name PostgreSQL keeps whole: it cuts identifiers at 63 bytes, so two long table names
+   * sharing their first 49 characters would give one function, the second script replacing the
+   * first table's. A longer name keeps its first 54 characters and gets 8 hex digits of the
+   * SHA-256 of the whole name; shorter names are unchanged.
+   */
+  static String identifier(String name) {
+    if (name.length() <= MAX_IDENTIFIER_LENGTH) {
+      return name;
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(name.getBytes(StandardCharsets.UTF_8));
+      return name.substring(0, MAX_IDENTIFIER_LENGTH - 9) + "_"
+          + HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  /**
+   * A dollar quote that does not occur in the body: a tag template may hold any text, {@code
+   * $larder$} included, which would otherwise end the function's body early.
+   */
+  private static String dollarTag(String body) {
+    String tag = "$larder$";
+    for (int i = 1; body.contains(tag); i++) {
+      tag = "$larder" + i + "$";
+    }
+    return tag;
   }
 
   /** {@code  || 'product:' || larder_key_part(NEW.id::text) || E'\n' || ...}. */

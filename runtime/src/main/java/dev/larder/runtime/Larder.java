@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.larder.runtime.internal.CachedRead;
+import dev.larder.runtime.internal.CursorKey;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,10 +49,12 @@ public final class Larder implements AutoCloseable {
   private final List<InvalidationListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, CachedRead<?>> registered = new ConcurrentSkipListMap<>();
   private final int batchChunkSize;
+  private final CursorKey cursorKey;
 
   Larder(Jdbi jdbi, DataSource dataSource, HikariDataSource ownedPool, CacheSettings.Running cache,
-      int batchChunkSize) {
+      int batchChunkSize, CursorKey cursorKey) {
     this.batchChunkSize = batchChunkSize;
+    this.cursorKey = cursorKey;
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
@@ -404,6 +407,15 @@ public final class Larder implements AutoCloseable {
       invalidate(tags);
     }
     return methods;
+  }
+
+  /**
+   * The key that signs and checks the cursors of keyset-paged methods
+   * ({@link LarderBuilder#cursorKey}), or {@link CursorKey#NONE}; for generated code. It never
+   * reveals the key's bytes.
+   */
+  public CursorKey cursorKey() {
+    return cursorKey;
   }
 
   CacheSettings.Running cacheInternals() {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.larder.runtime.internal.CursorKey;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class LarderBuilder {
   private int maximumPoolSize = 10;
   private String poolName = "larder";
   private int batchChunkSize = DEFAULT_BATCH_CHUNK_SIZE;
+  private CursorKey cursorKey = CursorKey.NONE;
   private final CacheSettings cache = new CacheSettings();
 
   LarderBuilder() {}
@@ -273,6 +275,27 @@ public final class LarderBuilder {
     return this;
   }
 
+  /**
+   * Signs the cursors of keyset-paged methods ({@link CursorPage#next()}, {@link
+   * CursorPage#previous()}) with HMAC-SHA256 under this key, and accepts only cursors signed with
+   * it: a cursor made or altered by hand, or signed with another key, is refused with an {@link
+   * IllegalArgumentException}. Give every process that serves the same clients the same key (a
+   * cursor handed out by one is taken by the others), keep it secret like a password, and know
+   * that changing it makes every cursor handed out before refused.
+   *
+   * <p>Without a key, cursors carry an unkeyed checksum: a token cut short or mangled is refused,
+   * and so is any value no sort column can hold, but a client that knows the format can craft a
+   * token pointing at any position of the same query. Cursors are never an authorization either
+   * way: the query's own {@code WHERE} decides what a caller may read.
+   *
+   * @param key at least 16 random bytes, e.g. 32 from {@link java.security.SecureRandom}; copied
+   * @throws IllegalArgumentException if {@code key} is null or shorter than 16 bytes
+   */
+  public LarderBuilder cursorKey(byte[] key) {
+    this.cursorKey = CursorKey.of(key);
+    return this;
+  }
+
   /** Names the pool created from a URL, for its logs and metrics. Default {@code larder}. */
   public LarderBuilder poolName(String poolName) {
     requireNonNull(poolName, "poolName");
@@ -397,7 +420,7 @@ public final class LarderBuilder {
       // JDBI knows the other array element types Larder binds; numeric is the one it lacks.
       jdbi.registerArrayType(BigDecimal.class, "numeric");
       jdbi.registerArgument(new UuidArgumentFactory());
-      return new Larder(jdbi, source, pool, cache.start(), batchChunkSize);
+      return new Larder(jdbi, source, pool, cache.start(), batchChunkSize, cursorKey);
     } catch (RuntimeException | Error e) {
       if (pool != null) {
         pool.close(); // a failed build leaves no pool behind

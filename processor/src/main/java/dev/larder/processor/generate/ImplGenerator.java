@@ -168,11 +168,13 @@ public final class ImplGenerator {
           .add(map)
           .add(")$<$<")
           .build();
+      // Unmodifiable: every cache hit hands out this one list.
       case LIST -> CodeBlock.builder()
-          .add("$N.createQuery($L.sql())", handle, target)
+          .add("$T.list(\n", RuntimeTypes.ROWS)
+          .add("$N.createQuery($L.sql())$>$>", handle, target)
           .add(binds(method, target, null))
           .add(map)
-          .add("\n.list()")
+          .add(")$<$<")
           .build();
       default -> throw new IllegalStateException("not a query shape: " + method.result().shape());
     };

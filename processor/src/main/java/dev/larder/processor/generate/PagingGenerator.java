@@ -94,9 +94,10 @@ final class PagingGenerator {
       Parameter limit = method.parameterOf(ParameterKind.LIMIT);
       String position = scope.local("position");
       handle = scope.local("handle");
-      // Checked first: a bad cursor is the caller's mistake, not a cache or database matter.
-      builder.addStatement("$T $N = $L.position($N, $N)", RuntimeTypes.KEYSET_POSITION, position,
-          statements, cursor.name(), limit.name());
+      // Checked first: a bad cursor is the caller's mistake, not a cache or database matter. The
+      // runtime brings the key that checks it and signs the cursors of the page.
+      builder.addStatement("$T $N = $L.position($L, $N, $N)", RuntimeTypes.KEYSET_POSITION,
+          position, statements, scope.field("larder"), cursor.name(), limit.name());
       load = CodeBlock.builder()
           .add("$L.page($N,\n$>", statements, position)
           .add("$N.bind($N.createQuery($N.sql()))$>$>", position, handle, position)

@@ -2,7 +2,9 @@ package dev.larder.runtime.internal;
 
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -11,6 +13,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,7 +65,11 @@ public final class Codecs {
         in -> in.readBoolean() ? Optional.of(element.read(in)) : Optional.empty());
   }
 
-  /** A codec for {@code List<T>}; the list read back is unmodifiable only if it has no nulls. */
+  /**
+   * A codec for {@code List<T>}. The list read back is unmodifiable and may hold nulls (a list of
+   * a nullable scalar column): every reader of a cached list gets the same instance, so none may
+   * change it under the others.
+   */
   public static <T> ValueCodec<List<T>> list(ValueCodec<T> element) {
     return ValueCodec.of(
         (out, value) -> {
@@ -71,12 +79,12 @@ public final class Codecs {
           }
         },
         in -> {
-          int size = in.readInt();
+          int size = readLength(in, 0);
           List<T> out = new ArrayList<>(Math.min(size, 1 << 16));
           for (int i = 0; i < size; i++) {
             out.add(element.read(in));
           }
-          return out;
+          return Collections.unmodifiableList(out);
         });
   }
 
@@ -136,7 +144,8 @@ public final class Codecs {
     if (!in.readBoolean()) {
       return null;
     }
-    int chunks = in.readInt();
+    // Each chunk takes at least its two length bytes.
+    int chunks = readLength(in, 2);
     if (chunks == 1) {
       return in.readUTF();
     }
@@ -161,8 +170,10 @@ public final class Codecs {
       return null;
     }
     int scale = in.readInt();
-    byte[] unscaled = new byte[in.readInt()];
-    in.readFully(unscaled);
+    byte[] unscaled = readBytes(in, readLength(in, 1));
+    if (unscaled.length == 0) {
+      throw new IOException("a decimal without digits");
+    }
     return new BigDecimal(new BigInteger(unscaled), scale);
   }
 
@@ -233,6 +244,40 @@ public final class Codecs {
       throws IOException {
     String name = readString(in);
     return name == null ? null : valueOf.apply(name);
+  }
+
+  /**
+   * Reads a length (or a count), refusing a negative one and, when the input says how many bytes
+   * it has left, one that those bytes cannot hold at {@code minimumBytesEach}: a length forged in
+   * a cursor token or a damaged entry must end in an exception, not in a huge allocation.
+   */
+  static int readLength(DataInput in, int minimumBytesEach) throws IOException {
+    int length = in.readInt();
+    if (length < 0) {
+      throw new IOException("a negative length " + length);
+    }
+    if (in instanceof InputStream stream && (long) length * minimumBytesEach > stream.available()) {
+      throw new EOFException("a length of " + length + " where " + stream.available()
+          + " bytes are left");
+    }
+    return length;
+  }
+
+  /**
+   * Reads {@code length} bytes in slices of growing size, so that an input shorter than the
+   * length fails at its end before more than twice what it holds is allocated.
+   */
+  private static byte[] readBytes(DataInput in, int length) throws IOException {
+    byte[] out = new byte[Math.min(length, 1 << 16)];
+    int filled = 0;
+    while (true) {
+      in.readFully(out, filled, out.length - filled);
+      filled = out.length;
+      if (filled == length) {
+        return out;
+      }
+      out = Arrays.copyOf(out, (int) Math.min(length, 2L * filled));
+    }
   }
 
   private static boolean present(DataOutput out, Object value) throws IOException {

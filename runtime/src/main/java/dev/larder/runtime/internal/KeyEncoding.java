@@ -1,11 +1,11 @@
 package dev.larder.runtime.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.HexFormat;
 
 /**
@@ -28,6 +28,8 @@ import java.util.HexFormat;
  *   <li>An encoded part longer than {@value #MAX_PART_LENGTH} code points (not UTF-16 chars: an
  *       emoji counts once) becomes {@code #} and the SHA-256 of its UTF-8 bytes in base64url
  *       without padding.
+ *   <li>A {@code BigDecimal} is written as PostgreSQL sees it, in space bounded by its digits
+ *       (see {@code decimal}); other values by {@code toString()}, escaped as text.
  * </ul>
  */
 public final class KeyEncoding {
@@ -40,7 +42,12 @@ public final class KeyEncoding {
 
   private KeyEncoding() {}
 
-  /** Encodes one value: a scalar, an enum, a collection of those, or null. */
+  /**
+   * Encodes one value: a scalar, an enum, a collection of those, or null. A collection is any
+   * {@link Iterable}, iterated in its order (so a {@code List} and an {@code Iterable} lambda of
+   * the same elements give one key); an {@code Iterable} argument must therefore be one that
+   * can be iterated again, as the statement binds it after the key is built.
+   */
   public static String part(Object value) {
     return limited(encode(value));
   }
@@ -84,7 +91,7 @@ public final class KeyEncoding {
     if (value == null) {
       return "~";
     }
-    if (value instanceof Collection<?> values) {
+    if (value instanceof Iterable<?> values) {
       StringBuilder out = new StringBuilder("[");
       boolean first = true;
       for (Object element : values) {
@@ -100,9 +107,40 @@ public final class KeyEncoding {
       return escape(constant.name());
     }
     if (value instanceof BigDecimal decimal) {
-      return decimal.toPlainString();
+      return decimal(decimal);
     }
     return escape(value.toString());
+  }
+
+  /**
+   * A decimal as PostgreSQL sees it once bound: its value and {@code max(scale, 0)} digits after
+   * the point ({@code 1E+3} arrives as {@code 1000}, while {@code 1.0} and {@code 1.00} stay
+   * apart as they do in SQL, where {@code SELECT :x} shows the difference). Plain notation while
+   * that is at most {@value #MAX_PART_LENGTH} characters, as before; past it, in space bounded by
+   * the argument's own digits, never by its exponent: a fraction by {@link BigDecimal#toString()}
+   * (one-to-one with value and scale, {@code E-} when it has an exponent), an integer by its
+   * digits without trailing zeros and {@code E+} their count. {@code 1E+999999999} is 12
+   * characters, not the gigabyte {@link BigDecimal#toPlainString()} would build.
+   */
+  private static String decimal(BigDecimal decimal) {
+    long scale = decimal.scale();
+    long integerDigits = decimal.signum() == 0 ? 1 : Math.max(1, decimal.precision() - scale);
+    long plainLength = (decimal.signum() < 0 ? 1 : 0) + integerDigits + (scale > 0 ? 1 + scale : 0);
+    if (plainLength <= MAX_PART_LENGTH) {
+      return decimal.toPlainString();
+    }
+    if (scale > 0) {
+      return decimal.toString();
+    }
+    BigInteger digits = decimal.unscaledValue();
+    long exponent = -scale;
+    BigInteger[] quotientAndRemainder = digits.divideAndRemainder(BigInteger.TEN);
+    while (quotientAndRemainder[1].signum() == 0) {
+      digits = quotientAndRemainder[0];
+      exponent++;
+      quotientAndRemainder = digits.divideAndRemainder(BigInteger.TEN);
+    }
+    return exponent == 0 ? digits.toString() : digits + "E+" + exponent;
   }
 
   private static String escape(String text) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.larder.runtime.Cursor;
 import dev.larder.runtime.CursorPage;
+import dev.larder.runtime.Larder;
 import dev.larder.runtime.PageRequest;
 import dev.larder.runtime.RepositoryMethod;
 import java.util.ArrayList;
@@ -82,33 +83,34 @@ public final class Keyset<R> {
    * Checks the arguments of a call and decodes its cursor, before the cache or the database is
    * asked anything.
    *
+   * @param larder the runtime, whose cursor key checks the cursor and signs the ones the page
+   *     hands out
    * @param cursor the cursor, or null for the first page
    * @param limit the most rows to return
    * @throws IllegalArgumentException if the limit is out of range, or the cursor is malformed,
-   *     cut short, altered, or not made by this query
+   *     cut short, altered, not signed with the runtime's key (when it has one), not made by this
+   *     query, or holds values the sort columns cannot hold
    */
-  public Position position(Cursor cursor, int limit) {
+  public Position position(Larder larder, Cursor cursor, int limit) {
+    return position(larder.cursorKey(), cursor, limit);
+  }
+
+  Position position(CursorKey key, Cursor cursor, int limit) {
     if (limit < 1 || limit > PageRequest.MAX_SIZE) {
       throw new IllegalArgumentException(method.qualifiedName() + ": limit must be between 1 and "
           + PageRequest.MAX_SIZE + " but was " + limit);
     }
     if (cursor == null) {
-      return new Position(firstSql, null, types, limit, false, true);
+      return new Position(key, firstSql, null, types, limit, false, true);
     }
     CursorTokens.Content content;
     try {
-      content = CursorTokens.decode(cursor);
+      content = CursorTokens.decode(key, cursor, method.fingerprint(), types);
     } catch (CursorTokens.MalformedCursorException e) {
       throw notForThisQuery(e.getMessage());
     }
-    if (!content.fingerprint().equals(method.fingerprint())) {
-      throw notForThisQuery("it was made by another query, or by another version of this one");
-    }
-    if (!content.types().equals(types)) {
-      throw notForThisQuery("its sort values do not match the order of this query");
-    }
-    return new Position(content.before() ? beforeSql : afterSql, content.values(), types, limit,
-        content.before(), false);
+    return new Position(key, content.before() ? beforeSql : afterSql, content.values(), types,
+        limit, content.before(), false);
   }
 
   private IllegalArgumentException notForThisQuery(String reason) {
@@ -132,16 +134,16 @@ public final class Keyset<R> {
     Cursor next;
     Cursor previous;
     if (position.backward) {
-      previous = more ? cursor(true, content.get(0)) : null;
-      next = cursor(false, content.get(content.size() - 1));
+      previous = more ? cursor(position.key, true, content.get(0)) : null;
+      next = cursor(position.key, false, content.get(content.size() - 1));
     } else {
-      next = more ? cursor(false, content.get(content.size() - 1)) : null;
-      previous = position.first ? null : cursor(true, content.get(0));
+      next = more ? cursor(position.key, false, content.get(content.size() - 1)) : null;
+      previous = position.first ? null : cursor(position.key, true, content.get(0));
     }
     return new CursorPage<>(content, next, previous);
   }
 
-  private Cursor cursor(boolean before, R row) {
+  private Cursor cursor(CursorKey key, boolean before, R row) {
     Object[] values = sortValues.apply(row);
     Object[] normalized = new Object[values.length];
     for (int i = 0; i < values.length; i++) {
@@ -153,7 +155,7 @@ public final class Keyset<R> {
       }
       normalized[i] = column.type().normalize(values[i]);
     }
-    return CursorTokens.encode(before, method.fingerprint(), types, normalized);
+    return CursorTokens.encode(key, before, method.fingerprint(), types, normalized);
   }
 
   /**
@@ -161,6 +163,7 @@ public final class Keyset<R> {
    * {@link Keyset#position}.
    */
   public static final class Position {
+    private final CursorKey key;
     private final String sql;
     private final Object[] values;
     private final List<SortType> types;
@@ -168,8 +171,9 @@ public final class Keyset<R> {
     private final boolean backward;
     private final boolean first;
 
-    private Position(String sql, Object[] values, List<SortType> types, int limit,
+    private Position(CursorKey key, String sql, Object[] values, List<SortType> types, int limit,
         boolean backward, boolean first) {
+      this.key = key;
       this.sql = sql;
       this.values = values;
       this.types = types;

@@ -2,6 +2,8 @@ package dev.larder.runtime.internal;
 
 import dev.larder.runtime.IncorrectResultSizeException;
 import dev.larder.runtime.RepositoryMethod;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.result.ResultIterator;
@@ -52,6 +54,15 @@ public final class Rows {
       }
       return Optional.ofNullable(first);
     }
+  }
+
+  /**
+   * Returns the rows as an unmodifiable list, for a method returning {@code List}: a cached
+   * result is one instance that every later read gets, so no caller may change it under the
+   * others. Elements may be null (a list of a nullable scalar column).
+   */
+  public static <T> List<T> list(ResultIterable<T> rows) {
+    return Collections.unmodifiableList(rows.list());
   }
 
   /** Sums update counts of a batch. */

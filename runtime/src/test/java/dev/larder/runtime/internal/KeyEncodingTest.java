@@ -1,8 +1,10 @@
 package dev.larder.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -45,6 +47,45 @@ class KeyEncodingTest {
   void bigDecimalUsesPlainNotation() {
     assertThat(KeyEncoding.part(new BigDecimal("1E+3"))).isEqualTo("1000");
     assertThat(KeyEncoding.part(new BigDecimal("12.50"))).isEqualTo("12.50");
+  }
+
+  @Test
+  void aDecimalWithAHugeExponentIsKeyedInSpaceBoundedByItsDigits() {
+    String[] key = new String[2];
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+      key[0] = KeyEncoding.part(new BigDecimal("1E+999999999"));
+      key[1] = KeyEncoding.part(new BigDecimal("-1.5E-999999999"));
+    });
+
+    assertThat(key[0]).isEqualTo("1E+999999999");
+    assertThat(key[1]).isEqualTo("-1.5E-999999999");
+  }
+
+  @Test
+  void decimalsAreEqualKeysExactlyWhenPostgresqlSeesOneValueWithOneScale() {
+    // SQL receives 1E+70 as the integer 10^70: one entry whichever way it was written.
+    assertThat(KeyEncoding.part(new BigDecimal("1E+70")))
+        .isEqualTo(KeyEncoding.part(new BigDecimal("1E+70").setScale(0)))
+        .isEqualTo("1E+70");
+    assertThat(KeyEncoding.part(new BigDecimal("0E+5"))).isEqualTo(KeyEncoding.part(BigDecimal.ZERO));
+    // ...while the scale of a fraction is part of the value SQL sees (SELECT :x shows it).
+    assertThat(KeyEncoding.part(new BigDecimal("1.0")))
+        .isNotEqualTo(KeyEncoding.part(new BigDecimal("1.00")));
+    BigDecimal longFraction = new BigDecimal("1E-80");
+    assertThat(KeyEncoding.part(longFraction))
+        .isNotEqualTo(KeyEncoding.part(longFraction.setScale(81)));
+  }
+
+  @Test
+  void anIterableThatIsNotACollectionIsKeyedByItsElements() {
+    List<String> elements = List.of("a", "b");
+    Iterable<String> lambda = () -> elements.iterator();
+    Iterable<String> another = () -> elements.iterator();
+
+    assertThat(KeyEncoding.part(lambda))
+        .isEqualTo(KeyEncoding.part(another))
+        .isEqualTo(KeyEncoding.part(elements))
+        .isEqualTo("[a,b]");
   }
 
   @Test

@@ -70,17 +70,18 @@ class KeysetTest {
   @Test
   void nextCursorCarriesTheLastRowsTypedValuesToTheAfterStatement() {
     Keyset<Row> keyset = everyType(BY_PRICE);
-    CursorPage<Row> page = keyset.page(keyset.position(null, 2), rows(3));
+    CursorPage<Row> page = keyset.page(keyset.position(CursorKey.NONE, null, 2), rows(3));
 
     assertThat(page.content()).extracting(Row::id).containsExactly(1L, 2L);
     assertThat(page.previous()).as("the first page has nothing before it").isNull();
     assertThat(page.next().token()).matches("[A-Za-z0-9_-]+");
 
-    Keyset.Position next = keyset.position(page.next(), 2);
+    Keyset.Position next = keyset.position(CursorKey.NONE, page.next(), 2);
     assertThat(next.sql()).isEqualTo("AFTER");
     CursorTokens.Content content;
     try {
-      content = CursorTokens.decode(page.next());
+      content = CursorTokens.decode(CursorKey.NONE, page.next(), BY_PRICE.fingerprint(),
+          EVERY_TYPE.stream().map(Keyset.Column::type).toList());
     } catch (CursorTokens.MalformedCursorException e) {
       throw new AssertionError(e);
     }
@@ -94,23 +95,23 @@ class KeysetTest {
   @Test
   void lastPageHasNoNextAndAPreviousCursorToTheStatementBefore() {
     Keyset<Row> keyset = everyType(BY_PRICE);
-    Cursor after = keyset.page(keyset.position(null, 2), rows(3)).next();
+    Cursor after = keyset.page(keyset.position(CursorKey.NONE, null, 2), rows(3)).next();
 
-    CursorPage<Row> last = keyset.page(keyset.position(after, 2), List.of(row(3)));
+    CursorPage<Row> last = keyset.page(keyset.position(CursorKey.NONE, after, 2), List.of(row(3)));
 
     assertThat(last.next()).isNull();
     assertThat(last.previous()).isNotNull();
-    assertThat(keyset.position(last.previous(), 2).sql()).isEqualTo("BEFORE");
+    assertThat(keyset.position(CursorKey.NONE, last.previous(), 2).sql()).isEqualTo("BEFORE");
   }
 
   @Test
   void pageReadBackwardsIsPutBackInOrder() {
     Keyset<Row> keyset = everyType(BY_PRICE);
-    Cursor after = keyset.page(keyset.position(null, 2), rows(3)).next();
-    Cursor before = keyset.page(keyset.position(after, 2), List.of(row(3))).previous();
+    Cursor after = keyset.page(keyset.position(CursorKey.NONE, null, 2), rows(3)).next();
+    Cursor before = keyset.page(keyset.position(CursorKey.NONE, after, 2), List.of(row(3))).previous();
 
     // The statement before a cursor reads in reversed order: 2, 1 (and no third row: the start).
-    CursorPage<Row> page = keyset.page(keyset.position(before, 2), List.of(row(2), row(1)));
+    CursorPage<Row> page = keyset.page(keyset.position(CursorKey.NONE, before, 2), List.of(row(2), row(1)));
 
     assertThat(page.content()).extracting(Row::id).containsExactly(1L, 2L);
     assertThat(page.previous()).isNull();
@@ -121,7 +122,7 @@ class KeysetTest {
   void emptyPageHasNoCursors() {
     Keyset<Row> keyset = everyType(BY_PRICE);
 
-    CursorPage<Row> page = keyset.page(keyset.position(null, 5), List.of());
+    CursorPage<Row> page = keyset.page(keyset.position(CursorKey.NONE, null, 5), List.of());
 
     assertThat(page.content()).isEmpty();
     assertThat(page.hasNext()).isFalse();
@@ -132,14 +133,15 @@ class KeysetTest {
   void garbageIsNotACursorOfThisQuery() {
     Keyset<Row> keyset = everyType(BY_PRICE);
 
-    assertThatThrownBy(() -> keyset.position(new Cursor("hello"), 10))
+    assertThatThrownBy(() -> keyset.position(CursorKey.NONE, new Cursor("hello"), 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ProductRepository.byPrice: cursor is not for this query (it is not a cursor"
             + " token); pass a cursor this method returned, or null for the first page");
-    assertThatThrownBy(() -> keyset.position(new Cursor("bm90LWEtbGFyZGVyLWN1cnNvcg"), 10))
+    assertThatThrownBy(() -> keyset.position(CursorKey.NONE, new Cursor("bm90LWEtbGFyZGVyLWN1cnNvcg"), 10))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("cursor is not for this query (it was cut short or altered)");
-    assertThatThrownBy(() -> keyset.position(new Cursor("A"), 10))
+        .hasMessageContaining("cursor is not for this query (it is not a cursor token, or was"
+            + " made by another version of Larder)");
+    assertThatThrownBy(() -> keyset.position(CursorKey.NONE, new Cursor("A"), 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cursor is not for this query");
   }
@@ -147,11 +149,11 @@ class KeysetTest {
   @Test
   void truncatedAndAlteredTokensAreRefused() {
     Keyset<Row> keyset = everyType(BY_PRICE);
-    String token = keyset.page(keyset.position(null, 1), rows(2)).next().token();
+    String token = keyset.page(keyset.position(CursorKey.NONE, null, 1), rows(2)).next().token();
 
     for (int cut = 1; cut < token.length(); cut++) {
       Cursor truncated = new Cursor(token.substring(0, token.length() - cut));
-      assertThatThrownBy(() -> keyset.position(truncated, 1))
+      assertThatThrownBy(() -> keyset.position(CursorKey.NONE, truncated, 1))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("cursor is not for this query");
     }
@@ -160,7 +162,7 @@ class KeysetTest {
       byte[] altered = bytes.clone();
       altered[i] ^= 0x10;
       Cursor tampered = new Cursor(Base64.getUrlEncoder().withoutPadding().encodeToString(altered));
-      assertThatThrownBy(() -> keyset.position(tampered, 1))
+      assertThatThrownBy(() -> keyset.position(CursorKey.NONE, tampered, 1))
           .as("byte %d altered", i)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("cursor is not for this query");
@@ -171,9 +173,9 @@ class KeysetTest {
   void cursorOfAnotherQueryIsRefusedEvenWithTheSameColumns() {
     Keyset<Row> byPrice = everyType(BY_PRICE);
     Keyset<Row> byName = everyType(BY_NAME);
-    Cursor foreign = byName.page(byName.position(null, 1), rows(2)).next();
+    Cursor foreign = byName.page(byName.position(CursorKey.NONE, null, 1), rows(2)).next();
 
-    assertThatThrownBy(() -> byPrice.position(foreign, 1))
+    assertThatThrownBy(() -> byPrice.position(CursorKey.NONE, foreign, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ProductRepository.byPrice: cursor is not for this query (it was made by"
             + " another query, or by another version of this one); pass a cursor this method"
@@ -186,9 +188,9 @@ class KeysetTest {
         List.of(new Keyset.Column("id", SortType.LONG, false)), r -> new Object[] {r.id()});
     Keyset<Row> byName = new Keyset<>(BY_PRICE, "F", "A", "B",
         List.of(new Keyset.Column("name", SortType.STRING, false)), r -> new Object[] {r.name()});
-    Cursor fromName = byName.page(byName.position(null, 1), rows(2)).next();
+    Cursor fromName = byName.page(byName.position(CursorKey.NONE, null, 1), rows(2)).next();
 
-    assertThatThrownBy(() -> byId.position(fromName, 1))
+    assertThatThrownBy(() -> byId.position(CursorKey.NONE, fromName, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cursor is not for this query (its sort values do not match the"
             + " order of this query)");
@@ -198,10 +200,10 @@ class KeysetTest {
   void limitOutOfRangeNamesTheLimitAndTheRange() {
     Keyset<Row> keyset = everyType(BY_PRICE);
 
-    assertThatThrownBy(() -> keyset.position(null, 0))
+    assertThatThrownBy(() -> keyset.position(CursorKey.NONE, null, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ProductRepository.byPrice: limit must be between 1 and 1000 but was 0");
-    assertThatThrownBy(() -> keyset.position(null, 1001))
+    assertThatThrownBy(() -> keyset.position(CursorKey.NONE, null, 1001))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ProductRepository.byPrice: limit must be between 1 and 1000 but was 1001");
   }
@@ -211,7 +213,7 @@ class KeysetTest {
     Keyset<Row> byName = new Keyset<>(BY_PRICE, "F", "A", "B",
         List.of(new Keyset.Column("name", SortType.STRING, false)), r -> new Object[] {null});
 
-    assertThatThrownBy(() -> byName.page(byName.position(null, 1), rows(2)))
+    assertThatThrownBy(() -> byName.page(byName.position(CursorKey.NONE, null, 1), rows(2)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("sort column name is NULL in a row");
   }

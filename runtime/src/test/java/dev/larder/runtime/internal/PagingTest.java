@@ -98,6 +98,22 @@ class PagingTest {
     assertThat(roundTrip(cursorPages, cursorPage)).isEqualTo(cursorPage);
   }
 
+  @Test
+  void listsAndPagesReadFromRedisAreUnmodifiableAndKeepNulls() throws IOException {
+    List<String> list = roundTrip(Codecs.list(Codecs.STRING), Arrays.asList("b", null, "a"));
+    Page<String> page = roundTrip(PagingCodecs.page(Codecs.STRING),
+        new Page<>(Arrays.asList("b", null), 0, 2, false, OptionalLong.empty()));
+    CursorPage<String> cursorPage = roundTrip(PagingCodecs.cursorPage(Codecs.STRING),
+        new CursorPage<>(List.of("b", "a"), null, null));
+
+    assertThat(list).containsExactly("b", null, "a");
+    assertThat(page.content()).containsExactly("b", null);
+    for (List<String> content : List.of(list, page.content(), cursorPage.content())) {
+      assertThatThrownBy(() -> content.sort(null))
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+
   private static <T> T roundTrip(ValueCodec<T> codec, T value) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     codec.write(new DataOutputStream(bytes), value);

@@ -40,6 +40,17 @@ class RowsTest {
   }
 
   @Test
+  void listIsUnmodifiableAndKeepsNullElements() {
+    List<Integer> rows = larder.execute(MAYBE, h -> Rows.list(
+        h.createQuery("SELECT NULLIF(x, 2) FROM generate_series(1, 3) AS x")
+            .map((rs, ctx) -> (Integer) rs.getObject(1))));
+
+    assertThat(rows).containsExactly(1, null, 3);
+    assertThatThrownBy(() -> rows.sort(null)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> rows.set(0, 9)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
   void exactlyOneReturnsTheSingleRow() {
     assertThat(exactlyOne(1)).isEqualTo(1);
   }
