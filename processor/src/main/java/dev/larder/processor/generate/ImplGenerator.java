@@ -86,7 +86,7 @@ public final class ImplGenerator {
       Repository repository, Method method, String name, CodecMethods codecs) {
     CodeBlock repositoryMethod = CodeBlock.of("new $T($S, $S,\n$>$S,\n$S$<)",
         RuntimeTypes.REPOSITORY_METHOD, repository.simpleName(), method.name(),
-        method.sql().text(), method.fingerprint());
+        method.sql().statement(), method.fingerprint());
     if (method.kind() != MethodKind.QUERY) {
       return FieldSpec.builder(RuntimeTypes.REPOSITORY_METHOD, name,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
