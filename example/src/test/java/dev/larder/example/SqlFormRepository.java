@@ -2,11 +2,12 @@ package dev.larder.example;
 
 import dev.larder.annotation.CachedRepository;
 import dev.larder.annotation.Query;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Test-only: one read per SQL form whose characters JDBI or pgjdbc would misread, over the
- * seeded {@code sql_form} table.
+ * seeded {@code sql_form} table, and reads that are not cached.
  */
 @CachedRepository
 interface SqlFormRepository {
@@ -39,4 +40,13 @@ interface SqlFormRepository {
   @Query("SELECT id -- it's :not a parameter?\n"
       + " FROM sql_form /* nested /* :x */ ? */ WHERE id = :id")
   long commented(long id);
+
+  @Query(value = "SELECT clock_timestamp()", cached = false)
+  Instant clock();
+
+  @Query("SELECT clock_timestamp()")
+  Instant cachedClock();
+
+  @Query(value = "SELECT \"a:b\" FROM sql_form WHERE id = :id FOR UPDATE", cached = false)
+  int lockedValue(long id);
 }

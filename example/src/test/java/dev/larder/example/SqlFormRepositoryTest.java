@@ -3,6 +3,7 @@ package dev.larder.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larder.runtime.Larder;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,5 +69,30 @@ class SqlFormRepositoryTest {
   @Test
   void commentsMayHoldQuotesColonsAndQuestionMarks() {
     assertThat(forms.commented(3)).isEqualTo(3);
+  }
+
+  @Test
+  void uncachedReadRunsOnEveryCallWhereACachedOneIsServedFromTheCache() throws Exception {
+    Instant first = forms.clock();
+    Instant cachedFirst = forms.cachedClock();
+    Thread.sleep(5);
+
+    assertThat(forms.clock()).isAfter(first);
+    assertThat(forms.cachedClock()).isEqualTo(cachedFirst);
+  }
+
+  @Test
+  void uncachedLockingReadJoinsTheCallersTransaction() {
+    int value = larder.inTransaction(handle -> {
+      int locked = forms.lockedValue(2);
+      // The row lock is this transaction's: another session cannot take it now.
+      boolean lockedElsewhere = larder.jdbi().withHandle(other -> other
+          .createQuery("SELECT id FROM sql_form WHERE id = 2 FOR UPDATE SKIP LOCKED")
+          .mapTo(Long.class).list()).isEmpty();
+      assertThat(lockedElsewhere).isTrue();
+      return locked;
+    });
+
+    assertThat(value).isEqualTo(20);
   }
 }

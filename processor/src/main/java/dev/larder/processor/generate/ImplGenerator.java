@@ -79,15 +79,16 @@ public final class ImplGenerator {
   }
 
   /**
-   * The constant describing a method to the runtime: a {@code RepositoryMethod} for a write; for
-   * a read a {@code CachedRead} that adds its cache policy and the codec of its result.
+   * The constant describing a method to the runtime: a {@code RepositoryMethod} for a write or an
+   * uncached read; for a cached read a {@code CachedRead} that adds its cache policy and the
+   * codec of its result.
    */
   private FieldSpec constant(
       Repository repository, Method method, String name, CodecMethods codecs) {
     CodeBlock repositoryMethod = CodeBlock.of("new $T($S, $S,\n$>$S,\n$S$<)",
         RuntimeTypes.REPOSITORY_METHOD, repository.simpleName(), method.name(),
         method.sql().statement(), method.fingerprint());
-    if (method.kind() != MethodKind.QUERY) {
+    if (!method.isCachedRead()) {
       return FieldSpec.builder(RuntimeTypes.REPOSITORY_METHOD, name,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$>$>$L$<$<", repositoryMethod)
@@ -114,7 +115,7 @@ public final class ImplGenerator {
   private static CodeBlock registerReads(Repository repository, Map<Method, String> constants) {
     List<CodeBlock> reads = new ArrayList<>();
     for (Method method : repository.methods()) {
-      if (method.kind() == MethodKind.QUERY) {
+      if (method.isCachedRead()) {
         reads.add(CodeBlock.of("$N", constants.get(method)));
       }
     }
@@ -155,7 +156,7 @@ public final class ImplGenerator {
     if (PagingGenerator.isPaged(method)) {
       return PagingGenerator.query(repository, method, constant, mappers);
     }
-    CodeBlock target = CodeBlock.of("$N.method()", constant);
+    CodeBlock target = methodOf(method, constant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
     CodeBlock statement = switch (method.result().shape()) {
       case SINGLE, OPTIONAL -> CodeBlock.builder()
@@ -175,9 +176,31 @@ public final class ImplGenerator {
       default -> throw new IllegalStateException("not a query shape: " + method.result().shape());
     };
     return override(method)
+        .addCode(readCall(repository, method, constant, statement))
+        .build();
+  }
+
+  /** The {@code RepositoryMethod} of a read's constant. */
+  static CodeBlock methodOf(Method method, String constant) {
+    return method.isCachedRead() ? CodeBlock.of("$N.method()", constant)
+        : CodeBlock.of("$N", constant);
+  }
+
+  /**
+   * {@code return larder.read(...)} of a cached read, through its key and tags; {@code return
+   * larder.execute(...)} of an uncached one, straight to the database.
+   */
+  static CodeBlock readCall(
+      Repository repository, Method method, String constant, CodeBlock load) {
+    if (!method.isCachedRead()) {
+      return CodeBlock.builder()
+          .addStatement("return larder.execute($N,\nhandle -> $>$L$<)", constant, load)
+          .build();
+    }
+    return CodeBlock.builder()
         .addStatement("return larder.read($N,\n$T.$N($L),\n$L,\nhandle -> $>$L$<)", constant,
             repository.keysName(), method.name(), arguments(method),
-            lazyTags(repository, method), statement)
+            lazyTags(repository, method), load)
         .build();
   }
 

@@ -59,8 +59,8 @@ final class PagingGenerator {
     return List.of(FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.KEYSET, row.typeName()), name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T<>($N.method(),\n$>$>$S,\n$S,\n$S,\n$T.of(\n$>$L$<),\nrow -> new $T[] {$L})$<$<",
-            RuntimeTypes.KEYSET, constant,
+        .initializer("new $T<>($L,\n$>$>$S,\n$S,\n$S,\n$T.of(\n$>$L$<),\nrow -> new $T[] {$L})$<$<",
+            RuntimeTypes.KEYSET, ImplGenerator.methodOf(method, constant),
             PagingSql.keysetFirst(method.sql(), order),
             PagingSql.keysetAfter(method.sql(), order),
             PagingSql.keysetBefore(method.sql(), order),
@@ -74,12 +74,13 @@ final class PagingGenerator {
       RowMappers mappers) {
     String statements = constantName(method, constant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
-    CodeBlock binds = ImplGenerator.binds(method, CodeBlock.of("$N.method()", constant), null);
+    CodeBlock target = ImplGenerator.methodOf(method, constant);
+    CodeBlock binds = ImplGenerator.binds(method, target, null);
     MethodSpec.Builder builder = ImplGenerator.override(method);
     CodeBlock load;
     if (method.result().shape() == ResultShape.PAGE) {
       Parameter request = method.parameterOf(ParameterKind.PAGE_REQUEST);
-      builder.addStatement("$T.require($N.method(), $S, $N)", RuntimeTypes.OFFSET_PAGING, constant,
+      builder.addStatement("$T.require($L, $S, $N)", RuntimeTypes.OFFSET_PAGING, target,
           request.name(), request.name());
       load = CodeBlock.builder()
           .add("$N.page($N,\n$>", statements, request.name())
@@ -107,9 +108,7 @@ final class PagingGenerator {
           .build();
     }
     return builder
-        .addStatement("return larder.read($N,\n$T.$N($L),\n$L,\nhandle -> $>$L$<)", constant,
-            repository.keysName(), method.name(), ImplGenerator.arguments(method),
-            ImplGenerator.lazyTags(repository, method), load)
+        .addCode(ImplGenerator.readCall(repository, method, constant, load))
         .build();
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param name the method name
  * @param kind QUERY or UPDATE; null when the method has neither annotation (a user error)
+ * @param cached whether a read's results are cached ({@code @Query(cached)}); false for writes
  * @param sql the SQL and its names; null when {@code kind} is null
  * @param parameters the parameters in order
  * @param result the return type
@@ -28,6 +29,7 @@ import java.util.List;
 public record Method(
     String name,
     MethodKind kind,
+    boolean cached,
     Sql sql,
     List<Parameter> parameters,
     Result result,
@@ -44,6 +46,16 @@ public record Method(
     boolean generic,
     String fingerprint,
     Source source) {
+
+  /** Whether this is a {@code @Query} whose results are cached. */
+  public boolean isCachedRead() {
+    return kind == MethodKind.QUERY && cached;
+  }
+
+  /** Whether this is a {@code @Query(cached = false)}, a database call on every invocation. */
+  public boolean isUncachedRead() {
+    return kind == MethodKind.QUERY && !cached;
+  }
 
   /** Whether {@code @InvalidatesTags} is present, even with no tags. */
   public boolean hasInvalidatesTags() {

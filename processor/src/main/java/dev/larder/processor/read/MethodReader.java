@@ -113,6 +113,7 @@ final class MethodReader {
     return new Method(
         method.getSimpleName().toString(),
         kind,
+        query != null && annotations.bool(query, "cached"),
         sql,
         List.copyOf(parameters),
         result,

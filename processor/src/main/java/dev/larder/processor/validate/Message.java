@@ -18,6 +18,9 @@ public enum Message {
   CACHE_KEY_ON_WRITE(
       "@CacheKey has no effect on %s, which is a write (@Update); a write caches nothing, it names"
           + " the tags it makes stale with @InvalidatesTags"),
+  CACHE_KEY_ON_UNCACHED_READ(
+      "@CacheKey has no effect on %s, which is not cached (@Query(cached = false)); remove"
+          + " @CacheKey, or remove cached = false to cache its results under this key"),
   INVALIDATES_TAGS_ON_READ(
       "@InvalidatesTags has no effect on %s, which is a read (@Query); give the read its tags with"
           + " @CacheKey(tags = ...) and put @InvalidatesTags on the writes that change its rows"),

@@ -49,7 +49,7 @@ final class MethodValidator {
       diagnostics.report(Message.GENERIC_METHOD, method.source(), method.name());
     }
     annotationsOfTheOtherKind();
-    if (method.kind() == MethodKind.QUERY) {
+    if (method.isCachedRead()) {
       duration("ttl", method.ttl());
     }
     boolean typesOk = parameters() & result();
@@ -67,6 +67,9 @@ final class MethodValidator {
     new PagingValidator(diagnostics, method).check();
     bindings();
     unusedParameters();
+    if (method.isUncachedRead()) {
+      return; // nothing to key or tag; a @CacheKey on it is reported above
+    }
     if (method.kind() == MethodKind.QUERY) {
       if (method.key() != null) {
         template("key", method.key());
@@ -79,10 +82,14 @@ final class MethodValidator {
     }
   }
 
-  /** {@code @CacheKey} on a write, {@code @InvalidatesTags} on a read. */
+  /** {@code @CacheKey} on a write or an uncached read, {@code @InvalidatesTags} on a read. */
   private void annotationsOfTheOtherKind() {
     if (method.kind() == MethodKind.UPDATE && method.cacheKeyAnnotation() != null) {
       diagnostics.report(Message.CACHE_KEY_ON_WRITE, method.cacheKeyAnnotation(), method.name());
+    }
+    if (method.isUncachedRead() && method.cacheKeyAnnotation() != null) {
+      diagnostics.report(
+          Message.CACHE_KEY_ON_UNCACHED_READ, method.cacheKeyAnnotation(), method.name());
     }
     if (method.kind() == MethodKind.QUERY && method.invalidatesTagsAnnotation() != null) {
       diagnostics.report(

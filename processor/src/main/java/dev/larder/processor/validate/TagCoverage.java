@@ -1,7 +1,6 @@
 package dev.larder.processor.validate;
 
 import dev.larder.processor.model.Method;
-import dev.larder.processor.model.MethodKind;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.Source;
 import dev.larder.processor.model.TagGraph;
@@ -29,7 +28,7 @@ final class TagCoverage {
   void check(Repository repository, List<Method> checked) {
     TagGraph graph = TagGraph.of(repository);
     for (Method m : checked) {
-      if (m.kind() != MethodKind.QUERY || !graph.writesInvalidating(m).isEmpty()) {
+      if (!m.isCachedRead() || !graph.writesInvalidating(m).isEmpty()) {
         continue;
       }
       String tags = m.tags().isEmpty() ? "it has no tags"
