@@ -15,6 +15,7 @@ import java.util.Set;
  */
 final class SqlClauseScanner {
   private static final Set<String> AFTER_ORDER = Set.of("limit", "offset", "fetch", "for");
+  private static final Set<String> DATA_CHANGES = Set.of("insert", "update", "delete", "merge");
 
   private SqlClauseScanner() {}
 
@@ -39,7 +40,52 @@ final class SqlClauseScanner {
         orderBy = -1; // something follows the order that dropping it would lose
       }
     }
-    return new SqlClauses(orderBy, hasOrderBy, hasLimit, insertValues(sql, tokens));
+    return new SqlClauses(orderBy, hasOrderBy, hasLimit, insertValues(sql, tokens),
+        dataChange(tokens), locking(tokens));
+  }
+
+  /**
+   * The keyword of a data-changing statement: {@code INSERT}, {@code UPDATE}, {@code DELETE} or
+   * {@code MERGE} where a statement starts — first, after a {@code ;}, or after a {@code (} as in
+   * {@code WITH x AS (DELETE ...)}. Elsewhere the words are clauses of other statements
+   * ({@code FOR UPDATE}, {@code ON CONFLICT DO UPDATE}).
+   */
+  private static String dataChange(List<Token> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      boolean startsStatement = i == 0 || tokens.get(i - 1).punct(';')
+          || tokens.get(i - 1).punct('(');
+      if (startsStatement && t.kind() == Kind.WORD
+          && DATA_CHANGES.contains(t.text().toLowerCase(Locale.ROOT))) {
+        return t.text().toUpperCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  /** {@code FOR UPDATE}, {@code FOR NO KEY UPDATE}, {@code FOR SHARE} or {@code FOR KEY SHARE}. */
+  private static String locking(List<Token> tokens) {
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (!tokens.get(i).word("for")) {
+        continue;
+      }
+      Token next = tokens.get(i + 1);
+      if (next.word("update") || next.word("share")) {
+        return "FOR " + next.text().toUpperCase(Locale.ROOT);
+      }
+      if (i + 2 < tokens.size() && (next.word("no") || next.word("key"))) {
+        int last = next.word("no") ? i + 3 : i + 2;
+        if (last < tokens.size() && (tokens.get(last).word("update")
+            || tokens.get(last).word("share"))) {
+          StringBuilder clause = new StringBuilder("FOR");
+          for (int k = i + 1; k <= last; k++) {
+            clause.append(' ').append(tokens.get(k).text().toUpperCase(Locale.ROOT));
+          }
+          return clause.toString();
+        }
+      }
+    }
+    return null;
   }
 
   /** The statement split around its one VALUES tuple, or null when it has another shape. */

@@ -34,6 +34,14 @@ public enum Message {
       "method %s is overloaded; give each repository method its own name, because cache keys,"
           + " metrics and %s name methods by name"),
   BLANK_SQL("@%s on %s has no SQL; write the statement, e.g. @%s(\"%s\")"),
+  DATA_CHANGING_QUERY(
+      "the SQL of @Query method %s changes data (%s), but a @Query is a read: a cache hit would"
+          + " skip the change and nothing would invalidate what it changes; make it an @Update"
+          + " with @InvalidatesTags naming the tags of the reads it makes stale"),
+  LOCKING_CACHED_QUERY(
+      "the SQL of @Query method %s locks rows (%s), but the read is cached and a cache hit takes"
+          + " no lock; write @Query(value = \"...\", cached = false) so that it runs, and locks, on"
+          + " every call, inside the caller's transaction"),
   UNBOUND_NAME(
       "SQL parameter :%s of %s has nothing to bind it: no parameter or record component is named"
           + " '%s'%s"),

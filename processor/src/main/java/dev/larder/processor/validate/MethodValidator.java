@@ -10,6 +10,7 @@ import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.ResultShape;
 import dev.larder.processor.model.ScalarKind;
 import dev.larder.processor.model.Source;
+import dev.larder.processor.model.SqlClauses;
 import dev.larder.processor.model.Template;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -61,6 +62,9 @@ final class MethodValidator {
           annotation, example);
       return;
     }
+    if (method.kind() == MethodKind.QUERY) {
+      statementKind();
+    }
     if (!typesOk) {
       return;
     }
@@ -94,6 +98,18 @@ final class MethodValidator {
     if (method.kind() == MethodKind.QUERY && method.invalidatesTagsAnnotation() != null) {
       diagnostics.report(
           Message.INVALIDATES_TAGS_ON_READ, method.invalidatesTagsAnnotation(), method.name());
+    }
+  }
+
+  /** A read must not change data, and a cached read must not lock rows. */
+  private void statementKind() {
+    SqlClauses clauses = method.sql().clauses();
+    if (clauses.dataChange() != null) {
+      diagnostics.report(Message.DATA_CHANGING_QUERY, method.sql().source(), method.name(),
+          clauses.dataChange());
+    } else if (clauses.locking() != null && method.isCachedRead()) {
+      diagnostics.report(Message.LOCKING_CACHED_QUERY, method.sql().source(), method.name(),
+          clauses.locking());
     }
   }
 
