@@ -93,8 +93,9 @@ public enum Message {
           + " say in reason = \"...\" why it makes nothing stale"),
   TAGS_NEVER_INVALIDATED(
       Diagnostic.Kind.WARNING,
-      "no write in %s invalidates any tag of %s (%s), so its entries can only go stale until their"
-          + " TTL; add one of its tags to the @InvalidatesTags of the writes that change its rows"),
+      "no write of any repository in this compilation invalidates any tag of %s (%s), so its"
+          + " entries can only go stale until their TTL; add one of its tags to the"
+          + " @InvalidatesTags of the writes that change its rows"),
   TRANSACTIONAL_GENERIC(
       "@Transactional method %s declares type parameters; a transactional default method needs"
           + " concrete types (move the generic part into a helper it calls)"),

@@ -16,9 +16,15 @@ import java.util.Set;
  */
 public final class RepositoryValidator {
   private final Diagnostics diagnostics;
+  private final TagCoverage coverage;
 
-  public RepositoryValidator(Diagnostics diagnostics) {
+  /**
+   * @param coverage collects the valid methods of every repository validated, for the tag
+   *     coverage check of the whole compilation
+   */
+  public RepositoryValidator(Diagnostics diagnostics, TagCoverage coverage) {
     this.diagnostics = diagnostics;
+    this.coverage = coverage;
   }
 
   /** Reports the problems of {@code repository}; returns true when there are none. */
@@ -51,7 +57,7 @@ public final class RepositoryValidator {
         valid.add(method);
       }
     }
-    new TagCoverage(diagnostics).check(repository, valid);
+    coverage.add(repository, valid);
     TransactionalValidator transactions = new TransactionalValidator(diagnostics);
     repository.transactional().forEach(transactions::validate);
     return diagnostics.errors() == before;
