@@ -25,6 +25,15 @@ import java.lang.annotation.Target;
  * <p>Paged reads: {@code Page<T>} with a {@code PageRequest} parameter (Larder appends
  * {@code LIMIT}/{@code OFFSET}; the SQL orders the rows), and {@code CursorPage<R>} of a record with
  * a {@code Cursor} and an {@code int limit} parameter, ordered by {@link OrderBy} (keyset paging).
+ *
+ * <p>A read is cached: under its {@link CacheKey}, or without one under the default key
+ * {@code <Repository>:<method>:<arguments>} with no tags (so no write invalidates it and only its
+ * TTL ends it). {@code cached = false} makes it a plain database call on every invocation, for
+ * reads whose result must be current, run inside the caller's transaction, or lock rows
+ * ({@code SELECT ... FOR UPDATE}).
+ *
+ * <p>The SQL must not change data: {@code INSERT}, {@code UPDATE}, {@code DELETE} and
+ * {@code MERGE}, also inside a {@code WITH}, belong in an {@link Update}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -33,4 +42,10 @@ public @interface Query {
 
   /** The SQL, with {@code :name} parameters. */
   String value();
+
+  /**
+   * Whether results are cached. {@code false} runs the SQL on every call, joining the caller's
+   * transaction, and takes no {@link CacheKey}.
+   */
+  boolean cached() default true;
 }

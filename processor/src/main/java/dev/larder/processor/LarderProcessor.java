@@ -4,11 +4,13 @@ import com.google.auto.service.AutoService;
 import dev.larder.processor.generate.SourceWriter;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.Source;
+import dev.larder.processor.read.EarlierWrites;
 import dev.larder.processor.read.LarderAnnotations;
 import dev.larder.processor.read.RepositoryReader;
 import dev.larder.processor.validate.Diagnostics;
 import dev.larder.processor.validate.Message;
 import dev.larder.processor.validate.RepositoryValidator;
+import dev.larder.processor.validate.TagCoverage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ import javax.lang.model.element.TypeElement;
 public final class LarderProcessor extends AbstractProcessor {
   /** Repositories whose signatures named types that did not exist yet; retried next round. */
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** Every repository validated in any round, checked together in the last one. */
+  private final TagCoverage coverage = new TagCoverage();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -51,7 +55,7 @@ public final class LarderProcessor extends AbstractProcessor {
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
     RepositoryReader reader =
         new RepositoryReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
-    RepositoryValidator validator = new RepositoryValidator(diagnostics);
+    RepositoryValidator validator = new RepositoryValidator(diagnostics, coverage);
     SourceWriter writer = new SourceWriter(processingEnv.getFiler());
 
     List<TypeElement> repositories = new ArrayList<>();
@@ -93,6 +97,21 @@ public final class LarderProcessor extends AbstractProcessor {
     } catch (RuntimeException e) {
       diagnostics.reportUnpositioned(
           Message.INTERNAL_ERROR, "the Larder annotations of this round", describe(e));
+    }
+    if (round.processingOver()) {
+      // Tags are global: a write of any repository may invalidate a read of any other, so this
+      // waits until every repository of the compilation has been read.
+      try {
+        coverage.check(diagnostics,
+            EarlierWrites.read(processingEnv.getFiler(), coverage.repositories()),
+            name -> {
+              TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+              return type == null ? null : reader.read(type);
+            });
+      } catch (RuntimeException e) {
+        diagnostics.reportUnpositioned(
+            Message.INTERNAL_ERROR, "the tag coverage of this compilation", describe(e));
+      }
     }
     return false;
   }

@@ -230,8 +230,9 @@ class CacheDiagnosticsTest {
     Compilation compilation = compile(file);
 
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining("no write in CatalogRepository invalidates any"
-            + " tag of find (product:{id}), so its entries can only go stale until their TTL")
+    assertThat(compilation).hadWarningContaining("no write of any repository in this compilation"
+            + " invalidates any tag of CatalogRepository.find (product:{id}), so its entries can"
+            + " only go stale until their TTL")
         .inFile(file).onLineContaining("tags = \"product:{id}\"");
     assertThat(compilation).hadWarningCount(1);
   }
@@ -245,7 +246,7 @@ class CacheDiagnosticsTest {
     Compilation compilation = compile(file);
 
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining("invalidates any tag of count (it has no tags)")
+    assertThat(compilation).hadWarningContaining("invalidates any tag of CatalogRepository.count (it has no tags)")
         .inFile(file).onLineContaining("long count();");
     assertThat(compilation).hadWarningCount(1);
   }

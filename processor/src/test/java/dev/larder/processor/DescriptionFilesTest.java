@@ -130,7 +130,7 @@ class DescriptionFilesTest {
     Set<String> warned = compilation.diagnostics().stream()
         .filter(d -> d.getKind() == Diagnostic.Kind.WARNING)
         .map(d -> d.getMessage(null))
-        .map(message -> message.replaceAll("^.* invalidates any tag of (\\w+) .*$", "$1"))
+        .map(message -> message.replaceAll("^.* invalidates any tag of \\w+\\.(\\w+) .*$", "$1"))
         .collect(Collectors.toSet());
     assertThat(flagged).containsExactlyInAnyOrder("count", "categoryName").isEqualTo(warned);
     assertThat(Sources.generatedResource(compilation,

@@ -1,6 +1,5 @@
 package dev.larder.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -11,8 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A parameter may have any name: none clashes with a local variable, lambda parameter or field
  * that generated code introduces. Each name is given to a parameter of every kind of method the
- * processor generates (reads of every shape, both pagings, a write, both kinds of batch, a
- * {@code @Transactional} default method), and the generated code must compile without a warning.
+ * processor generates (cached and uncached reads of every shape, both pagings, a write, both
+ * kinds of batch, a {@code @Transactional} default method), and the generated code must compile
+ * without a warning.
  */
 class ParameterNamesTest {
 
@@ -23,29 +23,33 @@ class ParameterNamesTest {
       "position", "tags", "element",
       // names the issue asked about, and the parameters of mappers and codecs
       "key", "result", "sql", "rows", "e", "i", "rs", "context", "in", "out", "value",
-      // a constant of the implementation
-      "FIND_BY_ID", "UPDATE_PRICE"})
+      // constants of the implementation, of a cached read, a write and an uncached read
+      "FIND_BY_ID", "UPDATE_PRICE", "LOCK_BY_ID"})
   void generatedCodeCompilesWithEveryLintWarningAsAnErrorWhateverTheParameterName(String name) {
-    JavaFileObject repository = hostileRepository(name);
-    Compilation compilation = Sources.compile(repository);
-    assertThat(compilation).succeededWithoutWarnings();
-
-    assertThat(Sources.compileGeneratedStrictly(compilation, repository,
-        "HostileRepositoryImpl", "HostileRepositoryKeys")).succeededWithoutWarnings();
+    Sources.assertCompilesStrictly(hostileRepository(name), "HostileRepository");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"handle", "larder", "FIND_BY_ID"})
+  @ValueSource(strings = {"handle", "larder", "FIND_BY_ID", "LOCK_BY_ID"})
   void aParameterKeepsItsNameAndWhatItWouldHideIsRenamedOrQualified(String name) {
     Compilation compilation = Sources.compile(hostileRepository(name));
     String impl = Sources.generatedSource(compilation, "test.HostileRepositoryImpl");
 
-    assertThat(impl).contains("public Optional<Product> findById(long " + name + ")");
+    // findById is a cached read, lockById an uncached one
+    assertThat(impl).contains("public Optional<Product> findById(long " + name + ")")
+        .contains("public Optional<Product> lockById(long " + name + ")");
     switch (name) {
       case "handle" -> assertThat(impl).contains("handle_ -> Rows.atMostOne(")
-          .contains("handle_.createQuery(").contains(".bind(\"handle\", handle)");
-      case "larder" -> assertThat(impl).contains("return this.larder.read(FIND_BY_ID,");
-      default -> assertThat(impl).contains("return larder.read(HostileRepositoryImpl.FIND_BY_ID,");
+          .contains("handle_.createQuery(").contains(".bind(\"handle\", handle)")
+          .contains("return larder.execute(LOCK_BY_ID,\n")
+          .contains("handle_ -> Rows.atMostOne(LOCK_BY_ID,");
+      case "larder" -> assertThat(impl).contains("return this.larder.read(FIND_BY_ID,")
+          .contains("return this.larder.execute(LOCK_BY_ID,")
+          .contains("CURRENT_BY_ID_KEYSET.position(this.larder, larder, limit)");
+      case "FIND_BY_ID" ->
+          assertThat(impl).contains("return larder.read(HostileRepositoryImpl.FIND_BY_ID,");
+      default -> assertThat(impl)
+          .contains("return larder.execute(HostileRepositoryImpl.LOCK_BY_ID,");
     }
   }
 
@@ -82,6 +86,19 @@ class ParameterNamesTest {
           @OrderBy(value = "id", unique = "id")
           @CacheKey(tags = "category:{%2$s}")
           CursorPage<Product> byIdIn(String %2$s, Cursor after, int limit);
+
+          @Query(value = "%1$s WHERE id = :%2$s FOR UPDATE", cached = false)
+          Optional<Product> lockById(long %2$s);
+
+          @Query(value = "%1$s WHERE category = :%2$s ORDER BY id", cached = false)
+          List<Product> currentInCategory(String %2$s);
+
+          @Query(value = "%1$s WHERE category = :category ORDER BY name, id", cached = false)
+          Page<Product> currentPage(String category, PageRequest %2$s);
+
+          @Query(value = "%1$s WHERE category = :category", cached = false)
+          @OrderBy(value = "id", unique = "id")
+          CursorPage<Product> currentById(String category, Cursor %2$s, int limit);
 
           @Update("UPDATE product SET price_cents = :priceCents WHERE id = :%2$s")
           @InvalidatesTags({"product:{%2$s}", "products"})

@@ -1,5 +1,6 @@
 package dev.larder.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
@@ -134,6 +135,18 @@ final class Sources {
           generatedSource(compilation, "test." + name)));
     }
     return javac().withOptions("-proc:none", "-Xlint:all", "-Werror").compile(files);
+  }
+
+  /**
+   * Asserts that {@code source} compiles with the processor without a warning, and that the
+   * {@code <repository>Impl} and {@code <repository>Keys} it generates compile without one under
+   * {@code -Xlint:all -Werror} ({@link #compileGeneratedStrictly}).
+   */
+  static void assertCompilesStrictly(JavaFileObject source, String repository) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compileGeneratedStrictly(
+        compilation, source, repository + "Impl", repository + "Keys")).succeededWithoutWarnings();
   }
 
   private static List<JavaFileObject> withRecords(JavaFileObject... files) {

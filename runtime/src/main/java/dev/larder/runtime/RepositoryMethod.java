@@ -10,7 +10,9 @@ import static java.util.Objects.requireNonNull;
  * @param repository the simple name of the repository interface, e.g. {@code ProductRepository}
  * @param name the method name, e.g. {@code findById}; for an overloaded method its signature, e.g.
  *     {@code title(int, String)}, so that each overload has its own metrics and method tag
- * @param sql the SQL as written in the annotation
+ * @param sql the SQL to hand to JDBI: as written in the annotation, with the escapes the processor
+ *     adds where JDBI or pgjdbc would misread it (a {@code ?} operator, an array slice, a
+ *     dollar-quoted body)
  * @param fingerprint a short hash of the SQL and the result type, computed at compile time
  * @param qualifiedName {@code Repository.method}, the name used in messages, logs and metrics
  */

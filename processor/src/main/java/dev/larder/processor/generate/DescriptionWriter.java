@@ -55,7 +55,10 @@ final class DescriptionWriter {
         settings.staleWhileRevalidate().text(), settings.strict() ? "STRICT" : "NEAR");
     List<MethodDescription> methods = new ArrayList<>();
     for (Method m : repository.methods()) {
-      if (m.kind() == MethodKind.QUERY) {
+      if (m.isUncachedRead()) {
+        methods.add(Read.uncached(m.name(), m.uniqueName(), parameters(m),
+            type(m.result().typeName()), m.sql().text(), m.fingerprint()));
+      } else if (m.kind() == MethodKind.QUERY) {
         DurationSetting ttl = m.ttl() != null ? m.ttl() : settings.ttl();
         methods.add(new Read(m.name(), m.uniqueName(), parameters(m), type(m.result().typeName()),
             m.sql().text(), m.fingerprint(), KeysGenerator.keyTemplate(repository, m),

@@ -77,15 +77,16 @@ public final class ImplGenerator {
   }
 
   /**
-   * The constant describing a method to the runtime: a {@code RepositoryMethod} for a write; for
-   * a read a {@code CachedRead} that adds its cache policy and the codec of its result.
+   * The constant describing a method to the runtime: a {@code RepositoryMethod} for a write or an
+   * uncached read; for a cached read a {@code CachedRead} that adds its cache policy and the
+   * codec of its result.
    */
   private FieldSpec constant(
       Repository repository, Method method, String name, CodecMethods codecs) {
     CodeBlock repositoryMethod = CodeBlock.of("new $T($S, $S,\n$>$S,\n$S$<)",
         RuntimeTypes.REPOSITORY_METHOD, repository.simpleName(), method.uniqueName(),
-        method.sql().text(), method.fingerprint());
-    if (method.kind() != MethodKind.QUERY) {
+        method.sql().statement(), method.fingerprint());
+    if (!method.isCachedRead()) {
       return FieldSpec.builder(RuntimeTypes.REPOSITORY_METHOD, name,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$>$>$L$<$<", repositoryMethod)
@@ -112,7 +113,7 @@ public final class ImplGenerator {
   private static CodeBlock registerReads(Repository repository, ConstantNames constants) {
     List<CodeBlock> reads = new ArrayList<>();
     for (Method method : repository.methods()) {
-      if (method.kind() == MethodKind.QUERY) {
+      if (method.isCachedRead()) {
         reads.add(CodeBlock.of("$N", constants.of(method)));
       }
     }
@@ -157,7 +158,7 @@ public final class ImplGenerator {
           mappers, scope);
     }
     String handle = scope.local("handle");
-    CodeBlock target = CodeBlock.of("$L.method()", scope.constant(constant));
+    CodeBlock target = methodOf(method, scope.constant(constant));
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
     CodeBlock statement = switch (method.result().shape()) {
       case SINGLE, OPTIONAL -> CodeBlock.builder()
@@ -183,9 +184,25 @@ public final class ImplGenerator {
         .build();
   }
 
-  /** {@code larder.read(CONSTANT, key, tags, handle -> load)}. */
+  /**
+   * The {@code RepositoryMethod} of a read's constant: {@code FIND_BY_ID.method()} of a cached
+   * read's {@code CachedRead}, the constant itself for an uncached read.
+   */
+  static CodeBlock methodOf(Method method, CodeBlock constant) {
+    return method.isCachedRead() ? CodeBlock.of("$L.method()", constant) : constant;
+  }
+
+  /**
+   * {@code larder.read(CONSTANT, key, tags, handle -> load)} of a cached read, through its key
+   * and tags; {@code larder.execute(CONSTANT, handle -> load)} of an uncached one, straight to
+   * the database.
+   */
   static CodeBlock read(Repository repository, Method method, String constant, MethodScope scope,
       String handle, CodeBlock load) {
+    if (!method.isCachedRead()) {
+      return CodeBlock.of("$L.execute($L,\n$N -> $>$L$<)", scope.field("larder"),
+          scope.constant(constant), handle, load);
+    }
     return CodeBlock.of("$L.read($L,\n$T.$N($L),\n$L,\n$N -> $>$L$<)", scope.field("larder"),
         scope.constant(constant), repository.keysName(), method.name(), arguments(method),
         lazyTags(repository, method), handle, load);

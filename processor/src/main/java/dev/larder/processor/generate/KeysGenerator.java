@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code <Interface>Keys}: for every read, the public builder of its cache key (what
+ * Generates {@code <Interface>Keys}: for every cached read, the public builder of its cache key (what
  * the implementation uses, and what users call to inspect or warm entries) and of its tags; for
  * every write, the builder of the tags it invalidates.
  */
@@ -37,13 +37,13 @@ public final class KeysGenerator {
         .addJavadoc("so entries written by another version of a query are never read.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (Method method : repository.methods()) {
-      if (method.kind() == MethodKind.QUERY) {
+      if (method.isCachedRead()) {
         keys.addMethod(key(repository, method));
         if (!method.tags().isEmpty()) {
           keys.addMethod(tags(repository, method, method.tags(),
               "Returns the tags of the entry cached by"));
         }
-      } else if (!method.invalidates().isEmpty()) {
+      } else if (method.kind() == MethodKind.UPDATE && !method.invalidates().isEmpty()) {
         keys.addMethod(tags(repository, method, method.invalidates(),
             "Returns the tags invalidated by"));
       }

@@ -53,8 +53,8 @@ final class PagingGenerator {
     return List.of(FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.KEYSET, row.typeName()), name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T<>($N.method(),\n$>$>$S,\n$S,\n$S,\n$T.of(\n$>$L$<),\nrow -> new $T[] {$L})$<$<",
-            RuntimeTypes.KEYSET, constant,
+        .initializer("new $T<>($L,\n$>$>$S,\n$S,\n$S,\n$T.of(\n$>$L$<),\nrow -> new $T[] {$L})$<$<",
+            RuntimeTypes.KEYSET, ImplGenerator.methodOf(method, CodeBlock.of("$N", constant)),
             PagingSql.keysetFirst(method.sql(), order),
             PagingSql.keysetAfter(method.sql(), order),
             PagingSql.keysetBefore(method.sql(), order),
@@ -68,15 +68,15 @@ final class PagingGenerator {
       String statementsConstant, RowMappers mappers, MethodScope scope) {
     CodeBlock statements = scope.constant(statementsConstant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
-    CodeBlock binds = ImplGenerator.binds(method,
-        CodeBlock.of("$L.method()", scope.constant(constant)), null);
+    CodeBlock target = ImplGenerator.methodOf(method, scope.constant(constant));
+    CodeBlock binds = ImplGenerator.binds(method, target, null);
     MethodSpec.Builder builder = ImplGenerator.override(method);
     String handle;
     CodeBlock load;
     if (method.result().shape() == ResultShape.PAGE) {
       Parameter request = method.parameterOf(ParameterKind.PAGE_REQUEST);
-      builder.addStatement("$T.require($L.method(), $S, $N)", RuntimeTypes.OFFSET_PAGING,
-          scope.constant(constant), request.name(), request.name());
+      builder.addStatement("$T.require($L, $S, $N)", RuntimeTypes.OFFSET_PAGING, target,
+          request.name(), request.name());
       handle = scope.local("handle");
       load = CodeBlock.builder()
           .add("$L.page($N,\n$>", statements, request.name())

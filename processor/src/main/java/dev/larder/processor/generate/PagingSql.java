@@ -19,7 +19,7 @@ final class PagingSql {
 
   /** {@code <sql> LIMIT :larder_limit OFFSET :larder_offset}, on a new line after any comment. */
   static String offsetRows(Sql sql) {
-    return statement(sql.text()) + "\nLIMIT :" + LIMIT + " OFFSET :" + OFFSET;
+    return statement(sql.statement()) + "\nLIMIT :" + LIMIT + " OFFSET :" + OFFSET;
   }
 
   /** {@code SELECT count(*) FROM (<sql without its trailing ORDER BY>) larder_count}. */
@@ -98,8 +98,7 @@ final class PagingSql {
 
   /** The SQL without its trailing top-level ORDER BY (when it can be dropped) and semicolon. */
   private static String unordered(Sql sql) {
-    int orderBy = sql.clauses().orderByStart();
-    return statement(orderBy >= 0 ? sql.text().substring(0, orderBy) : sql.text());
+    return statement(sql.unorderedStatement());
   }
 
   /** The SQL without trailing white space and semicolons. */

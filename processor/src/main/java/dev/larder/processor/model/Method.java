@@ -11,6 +11,7 @@ import java.util.List;
  *     messages, metrics, method tags and reports: its name, or for an overloaded method its
  *     signature with simple type names, {@code title(int, String)}
  * @param kind QUERY or UPDATE; null when the method has neither annotation (a user error)
+ * @param cached whether a read's results are cached ({@code @Query(cached)}); false for writes
  * @param sql the SQL and its names; null when {@code kind} is null
  * @param parameters the parameters in order
  * @param result the return type
@@ -32,6 +33,7 @@ public record Method(
     String name,
     String uniqueName,
     MethodKind kind,
+    boolean cached,
     Sql sql,
     List<Parameter> parameters,
     Result result,
@@ -52,6 +54,16 @@ public record Method(
   /** Whether another abstract method of the repository has the same name. */
   public boolean overloaded() {
     return !uniqueName.equals(name);
+  }
+
+  /** Whether this is a {@code @Query} whose results are cached. */
+  public boolean isCachedRead() {
+    return kind == MethodKind.QUERY && cached;
+  }
+
+  /** Whether this is a {@code @Query(cached = false)}, a database call on every invocation. */
+  public boolean isUncachedRead() {
+    return kind == MethodKind.QUERY && !cached;
   }
 
   /** Whether {@code @InvalidatesTags} is present, even with no tags. */

@@ -3,8 +3,8 @@ package dev.larder.processor.model;
 import java.util.List;
 
 /**
- * What paging and batching need to know about the top level of a statement (outside parentheses,
- * quotes and comments).
+ * What paging, batching and validation need to know about the clauses of a statement (outside
+ * quotes and comments; at its top level, outside parentheses, unless said otherwise).
  *
  * @param orderByStart where a trailing top-level {@code ORDER BY} starts, when nothing but the
  *     order follows it (no {@code LIMIT}, {@code OFFSET}, {@code FETCH} or {@code FOR}), so that a
@@ -14,9 +14,19 @@ import java.util.List;
  *     {@code FETCH}, which offset paging cannot add to
  * @param insertValues the statement split for multi-row inserts, or null when it is not an
  *     {@code INSERT ... VALUES (...)} that can be
+ * @param dataChange the upper-case keyword of a statement that changes data, {@code INSERT},
+ *     {@code UPDATE}, {@code DELETE} or {@code MERGE}, at any depth (a {@code WITH x AS (DELETE
+ *     ...)} too); null when there is none
+ * @param locking the first locking clause at any depth, e.g. {@code FOR UPDATE} or
+ *     {@code FOR NO KEY UPDATE}, upper case; null when there is none
  */
 public record SqlClauses(
-    int orderByStart, boolean hasOrderBy, boolean hasLimit, InsertValues insertValues) {
+    int orderByStart,
+    boolean hasOrderBy,
+    boolean hasLimit,
+    InsertValues insertValues,
+    String dataChange,
+    String locking) {
 
   /**
    * An {@code INSERT ... VALUES (...) [ON CONFLICT ... DO NOTHING]} whose parameters are all in

@@ -11,8 +11,8 @@ import java.util.Map;
  * can name the same tag ({@link TagShape#overlaps}). Validation warns about the reads that no
  * write invalidates; the generated description lists every edge.
  *
- * <p>Reads are the {@code @Query} methods, writes the {@code @Update} methods; a method carrying
- * both (a user error) is neither.
+ * <p>Reads are the cached {@code @Query} methods, writes the {@code @Update} methods; a method
+ * carrying both (a user error) is neither.
  */
 public final class TagGraph {
   private final Map<Method, List<Method>> writesByRead = new IdentityHashMap<>();
@@ -59,7 +59,7 @@ public final class TagGraph {
   }
 
   private static boolean isRead(Method m) {
-    return m.kind() == MethodKind.QUERY && !m.conflicting();
+    return m.isCachedRead() && !m.conflicting();
   }
 
   private static boolean isWrite(Method m) {

@@ -58,6 +58,11 @@ final class AnnotationReader {
     return value instanceof String s ? s : "";
   }
 
+  /** A boolean member, its default when not written. */
+  boolean bool(AnnotationMirror mirror, String name) {
+    return Boolean.TRUE.equals(value(mirror, name).getValue());
+  }
+
   /** The name of an enum constant value. */
   String enumConstant(AnnotationMirror mirror, String name) {
     Object value = value(mirror, name).getValue();

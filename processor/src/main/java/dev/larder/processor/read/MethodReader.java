@@ -20,6 +20,7 @@ import dev.larder.processor.model.ResultShape;
 import dev.larder.processor.model.ScalarKind;
 import dev.larder.processor.model.Source;
 import dev.larder.processor.model.Sql;
+import dev.larder.processor.model.SqlClauses;
 import dev.larder.processor.model.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +79,11 @@ final class MethodReader {
     if (sqlMirror != null) {
       AnnotationValue value = annotations.value(sqlMirror, "value");
       String text = annotations.string(sqlMirror, "value");
-      sql = new Sql(text, SqlNames.parse(text), SqlClauseScanner.scan(text),
-          source.withAnnotation(sqlMirror, value));
+      SqlClauses clauses = SqlClauseScanner.scan(text);
+      String unordered = clauses.orderByStart() >= 0
+          ? text.substring(0, clauses.orderByStart()) : text;
+      sql = new Sql(text, SqlNames.parse(text), clauses, JdbiText.of(text),
+          JdbiText.of(unordered), source.withAnnotation(sqlMirror, value));
       bindings = sql.names().stream().map(resolver::bind).toList();
     }
 
@@ -119,6 +123,7 @@ final class MethodReader {
         name,
         uniqueName,
         kind,
+        query != null && annotations.bool(query, "cached"),
         sql,
         List.copyOf(parameters),
         result,

@@ -1,36 +1,26 @@
 package dev.larder.processor.read;
 
 import dev.larder.processor.model.SqlClauses;
+import dev.larder.processor.read.SqlLexer.Kind;
+import dev.larder.processor.read.SqlLexer.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds the clauses of {@link SqlClauses} in SQL text. It tokenizes as {@link SqlNames} does
- * (skipping string literals, quoted identifiers, dollar-quoted bodies and comments) and keeps
- * each token's position and parenthesis depth; it does not parse SQL, so it only recognises the
- * plain shapes it documents and says "no" to anything else.
+ * Finds the clauses of {@link SqlClauses} in the tokens of {@link SqlLexer}, which keep each
+ * token's position and parenthesis depth; it does not parse SQL, so it only recognises the plain
+ * shapes it documents and says "no" to anything else.
  */
 final class SqlClauseScanner {
   private static final Set<String> AFTER_ORDER = Set.of("limit", "offset", "fetch", "for");
+  private static final Set<String> DATA_CHANGES = Set.of("insert", "update", "delete", "merge");
 
   private SqlClauseScanner() {}
 
-  private enum Kind { WORD, NAME, PUNCT, OTHER }
-
-  private record Token(Kind kind, String text, int start, int end, int depth) {
-    boolean word(String lower) {
-      return kind == Kind.WORD && text.equalsIgnoreCase(lower);
-    }
-
-    boolean punct(char c) {
-      return kind == Kind.PUNCT && text.charAt(0) == c;
-    }
-  }
-
   static SqlClauses scan(String sql) {
-    List<Token> tokens = tokenize(sql);
+    List<Token> tokens = SqlLexer.tokenize(sql);
     int orderBy = -1;
     boolean hasOrderBy = false;
     boolean hasLimit = false;
@@ -50,7 +40,52 @@ final class SqlClauseScanner {
         orderBy = -1; // something follows the order that dropping it would lose
       }
     }
-    return new SqlClauses(orderBy, hasOrderBy, hasLimit, insertValues(sql, tokens));
+    return new SqlClauses(orderBy, hasOrderBy, hasLimit, insertValues(sql, tokens),
+        dataChange(tokens), locking(tokens));
+  }
+
+  /**
+   * The keyword of a data-changing statement: {@code INSERT}, {@code UPDATE}, {@code DELETE} or
+   * {@code MERGE} where a statement starts — first, after a {@code ;}, or after a {@code (} as in
+   * {@code WITH x AS (DELETE ...)}. Elsewhere the words are clauses of other statements
+   * ({@code FOR UPDATE}, {@code ON CONFLICT DO UPDATE}).
+   */
+  private static String dataChange(List<Token> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      boolean startsStatement = i == 0 || tokens.get(i - 1).punct(';')
+          || tokens.get(i - 1).punct('(');
+      if (startsStatement && t.kind() == Kind.WORD
+          && DATA_CHANGES.contains(t.text().toLowerCase(Locale.ROOT))) {
+        return t.text().toUpperCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  /** {@code FOR UPDATE}, {@code FOR NO KEY UPDATE}, {@code FOR SHARE} or {@code FOR KEY SHARE}. */
+  private static String locking(List<Token> tokens) {
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (!tokens.get(i).word("for")) {
+        continue;
+      }
+      Token next = tokens.get(i + 1);
+      if (next.word("update") || next.word("share")) {
+        return "FOR " + next.text().toUpperCase(Locale.ROOT);
+      }
+      if (i + 2 < tokens.size() && (next.word("no") || next.word("key"))) {
+        int last = next.word("no") ? i + 3 : i + 2;
+        if (last < tokens.size() && (tokens.get(last).word("update")
+            || tokens.get(last).word("share"))) {
+          StringBuilder clause = new StringBuilder("FOR");
+          for (int k = i + 1; k <= last; k++) {
+            clause.append(' ').append(tokens.get(k).text().toUpperCase(Locale.ROOT));
+          }
+          return clause.toString();
+        }
+      }
+    }
+    return null;
   }
 
   /** The statement split around its one VALUES tuple, or null when it has another shape. */
@@ -103,16 +138,17 @@ final class SqlClauseScanner {
     for (int i = open; i <= close; i++) {
       Token t = tokens.get(i);
       if (t.kind() == Kind.NAME) {
-        tuple.append(sql, at, t.start()).append('?');
-        names.add(t.text().substring(1));
+        tuple.append(JdbiText.of(sql.substring(at, t.start()))).append('?');
+        names.add(t.name());
         at = t.end();
       }
     }
-    tuple.append(sql, at, tokens.get(close).end());
+    tuple.append(JdbiText.of(sql.substring(at, tokens.get(close).end())));
     String tailText = tail.isEmpty() ? ""
         : sql.substring(tail.get(0).start(), tail.get(tail.size() - 1).end());
     return new SqlClauses.InsertValues(
-        sql.substring(0, tokens.get(values).end()).strip(), tuple.toString(), names, tailText);
+        JdbiText.of(sql.substring(0, tokens.get(values).end()).strip()), tuple.toString(), names,
+        JdbiText.of(tailText));
   }
 
   /** {@code ON CONFLICT [target] DO NOTHING}, nothing after it. */
@@ -121,56 +157,5 @@ final class SqlClauseScanner {
     return n >= 4 && tail.get(0).word("on") && tail.get(1).word("conflict")
         && tail.get(n - 2).word("do") && tail.get(n - 1).word("nothing")
         && tail.stream().noneMatch(t -> t.word("returning") || t.word("update"));
-  }
-
-  private static List<Token> tokenize(String sql) {
-    List<Token> tokens = new ArrayList<>();
-    int depth = 0;
-    int i = 0;
-    int n = sql.length();
-    while (i < n) {
-      char c = sql.charAt(i);
-      int start = i;
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '\'' || c == '"') {
-        i = SqlNames.skipQuoted(sql, i, c);
-        tokens.add(new Token(Kind.OTHER, sql.substring(start, i), start, i, depth));
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? n : end + 1;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else if (c == '$' && SqlNames.dollarTag(sql, i) != null) {
-        String tag = SqlNames.dollarTag(sql, i);
-        int end = sql.indexOf(tag, i + tag.length());
-        i = end < 0 ? n : end + tag.length();
-        tokens.add(new Token(Kind.OTHER, sql.substring(start, i), start, i, depth));
-      } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
-        i += 2;
-        tokens.add(new Token(Kind.OTHER, "::", start, i, depth));
-      } else if (c == ':' && i + 1 < n && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
-        i++;
-        while (i < n && SqlNames.isNamePart(sql, i)) {
-          i++;
-        }
-        tokens.add(new Token(Kind.NAME, sql.substring(start, i), start, i, depth));
-      } else if (Character.isLetter(c) || c == '_') {
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-            || sql.charAt(i) == '$')) {
-          i++;
-        }
-        tokens.add(new Token(Kind.WORD, sql.substring(start, i), start, i, depth));
-      } else if (c == '(') {
-        tokens.add(new Token(Kind.PUNCT, "(", start, ++i, depth++));
-      } else if (c == ')') {
-        depth = Math.max(0, depth - 1);
-        tokens.add(new Token(Kind.PUNCT, ")", start, ++i, depth));
-      } else {
-        tokens.add(new Token(Kind.PUNCT, String.valueOf(c), start, ++i, depth));
-      }
-    }
-    return tokens;
   }
 }

@@ -60,6 +60,11 @@ public final class DescriptionJson {
 
   private static Map<String, Object> read(Read read) {
     Map<String, Object> out = common(read, "read");
+    if (!read.cached()) {
+      // Written only when false, so that a cached read is described as it always was.
+      out.put("cached", false);
+      return out;
+    }
     out.put("key", read.key());
     out.put("tags", read.tags());
     out.put("ttl", read.ttl());
@@ -123,9 +128,12 @@ public final class DescriptionJson {
     for (Fields m : root.objects("methods")) {
       String kind = m.string("kind");
       switch (kind) {
-        case "read" -> methods.add(new Read(m.string("name"), uniqueName(m), parameters(m),
-            m.string("returns"), m.string("sql"), m.string("fingerprint"), m.string("key"),
-            m.strings("tags"), m.string("ttl"), m.strings("invalidatedBy")));
+        case "read" -> methods.add(m.map.get("cached") instanceof Boolean cached && !cached
+            ? Read.uncached(m.string("name"), uniqueName(m), parameters(m), m.string("returns"),
+                m.string("sql"), m.string("fingerprint"))
+            : new Read(m.string("name"), uniqueName(m), parameters(m), m.string("returns"),
+                m.string("sql"), m.string("fingerprint"), m.string("key"), m.strings("tags"),
+                m.string("ttl"), m.strings("invalidatedBy")));
         case "write" -> methods.add(new Write(m.string("name"), uniqueName(m), parameters(m),
             m.string("returns"), m.string("sql"), m.string("fingerprint"), m.bool("batch"),
             m.strings("invalidatesTags"), m.string("reason"), m.strings("invalidatesReads")));

@@ -35,6 +35,7 @@ public final class HtmlReport {
       .matrix td{text-align:center}.matrix td.hit{background:#dcf2dc}
       .matrix th.write{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}
       .meta{color:#555}
+      tr.uncached td{color:#555}
       """;
 
   private final List<RepositoryDescription> repositories;
@@ -169,6 +170,12 @@ public final class HtmlReport {
     line("<table>");
     line("<tr><th>Read</th><th>Key</th><th>Tags</th><th>TTL</th><th>Invalidated by</th></tr>");
     for (Read r : d.reads()) {
+      if (!r.cached()) {
+        line("<tr id=\"" + attribute(anchor(d, r)) + "\" class=\"uncached\"><td>"
+            + code(Signatures.of(r.name(), r.parameters())) + "</td><td>not cached</td><td>—"
+            + "</td><td>—</td><td>— (reads the database on every call)</td></tr>");
+        continue;
+      }
       List<String> others = otherWrites.get(r);
       String invalidatedBy = r.neverInvalidated()
           ? "<span class=\"flag\">no write of " + text(d.simpleName())
@@ -223,6 +230,9 @@ public final class HtmlReport {
     }
     line("</tr>");
     for (Read r : d.reads()) {
+      if (!r.cached()) {
+        continue; // no tags, so no write invalidates it
+      }
       out.append("<tr").append(r.neverInvalidated() ? " class=\"stale\"" : "").append("><th>")
           .append(text(r.uniqueName())).append("</th>");
       for (Write w : d.writes()) {

@@ -54,7 +54,7 @@ public final class MarkdownReport {
     reads(reads);
     writes(writes);
     transactions(d.transactional());
-    graph(reads, writes);
+    graph(reads.stream().filter(Read::cached).toList(), writes); // uncached reads have no tags
     statements(d.methods());
   }
 
@@ -69,6 +69,11 @@ public final class MarkdownReport {
     line("| Read | Key | Tags | TTL | Invalidated by |");
     line("|---|---|---|---|---|");
     for (Read r : reads) {
+      if (!r.cached()) {
+        row(code(Signatures.of(r.name(), r.parameters())), "**not cached**", "—", "—",
+            "— (reads the database on every call)");
+        continue;
+      }
       String invalidatedBy = r.neverInvalidated()
           ? "**no write** (stale until its TTL)" : codes(r.invalidatedBy());
       row(code(Signatures.of(r.name(), r.parameters())), code(r.key()), codes(r.tags()),

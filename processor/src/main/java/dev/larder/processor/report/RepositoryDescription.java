@@ -81,11 +81,15 @@ public record RepositoryDescription(
   /**
    * A {@code @Query} method.
    *
-   * @param key the key template, the default one spelt out, without the fingerprint
+   * @param key the key template, the default one spelt out, without the fingerprint; null when
+   *     it is not cached
    * @param tags the tag templates
-   * @param ttl the time to live of its entries (its own, or the repository's)
+   * @param ttl the time to live of its entries (its own, or the repository's); null when it is
+   *     not cached
    * @param invalidatedBy the unique names of the writes of this repository that invalidate it;
    *     empty when none does, so its entries can only go stale until their TTL
+   * @param cached false for a {@code @Query(cached = false)}, which reads the database on every
+   *     call
    */
   public record Read(
       String name,
@@ -97,7 +101,8 @@ public record RepositoryDescription(
       String key,
       List<String> tags,
       String ttl,
-      List<String> invalidatedBy) implements MethodDescription {
+      List<String> invalidatedBy,
+      boolean cached) implements MethodDescription {
 
     public Read {
       parameters = List.copyOf(parameters);
@@ -105,15 +110,30 @@ public record RepositoryDescription(
       invalidatedBy = List.copyOf(invalidatedBy);
     }
 
-    /** A read that is not overloaded: its unique name is its name. */
+    /** A cached read. */
+    public Read(String name, String uniqueName, List<Parameter> parameters, String returns,
+        String sql, String fingerprint, String key, List<String> tags, String ttl,
+        List<String> invalidatedBy) {
+      this(name, uniqueName, parameters, returns, sql, fingerprint, key, tags, ttl, invalidatedBy,
+          true);
+    }
+
+    /** A cached read that is not overloaded: its unique name is its name. */
     public Read(String name, List<Parameter> parameters, String returns, String sql,
         String fingerprint, String key, List<String> tags, String ttl, List<String> invalidatedBy) {
       this(name, name, parameters, returns, sql, fingerprint, key, tags, ttl, invalidatedBy);
     }
 
-    /** Whether no write of its repository invalidates it (the compiler warned about it). */
+    /** A read that is not cached: no key, no tags, no TTL. */
+    public static Read uncached(String name, String uniqueName, List<Parameter> parameters,
+        String returns, String sql, String fingerprint) {
+      return new Read(name, uniqueName, parameters, returns, sql, fingerprint, null, List.of(),
+          null, List.of(), false);
+    }
+
+    /** Whether it is cached and no write of its repository invalidates it. */
     public boolean neverInvalidated() {
-      return invalidatedBy.isEmpty();
+      return cached && invalidatedBy.isEmpty();
     }
   }
 

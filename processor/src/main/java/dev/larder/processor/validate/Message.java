@@ -18,6 +18,9 @@ public enum Message {
   CACHE_KEY_ON_WRITE(
       "@CacheKey has no effect on %s, which is a write (@Update); a write caches nothing, it names"
           + " the tags it makes stale with @InvalidatesTags"),
+  CACHE_KEY_ON_UNCACHED_READ(
+      "@CacheKey has no effect on %s, which is not cached (@Query(cached = false)); remove"
+          + " @CacheKey, or remove cached = false to cache its results under this key"),
   INVALIDATES_TAGS_ON_READ(
       "@InvalidatesTags has no effect on %s, which is a read (@Query); give the read its tags with"
           + " @CacheKey(tags = ...) and put @InvalidatesTags on the writes that change its rows"),
@@ -28,6 +31,14 @@ public enum Message {
       "method %s has both @Query and @Update; a method either reads or writes, keep one of them"),
   GENERIC_METHOD("method %s declares type parameters; repository methods need concrete types"),
   BLANK_SQL("@%s on %s has no SQL; write the statement, e.g. @%s(\"%s\")"),
+  DATA_CHANGING_QUERY(
+      "the SQL of @Query method %s changes data (%s), but a @Query is a read: a cache hit would"
+          + " skip the change and nothing would invalidate what it changes; make it an @Update"
+          + " with @InvalidatesTags naming the tags of the reads it makes stale"),
+  LOCKING_CACHED_QUERY(
+      "the SQL of @Query method %s locks rows (%s), but the read is cached and a cache hit takes"
+          + " no lock; write @Query(value = \"...\", cached = false) so that it runs, and locks, on"
+          + " every call, inside the caller's transaction"),
   UNBOUND_NAME(
       "SQL parameter :%s of %s has nothing to bind it: no parameter or record component is named"
           + " '%s'%s"),
@@ -79,8 +90,9 @@ public enum Message {
           + " say in reason = \"...\" why it makes nothing stale"),
   TAGS_NEVER_INVALIDATED(
       Diagnostic.Kind.WARNING,
-      "no write in %s invalidates any tag of %s (%s), so its entries can only go stale until their"
-          + " TTL; add one of its tags to the @InvalidatesTags of the writes that change its rows"),
+      "no write of any repository in this compilation invalidates any tag of %s (%s), so its"
+          + " entries can only go stale until their TTL; add one of its tags to the"
+          + " @InvalidatesTags of the writes that change its rows"),
   TRANSACTIONAL_GENERIC(
       "@Transactional method %s declares type parameters; a transactional default method needs"
           + " concrete types (move the generic part into a helper it calls)"),

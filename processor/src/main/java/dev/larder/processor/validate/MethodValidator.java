@@ -10,6 +10,7 @@ import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.ResultShape;
 import dev.larder.processor.model.ScalarKind;
 import dev.larder.processor.model.Source;
+import dev.larder.processor.model.SqlClauses;
 import dev.larder.processor.model.Template;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -49,7 +50,7 @@ final class MethodValidator {
       diagnostics.report(Message.GENERIC_METHOD, method.source(), method.uniqueName());
     }
     annotationsOfTheOtherKind();
-    if (method.kind() == MethodKind.QUERY) {
+    if (method.isCachedRead()) {
       duration("ttl", method.ttl());
     }
     boolean typesOk = parameters() & result();
@@ -61,12 +62,18 @@ final class MethodValidator {
           annotation, example);
       return;
     }
+    if (method.kind() == MethodKind.QUERY) {
+      statementKind();
+    }
     if (!typesOk) {
       return;
     }
     new PagingValidator(diagnostics, method).check();
     bindings();
     unusedParameters();
+    if (method.isUncachedRead()) {
+      return; // nothing to key or tag; a @CacheKey on it is reported above
+    }
     if (method.kind() == MethodKind.QUERY) {
       if (method.key() != null) {
         template("key", method.key());
@@ -79,14 +86,30 @@ final class MethodValidator {
     }
   }
 
-  /** {@code @CacheKey} on a write, {@code @InvalidatesTags} on a read. */
+  /** {@code @CacheKey} on a write or an uncached read, {@code @InvalidatesTags} on a read. */
   private void annotationsOfTheOtherKind() {
     if (method.kind() == MethodKind.UPDATE && method.cacheKeyAnnotation() != null) {
       diagnostics.report(Message.CACHE_KEY_ON_WRITE, method.cacheKeyAnnotation(), method.uniqueName());
     }
+    if (method.isUncachedRead() && method.cacheKeyAnnotation() != null) {
+      diagnostics.report(
+          Message.CACHE_KEY_ON_UNCACHED_READ, method.cacheKeyAnnotation(), method.uniqueName());
+    }
     if (method.kind() == MethodKind.QUERY && method.invalidatesTagsAnnotation() != null) {
       diagnostics.report(
           Message.INVALIDATES_TAGS_ON_READ, method.invalidatesTagsAnnotation(), method.uniqueName());
+    }
+  }
+
+  /** A read must not change data, and a cached read must not lock rows. */
+  private void statementKind() {
+    SqlClauses clauses = method.sql().clauses();
+    if (clauses.dataChange() != null) {
+      diagnostics.report(Message.DATA_CHANGING_QUERY, method.sql().source(), method.uniqueName(),
+          clauses.dataChange());
+    } else if (clauses.locking() != null && method.isCachedRead()) {
+      diagnostics.report(Message.LOCKING_CACHED_QUERY, method.sql().source(), method.uniqueName(),
+          clauses.locking());
     }
   }
 

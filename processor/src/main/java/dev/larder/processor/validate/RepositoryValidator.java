@@ -14,9 +14,15 @@ import java.util.Locale;
  */
 public final class RepositoryValidator {
   private final Diagnostics diagnostics;
+  private final TagCoverage coverage;
 
-  public RepositoryValidator(Diagnostics diagnostics) {
+  /**
+   * @param coverage collects the valid methods of every repository validated, for the tag
+   *     coverage check of the whole compilation
+   */
+  public RepositoryValidator(Diagnostics diagnostics, TagCoverage coverage) {
     this.diagnostics = diagnostics;
+    this.coverage = coverage;
   }
 
   /** Reports the problems of {@code repository}; returns true when there are none. */
@@ -43,7 +49,7 @@ public final class RepositoryValidator {
         valid.add(method);
       }
     }
-    new TagCoverage(diagnostics).check(repository, valid);
+    coverage.add(repository, valid);
     TransactionalValidator transactions = new TransactionalValidator(diagnostics);
     repository.transactional().forEach(transactions::validate);
     return diagnostics.errors() == before;

@@ -76,4 +76,24 @@ class SqlClauseScannerTest {
     assertThat(SqlClauseScanner.scan("UPDATE t SET a = :a WHERE id = :id")
         .insertValues()).as("UPDATE").isNull();
   }
+
+  @Test
+  void dataChangesAreFoundWhereAStatementStarts() {
+    assertThat(SqlClauseScanner.scan("WITH d AS MATERIALIZED (delete FROM t RETURNING id)"
+        + " SELECT * FROM d").dataChange()).isEqualTo("DELETE");
+    assertThat(SqlClauseScanner.scan("SELECT 1; UPDATE t SET a = 1").dataChange())
+        .isEqualTo("UPDATE");
+    assertThat(SqlClauseScanner.scan("SELECT * FROM t FOR UPDATE").dataChange()).isNull();
+    assertThat(SqlClauseScanner.scan("SELECT 'delete' /* insert */ FROM \"update\"")
+        .dataChange()).isNull();
+  }
+
+  @Test
+  void lockingClausesAreFoundAtAnyDepth() {
+    assertThat(SqlClauseScanner.scan("SELECT * FROM (SELECT * FROM t FOR NO KEY UPDATE) x")
+        .locking()).isEqualTo("FOR NO KEY UPDATE");
+    assertThat(SqlClauseScanner.scan("SELECT * FROM t FOR KEY SHARE").locking())
+        .isEqualTo("FOR KEY SHARE");
+    assertThat(SqlClauseScanner.scan("SELECT * FROM t -- for update\n").locking()).isNull();
+  }
 }

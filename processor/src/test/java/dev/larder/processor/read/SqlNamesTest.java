@@ -67,4 +67,34 @@ class SqlNamesTest {
   void unterminatedLiteralEndsTheScanWithoutFailing() {
     assertThat(SqlNames.parse("SELECT :a, 'unterminated :b")).containsExactly("a");
   }
+
+  @Test
+  void jsonbKeyOperatorsAreNotParameters() {
+    assertThat(SqlNames.parse("SELECT * FROM t WHERE metadata ? 'awards' AND tags ?| :any"
+        + " AND tags ?& :all AND doc @? '$.a'")).containsExactly("any", "all");
+  }
+
+  @Test
+  void escapeStringsEndOnlyAtAnUnescapedQuote() {
+    assertThat(SqlNames.parse("SELECT E'it\\'s :not', e'\\\\', :real FROM t"))
+        .containsExactly("real");
+  }
+
+  @Test
+  void nestedBlockCommentsEndAtTheirOwnEnd() {
+    assertThat(SqlNames.parse("SELECT /* a /* b */ :hidden */ :real FROM t"))
+        .containsExactly("real");
+  }
+
+  @Test
+  void arraySlicesWithNumbersAreNotParameters() {
+    assertThat(SqlNames.parse("SELECT a[1:2], a[:3], a[2:], a[1:n.hi] FROM t WHERE b = :b"))
+        .containsExactly("n.hi", "b");
+  }
+
+  @Test
+  void dollarQuotesMayHoldQuotesAndAnotherTag() {
+    assertThat(SqlNames.parse("SELECT $a$ it's $$ :x $$ $a$, :real FROM t"))
+        .containsExactly("real");
+  }
 }
