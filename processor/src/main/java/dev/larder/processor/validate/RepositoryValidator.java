@@ -16,9 +16,11 @@ import java.util.Set;
  */
 public final class RepositoryValidator {
   private final Diagnostics diagnostics;
+  private final EnumLabelValidator enumLabels;
 
   public RepositoryValidator(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
+    this.enumLabels = new EnumLabelValidator(diagnostics);
   }
 
   /** Reports the problems of {@code repository}; returns true when there are none. */
@@ -51,10 +53,11 @@ public final class RepositoryValidator {
         valid.add(method);
       }
     }
+    boolean labelsValid = enumLabels.validate(repository);
     new TagCoverage(diagnostics).check(repository, valid);
     TransactionalValidator transactions = new TransactionalValidator(diagnostics);
     repository.transactional().forEach(transactions::validate);
-    return diagnostics.errors() == before;
+    return diagnostics.errors() == before && labelsValid;
   }
 
   /** Reports Larder annotations found where they mean nothing. */

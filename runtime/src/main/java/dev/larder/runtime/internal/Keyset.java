@@ -6,6 +6,7 @@ import dev.larder.runtime.Cursor;
 import dev.larder.runtime.CursorPage;
 import dev.larder.runtime.PageRequest;
 import dev.larder.runtime.RepositoryMethod;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -188,7 +189,10 @@ public final class Keyset<R> {
       S bound = statement.bind(LIMIT, limit + 1);
       if (values != null) {
         for (int i = 0; i < values.length; i++) {
-          bound = bound.bindByType(VALUE_PREFIX + i, values[i], types.get(i).boundType());
+          // An enum's label goes untyped, so that PostgreSQL compares it as the column's type.
+          bound = types.get(i) == SortType.ENUM
+              ? bound.bindBySqlType(VALUE_PREFIX + i, values[i], Types.OTHER)
+              : bound.bindByType(VALUE_PREFIX + i, values[i], types.get(i).boundType());
         }
       }
       return bound;
