@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.larder.runtime.Larder;
 import dev.larder.testing.TestDatabase;
-import dev.larder.testing.TestRedis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +34,7 @@ class CachedRepositoriesTest {
   }
 
   private Larder process() {
-    Larder larder = Larder.builder()
-        .dataSource(TestDatabase.get().dataSource())
-        .redisUrl(TestRedis.get().url())
-        .cacheNamespace(namespace)
-        .build();
+    Larder larder = ExampleDatabase.withRedis(namespace);
     opened.add(larder);
     return larder;
   }

@@ -2,6 +2,7 @@ package dev.larder.example;
 
 import dev.larder.runtime.Larder;
 import dev.larder.testing.TestDatabase;
+import dev.larder.testing.TestRedis;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -34,9 +35,21 @@ final class ExampleDatabase {
    */
   static Larder freshLarder() {
     TestDatabase database = migrated();
-    database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe"
+    database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe, film"
         + " RESTART IDENTITY CASCADE");
     database.execute("TRUNCATE account");
     return Larder.builder().dataSource(database.dataSource()).build();
+  }
+
+  /**
+   * A runtime with both cache levels, on the test Redis under {@code namespace}: two made with
+   * one namespace stand for two processes of one application.
+   */
+  static Larder withRedis(String namespace) {
+    return Larder.builder()
+        .dataSource(migrated().dataSource())
+        .redisUrl(TestRedis.get().url())
+        .cacheNamespace(namespace)
+        .build();
   }
 }
