@@ -40,7 +40,7 @@ final class ExampleDatabase {
   /** {@link #freshLarder()} with the settings of {@code builder}, which must have no data source. */
   static Larder freshLarder(LarderBuilder builder) {
     TestDatabase database = migrated();
-    database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe"
+    database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe, film"
         + " RESTART IDENTITY CASCADE");
     database.execute("TRUNCATE account");
     return builder.dataSource(database.dataSource()).build();

@@ -69,10 +69,7 @@ final class CodecMethods {
       case LOCAL_DATE -> CodeBlock.of("$T.LOCAL_DATE", CODECS);
       case LOCAL_DATE_TIME -> CodeBlock.of("$T.LOCAL_DATE_TIME", CODECS);
       case OFFSET_DATE_TIME -> CodeBlock.of("$T.OFFSET_DATE_TIME", CODECS);
-      // The type witness is needed: inside Codecs.optional(..) or Codecs.list(..), javac
-      // cannot infer E from the overloaded Status::valueOf.
-      case ENUM -> CodeBlock.of("$T.<$T>enumCodec($T::valueOf)", CODECS, scalar.typeName(),
-          scalar.typeName());
+      case ENUM -> CodeBlock.of("$N.codec()", EnumLabelFields.name(scalar));
     };
   }
 
@@ -108,6 +105,9 @@ final class CodecMethods {
       String suffix = suffix(kind);
       if (kind.isPrimitive()) {
         method.addStatement("out.write$L(value.$N())", suffix, c.name());
+      } else if (kind == ScalarKind.ENUM) {
+        method.addStatement("$N.write(out, value.$N())",
+            EnumLabelFields.name((JavaType.Scalar) c.type()), c.name());
       } else {
         method.addStatement("$T.write$L(out, value.$N())", CODECS, suffix, c.name());
       }
@@ -123,7 +123,7 @@ final class CodecMethods {
       if (scalar.kind().isPrimitive()) {
         arguments.add(CodeBlock.of("in.read$L()", suffix));
       } else if (scalar.kind() == ScalarKind.ENUM) {
-        arguments.add(CodeBlock.of("$T.readEnum(in, $T::valueOf)", CODECS, scalar.typeName()));
+        arguments.add(CodeBlock.of("$N.read(in)", EnumLabelFields.name(scalar)));
       } else {
         arguments.add(CodeBlock.of("$T.read$L(in)", CODECS, suffix));
       }

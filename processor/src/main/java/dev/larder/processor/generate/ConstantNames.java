@@ -1,6 +1,8 @@
 package dev.larder.processor.generate;
 
 import com.palantir.javapoet.NameAllocator;
+import dev.larder.processor.model.EnumTypes;
+import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.ResultShape;
@@ -14,13 +16,18 @@ import java.util.Map;
  * for the statements of a paged read or a multi-row batch ({@code _PAGES}, {@code _KEYSET},
  * {@code _ROWS}); one per {@code @Transactional} method ({@code _TRANSACTION}). Allocated in
  * declaration order, so that two methods that would get the same name (say {@code findById} and
- * {@code findByID}) still get two.
+ * {@code findByID}) still get two. The {@code _LABELS} constants of the enums come first
+ * ({@link EnumLabelFields}).
  */
 final class ConstantNames {
   private final NameAllocator names = new NameAllocator();
   private final Map<Method, String> statements = new IdentityHashMap<>();
 
   ConstantNames(Repository repository) {
+    // The labels of an enum are named after the enum alone; a method's constant yields to them.
+    for (JavaType.Scalar type : EnumTypes.used(repository.methods())) {
+      names.newName(EnumLabelFields.name(type));
+    }
     for (Method method : repository.methods()) {
       String name = names.newName(constantCase(identifier(method.uniqueName())), method);
       String suffix = statementsSuffix(method);

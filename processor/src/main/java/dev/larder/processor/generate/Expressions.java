@@ -25,12 +25,14 @@ final class Expressions {
     if (component == null && parameter.record() != null) {
       List<CodeBlock> parts = new ArrayList<>();
       for (JavaType.Component c : parameter.record().components()) {
-        parts.add(value(parameter, c, batchElement));
+        parts.add(EnumLabelFields.keyValue(c.type(), null, value(parameter, c, batchElement)));
       }
       return CodeBlock.of("$T.tuple($L)", RuntimeTypes.KEY_ENCODING, CodeBlock.join(parts, ", "));
     }
-    return CodeBlock.of("$T.part($L)", RuntimeTypes.KEY_ENCODING,
-        value(parameter, component, batchElement));
+    CodeBlock value = value(parameter, component, batchElement);
+    return CodeBlock.of("$T.part($L)", RuntimeTypes.KEY_ENCODING, component != null
+        ? EnumLabelFields.keyValue(component.type(), null, value)
+        : EnumLabelFields.keyValue(parameter.element(), parameter.kind(), value));
   }
 
   /**

@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.larder.processor.model.Binding;
+import dev.larder.processor.model.EnumTypes;
 import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.MethodKind;
@@ -46,6 +47,8 @@ public final class ImplGenerator {
         .addJavadoc("Create it with {@code new $T(larder)}; it is thread-safe.\n", impl);
 
     CodecMethods codecs = new CodecMethods(impl);
+    // First: the constants below use them while they are initialised.
+    type.addFields(EnumLabelFields.fields(EnumTypes.used(repository.methods())));
     for (Method method : repository.methods()) {
       String constant = constants.of(method);
       type.addField(constant(repository, method, constant, codecs));
@@ -243,6 +246,11 @@ public final class ImplGenerator {
       Parameter p = b.parameter();
       boolean fromBatch = p.kind() == ParameterKind.BATCH;
       CodeBlock value = Expressions.value(p, b.component(), fromBatch ? batchElement : null);
+      if (p.kind() == ParameterKind.ARRAY && EnumLabelFields.isEnum(p.element())) {
+        code.add(EnumLabelFields.bindArray(b.sqlName(), (JavaType.Scalar) p.element(),
+            CodeBlock.of("$T.array($L, $S, $L)", RuntimeTypes.ROWS, target, p.name(), value)));
+        continue;
+      }
       if (p.kind() == ParameterKind.ARRAY) {
         code.add("\n.bindArray($S, $T.class, $T.array($L, $S, $L))", b.sqlName(),
             p.element().typeName(), RuntimeTypes.ROWS, target, p.name(), value);
@@ -253,6 +261,7 @@ public final class ImplGenerator {
       switch (scalar.kind()) {
         case LONG, INT, BOOLEAN, DOUBLE, BOXED_LONG, BOXED_INT, BOXED_BOOLEAN, BOXED_DOUBLE,
             STRING, BIG_DECIMAL -> code.add("\n.bind($S, $L)", b.sqlName(), value);
+        case ENUM -> code.add(EnumLabelFields.bind(b.sqlName(), scalar, value));
         default -> code.add("\n.bindByType($S, $L, $T.class)", b.sqlName(), value,
             scalar.typeName());
       }

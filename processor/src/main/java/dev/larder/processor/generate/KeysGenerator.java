@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.larder.processor.model.EnumTypes;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.MethodKind;
 import dev.larder.processor.model.Parameter;
@@ -35,7 +36,8 @@ public final class KeysGenerator {
             repository.interfaceName())
         .addJavadoc("Keys end with {@code @} and a fingerprint of the method's SQL and result type,\n")
         .addJavadoc("so entries written by another version of a query are never read.\n")
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addFields(EnumLabelFields.fields(EnumTypes.relabelledParameters(repository.methods())));
     for (Method method : repository.methods()) {
       if (method.isCachedRead()) {
         keys.addMethod(key(repository, method));

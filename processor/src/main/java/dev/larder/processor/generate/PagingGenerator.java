@@ -11,6 +11,7 @@ import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.ResultShape;
+import dev.larder.processor.model.ScalarKind;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -48,7 +49,9 @@ final class PagingGenerator {
       JavaType.Scalar scalar = (JavaType.Scalar) c.component().type();
       columns.add(CodeBlock.of("new $T($S, $T.$L, $L)", RuntimeTypes.KEYSET_COLUMN, c.column(),
           RuntimeTypes.SORT_TYPE, sortType(scalar), c.descending()));
-      values.add(CodeBlock.of("row.$N()", c.component().name()));
+      values.add(scalar.kind() == ScalarKind.ENUM
+          ? CodeBlock.of("$N.label(row.$N())", EnumLabelFields.name(scalar), c.component().name())
+          : CodeBlock.of("row.$N()", c.component().name()));
     }
     return List.of(FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.KEYSET, row.typeName()), name,

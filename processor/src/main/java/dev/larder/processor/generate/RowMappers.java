@@ -66,8 +66,7 @@ final class RowMappers {
 
   private static CodeBlock read(JavaType.Scalar scalar, CodeBlock column) {
     if (scalar.kind() == ScalarKind.ENUM) {
-      return CodeBlock.of("$T.getEnum(rs, $L, $T::valueOf, $S)", RuntimeTypes.COLUMNS, column,
-          scalar.typeName(), scalar.display());
+      return EnumLabelFields.read(scalar, column);
     }
     return CodeBlock.of("$T.$N(rs, $L)", RuntimeTypes.COLUMNS, scalar.kind().reader(), column);
   }

@@ -13,8 +13,22 @@ public sealed interface JavaType {
   /** Human-readable text of the type, for messages and fingerprints. */
   String display();
 
-  /** A column type Larder reads and binds without reflection. */
-  record Scalar(ScalarKind kind, TypeName typeName, String display) implements JavaType {}
+  /**
+   * A column type Larder reads and binds without reflection; an enum has its constants, in
+   * declaration order, with their labels (empty for other kinds).
+   */
+  record Scalar(ScalarKind kind, TypeName typeName, String display, List<EnumConstant> constants)
+      implements JavaType {
+
+    public Scalar(ScalarKind kind, TypeName typeName, String display) {
+      this(kind, typeName, display, List.of());
+    }
+
+    /** True for an enum one of whose constants has a label other than its name. */
+    public boolean relabelled() {
+      return constants.stream().anyMatch(c -> !c.label().equals(c.name()));
+    }
+  }
 
   /** A record whose components are all scalars; mapped by column name. */
   record Record(ClassName typeName, String display, List<Component> components)

@@ -11,6 +11,7 @@ public final class LarderAnnotations {
   public static final String INVALIDATES_TAGS = "dev.larder.annotation.InvalidatesTags";
   public static final String TRANSACTIONAL = "dev.larder.annotation.Transactional";
   public static final String ORDER_BY = "dev.larder.annotation.OrderBy";
+  public static final String ENUM_LABEL = "dev.larder.annotation.EnumLabel";
 
   /** Annotations that only mean something on an abstract method of a repository. */
   public static final List<String> METHOD_ANNOTATIONS =

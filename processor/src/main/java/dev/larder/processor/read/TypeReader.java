@@ -2,11 +2,16 @@ package dev.larder.processor.read;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.larder.processor.model.EnumConstant;
 import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.ScalarKind;
+import dev.larder.processor.model.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -44,14 +49,34 @@ final class TypeReader {
     }
     TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
     if (element.getKind() == ElementKind.ENUM) {
-      return new JavaType.Scalar(
-          ScalarKind.ENUM, ClassName.get(element), element.getSimpleName().toString());
+      return new JavaType.Scalar(ScalarKind.ENUM, ClassName.get(element),
+          element.getSimpleName().toString(), constants(element));
     }
     ScalarKind kind = ScalarKind.forName(element.getQualifiedName().toString());
     if (kind == null || kind == ScalarKind.ENUM) {
       return null;
     }
     return new JavaType.Scalar(kind, ClassName.get(element), element.getSimpleName().toString());
+  }
+
+  /** The constants of an enum, in order, each with its {@code @EnumLabel} or its name. */
+  private static List<EnumConstant> constants(TypeElement enumType) {
+    List<EnumConstant> out = new ArrayList<>();
+    for (Element member : enumType.getEnclosedElements()) {
+      if (member.getKind() != ElementKind.ENUM_CONSTANT) {
+        continue;
+      }
+      String name = member.getSimpleName().toString();
+      AnnotationMirror label = AnnotationReader.find(member, LarderAnnotations.ENUM_LABEL);
+      AnnotationValue value = label == null ? null : AnnotationReader.explicitValue(label, "value");
+      if (value == null) {
+        out.add(new EnumConstant(name, name, Source.of(member)));
+      } else {
+        String text = value.getValue() instanceof String s ? s : "";
+        out.add(new EnumConstant(name, text, Source.of(member).withAnnotation(label, value)));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The record type of {@code type} with its components read, or null when it is no record. */

@@ -166,6 +166,12 @@ public enum Message {
           + " key"),
   UNIQUE_NOT_LAST(
       "unique = \"%s\" of %s %s; the columns declared unique must be the last of the order (%s)"),
+  BLANK_ENUM_LABEL(
+      "@EnumLabel of %s.%s is blank; write the label the database holds for the constant, e.g."
+          + " @EnumLabel(\"%s\"), or remove the annotation to use its name"),
+  DUPLICATE_ENUM_LABEL(
+      "constant %s of enum %s has the label \"%s\", which is already the label of %s; a label read"
+          + " from the database must stand for one constant, so give each its own @EnumLabel"),
   INTERNAL_ERROR(
       "internal error in the Larder processor while processing %s: %s; please report it with"
           + " this message");

@@ -15,6 +15,7 @@ import java.util.Locale;
 public final class RepositoryValidator {
   private final Diagnostics diagnostics;
   private final TagCoverage coverage;
+  private final EnumLabelValidator enumLabels;
 
   /**
    * @param coverage collects the valid methods of every repository validated, for the tag
@@ -23,6 +24,7 @@ public final class RepositoryValidator {
   public RepositoryValidator(Diagnostics diagnostics, TagCoverage coverage) {
     this.diagnostics = diagnostics;
     this.coverage = coverage;
+    this.enumLabels = new EnumLabelValidator(diagnostics);
   }
 
   /** Reports the problems of {@code repository}; returns true when there are none. */
@@ -49,10 +51,11 @@ public final class RepositoryValidator {
         valid.add(method);
       }
     }
+    boolean labelsValid = enumLabels.validate(repository);
     coverage.add(repository, valid);
     TransactionalValidator transactions = new TransactionalValidator(diagnostics);
     repository.transactional().forEach(transactions::validate);
-    return diagnostics.errors() == before;
+    return diagnostics.errors() == before && labelsValid;
   }
 
   /** Reports Larder annotations found where they mean nothing. */

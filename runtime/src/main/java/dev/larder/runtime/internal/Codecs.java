@@ -18,7 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Compact binary encodings of the scalar types, {@code Optional} and {@code List}, used by the
@@ -47,11 +46,6 @@ public final class Codecs {
       ValueCodec.of(Codecs::writeLocalDateTime, Codecs::readLocalDateTime);
   public static final ValueCodec<OffsetDateTime> OFFSET_DATE_TIME =
       ValueCodec.of(Codecs::writeOffsetDateTime, Codecs::readOffsetDateTime);
-
-  /** A codec for an enum, by constant name. */
-  public static <E extends Enum<E>> ValueCodec<E> enumCodec(Function<String, E> valueOf) {
-    return ValueCodec.of(Codecs::writeEnum, in -> readEnum(in, valueOf));
-  }
 
   /** A codec for {@code Optional<T>}. */
   public static <T> ValueCodec<Optional<T>> optional(ValueCodec<T> element) {
@@ -234,16 +228,6 @@ public final class Codecs {
     }
     Instant instant = readInstant(in);
     return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(in.readInt()));
-  }
-
-  public static void writeEnum(DataOutput out, Enum<?> value) throws IOException {
-    writeString(out, value == null ? null : value.name());
-  }
-
-  public static <E extends Enum<E>> E readEnum(DataInput in, Function<String, E> valueOf)
-      throws IOException {
-    String name = readString(in);
-    return name == null ? null : valueOf.apply(name);
   }
 
   /**

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Null-aware column readers used by generated row mappers, by column index (record mappers look
@@ -100,21 +99,12 @@ public final class Columns {
   }
 
   /**
-   * Reads a text column into an enum through its {@code valueOf}, naming the column and the enum
-   * when the text is not one of its constants.
+   * Reads an enum or text column into the constant with that label, naming the column, the value
+   * and the enum when no constant has it.
    */
-  public static <E extends Enum<E>> E getEnum(
-      ResultSet rs, int column, Function<String, E> valueOf, String enumName) throws SQLException {
-    String text = rs.getString(column);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return valueOf.apply(text);
-    } catch (IllegalArgumentException e) {
-      throw new SQLException("value '" + text + "' of column " + label(rs, column)
-          + " is not a constant of enum " + enumName, "22000", e);
-    }
+  public static <E extends Enum<E>> E getEnum(ResultSet rs, int column, EnumLabels<E> labels)
+      throws SQLException {
+    return labels.read(rs, column);
   }
 
   private static SQLException nullIntoPrimitive(

@@ -7,6 +7,7 @@ import dev.larder.runtime.CursorPage;
 import dev.larder.runtime.Larder;
 import dev.larder.runtime.PageRequest;
 import dev.larder.runtime.RepositoryMethod;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -145,7 +146,6 @@ public final class Keyset<R> {
 
   private Cursor cursor(CursorKey key, boolean before, R row) {
     Object[] values = sortValues.apply(row);
-    Object[] normalized = new Object[values.length];
     for (int i = 0; i < values.length; i++) {
       Column column = columns.get(i);
       if (values[i] == null) {
@@ -153,9 +153,8 @@ public final class Keyset<R> {
             + " is NULL in a row, and a keyset cannot seek past NULL; select COALESCE("
             + column.name() + ", ...) AS " + column.name() + " or filter the NULLs out");
       }
-      normalized[i] = column.type().normalize(values[i]);
     }
-    return CursorTokens.encode(key, before, method.fingerprint(), types, normalized);
+    return CursorTokens.encode(key, before, method.fingerprint(), types, values);
   }
 
   /**
@@ -192,7 +191,10 @@ public final class Keyset<R> {
       S bound = statement.bind(LIMIT, limit + 1);
       if (values != null) {
         for (int i = 0; i < values.length; i++) {
-          bound = bound.bindByType(VALUE_PREFIX + i, values[i], types.get(i).boundType());
+          // An enum's label goes untyped, so that PostgreSQL compares it as the column's type.
+          bound = types.get(i) == SortType.ENUM
+              ? bound.bindBySqlType(VALUE_PREFIX + i, values[i], Types.OTHER)
+              : bound.bindByType(VALUE_PREFIX + i, values[i], types.get(i).boundType());
         }
       }
       return bound;

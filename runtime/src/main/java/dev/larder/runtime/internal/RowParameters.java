@@ -15,7 +15,7 @@ import java.util.UUID;
  * The parameters of a multi-row insert, set straight on the JDBC statement: one typed
  * {@code bind} per column type Larder maps, positions from 0. A batch binds thousands of values
  * per statement, where going through JDBI's argument factories costs as much as the insert
- * itself; the mapping here is the one JDBI applies to the same types (enums by name, an
+ * itself; the mapping here is the one JDBI applies to the same types (enums by label, an
  * {@code Instant} as a {@code timestamptz}).
  */
 public final class RowParameters {
@@ -92,9 +92,14 @@ public final class RowParameters {
     return value == null ? none(at, Types.TIMESTAMP_WITH_TIMEZONE) : object(at, value);
   }
 
-  /** An enum binds as its constant's name, as JDBI binds it. */
-  public RowParameters bind(int at, Enum<?> value) throws SQLException {
-    return bind(at, value == null ? null : value.name());
+  /**
+   * An enum binds as its label, its type left to PostgreSQL ({@code unknown}), which casts it to
+   * the column's type: an enum type as well as {@code text}.
+   */
+  public <E extends Enum<E>> RowParameters bind(int at, E value, EnumLabels<E> labels)
+      throws SQLException {
+    statement.setObject(at + 1, labels.label(value), Types.OTHER);
+    return this;
   }
 
   private RowParameters object(int at, Object value) throws SQLException {

@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * The type of a keyset sort column: how its value is written into a cursor token, read back, and
  * bound to the seek predicate. Each has a fixed tag in the token, so a token made for a column of
- * another type is refused. Enums travel and bind as their constant name, the text the column holds.
+ * another type is refused. Enums travel as their label (generated code gives the label, see
+ * {@code EnumLabels}), the text the column holds, and bind untyped so that PostgreSQL casts it.
  */
 public enum SortType {
   LONG('J', Long.class),
@@ -46,11 +47,6 @@ public enum SortType {
   /** The Java type the value is bound as. */
   Class<?> boundType() {
     return bound;
-  }
-
-  /** The value as it is bound and stored: an enum constant becomes its name. */
-  Object normalize(Object value) {
-    return this == ENUM && value instanceof Enum<?> constant ? constant.name() : value;
   }
 
   void write(DataOutput out, Object value) throws IOException {

@@ -49,7 +49,7 @@ class KeysetTest {
   private static Keyset<Row> everyType(RepositoryMethod method) {
     return new Keyset<>(method, "FIRST", "AFTER", "BEFORE", EVERY_TYPE,
         r -> new Object[] {r.rank(), r.flag(), r.score(), r.name(), r.amount(), r.key(), r.at(),
-            r.day(), r.local(), r.offset(), r.color(), r.id()});
+            r.day(), r.local(), r.offset(), r.color().name(), r.id()});
   }
 
   private static Row row(long id) {
