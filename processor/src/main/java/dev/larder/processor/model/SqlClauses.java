@@ -14,9 +14,12 @@ import java.util.List;
  *     {@code FETCH}, which offset paging cannot add to
  * @param insertValues the statement split for multi-row inserts, or null when it is not an
  *     {@code INSERT ... VALUES (...)} that can be
+ * @param returning whether the statement has a top-level {@code RETURNING}, so that a write gives
+ *     rows (a {@code RETURNING} inside a CTE feeds the outer statement, not the caller)
  */
 public record SqlClauses(
-    int orderByStart, boolean hasOrderBy, boolean hasLimit, InsertValues insertValues) {
+    int orderByStart, boolean hasOrderBy, boolean hasLimit, InsertValues insertValues,
+    boolean returning) {
 
   /**
    * An {@code INSERT ... VALUES (...) [ON CONFLICT ... DO NOTHING]} whose parameters are all in

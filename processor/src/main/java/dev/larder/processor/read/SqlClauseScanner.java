@@ -34,6 +34,7 @@ final class SqlClauseScanner {
     int orderBy = -1;
     boolean hasOrderBy = false;
     boolean hasLimit = false;
+    boolean returning = false;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (t.depth() != 0 || t.kind() != Kind.WORD) {
@@ -44,13 +45,16 @@ final class SqlClauseScanner {
         orderBy = t.start();
       } else if (t.word("limit") || t.word("offset") || t.word("fetch")) {
         hasLimit = true;
+      } else if (t.word("returning")) {
+        returning = true;
       }
       if (orderBy >= 0 && t.start() > orderBy
           && AFTER_ORDER.contains(t.text().toLowerCase(Locale.ROOT))) {
         orderBy = -1; // something follows the order that dropping it would lose
       }
     }
-    return new SqlClauses(orderBy, hasOrderBy, hasLimit, insertValues(sql, tokens));
+    return new SqlClauses(
+        orderBy, hasOrderBy, hasLimit, insertValues(sql, tokens), returning);
   }
 
   /** The statement split around its one VALUES tuple, or null when it has another shape. */

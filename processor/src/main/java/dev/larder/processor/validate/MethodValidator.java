@@ -144,12 +144,42 @@ final class MethodValidator {
             result.typeName(), ScalarKind.listForMessages());
       } else {
         diagnostics.report(Message.UNSUPPORTED_UPDATE_RESULT, method.source(), method.uniqueName(),
-            result.typeName());
+            result.typeName(), ScalarKind.listForMessages());
       }
+      return false;
+    }
+    if (method.kind() == MethodKind.UPDATE && !returningMatchesResult()) {
       return false;
     }
     return !(result.element() instanceof JavaType.Record record)
         || components(record, method.source());
+  }
+
+  /**
+   * An update returns rows (a record, a scalar, Optional or List of them) exactly when its SQL has
+   * RETURNING, and never in a batch.
+   */
+  private boolean returningMatchesResult() {
+    ResultShape shape = method.result().shape();
+    boolean rows = method.result().element() != null;
+    boolean returning = method.sql().clauses().returning();
+    Parameter batch = method.batchParameter();
+    if (batch != null && (rows || returning)) {
+      diagnostics.report(Message.BATCH_RETURNING, method.source(), method.uniqueName(),
+          method.result().typeName(), returning ? " with RETURNING in its SQL" : "",
+          returning ? " and remove RETURNING" : "", batch.element().display(), batch.name());
+      return false;
+    }
+    if (rows && !returning) {
+      diagnostics.report(Message.UPDATE_ROWS_WITHOUT_RETURNING, method.source(),
+          method.uniqueName(), method.result().typeName());
+      return false;
+    }
+    if (shape == ResultShape.VOID && returning) {
+      diagnostics.report(Message.UPDATE_VOID_WITH_RETURNING, method.source(), method.uniqueName());
+      return false;
+    }
+    return true;
   }
 
   private void bindings() {
