@@ -129,7 +129,8 @@ public final class ImplGenerator {
     if (templates.isEmpty()) {
       return CodeBlock.of("$T.of()", RuntimeTypes.LIST);
     }
-    return CodeBlock.of("$T.$N($L)", repository.keysName(), method.name() + "Tags", arguments(method));
+    return CodeBlock.of("$T.$N($L)", repository.keysName(), method.tagsBuilderName(),
+        arguments(method));
   }
 
   /** The read's tags as a supplier, so that an in-process hit does not build them. */

@@ -77,9 +77,16 @@ public enum Message {
   BAD_TEMPLATE("%s template \"%s\" of %s %s; placeholders look like {id} or {filter.category}"),
   UNKNOWN_PLACEHOLDER(
       "%s template \"%s\" names {%s}, which is not a parameter or record component of %s%s"),
+  UNSEPARATED_PLACEHOLDERS(
+      "%s template \"%s\" of %s has {%s} and {%s} %s, so different values can give one %s%s;"
+          + " separate every two placeholders by at least one of the characters %s (or a space),"
+          + " which Larder escapes inside values, e.g. \"%s\""),
   KEY_MISSES_PARAMETER(
       "cache key \"%s\" of %s does not use %s, which the SQL binds as :%s, so calls with"
           + " different %s would share one cache entry; add {%s} to the key"),
+  KEYS_METHOD_CLASH(
+      "%s would declare %s twice: as the key builder of read %s and as the tags builder of %s"
+          + " (named after it with \"Tags\" appended); rename %s or %s"),
   BAD_DURATION(
       "%s = \"%s\" is not an ISO-8601 duration; write for example \"PT10M\" (ten minutes),"
           + " \"PT30S\" or \"P1D\""),

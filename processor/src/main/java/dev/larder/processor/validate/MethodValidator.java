@@ -274,6 +274,27 @@ final class MethodValidator {
             Suggestions.didYouMean(p.path(), method.bindableNames()));
       }
     }
+    Template.Unseparated unseparated = template.unseparated();
+    if (unseparated != null) {
+      String between = unseparated.between();
+      diagnostics.report(Message.UNSEPARATED_PLACEHOLDERS, template.source(), capitalize(what),
+          template.text(), method.uniqueName(), unseparated.first().path(),
+          unseparated.second().path(),
+          between.isEmpty() ? "next to each other" : "with only \"" + between + "\" between them",
+          what.equals("key") ? "key" : "tag", collidingValues(between),
+          String.join(" ", Template.SEPARATORS.split("")), template.separated());
+    }
+  }
+
+  /** Two pairs of values that give one key with {@code between} between them, in parentheses. */
+  private static String collidingValues(String between) {
+    if (between.equals("%")) {
+      return " (\"x\" and \"25%\" spell what \"x%\" and \"25\" do)";
+    }
+    if (between.indexOf('%') >= 0) {
+      return "";
+    }
+    return " (\"a" + between + "b\" and \"c\" spell what \"a\" and \"b" + between + "c\" do)";
   }
 
   /** Every value the SQL binds must be part of the key, or two calls would share an entry. */

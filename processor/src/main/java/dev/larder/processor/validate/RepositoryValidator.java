@@ -43,6 +43,7 @@ public final class RepositoryValidator {
         valid.add(method);
       }
     }
+    new KeysClassNames(diagnostics).check(repository);
     new TagCoverage(diagnostics).check(repository, valid);
     TransactionalValidator transactions = new TransactionalValidator(diagnostics);
     repository.transactional().forEach(transactions::validate);
