@@ -131,8 +131,9 @@ class MethodDiagnosticsTest {
     Compilation compilation = compile(file);
 
     assertThat(compilation).hadErrorContaining("@Update method deleteAll returns"
-            + " java.lang.String; an update returns int or long (the number of rows changed) or"
-            + " void")
+            + " java.lang.String, but its SQL has no RETURNING clause, so it gives no rows to"
+            + " return; add RETURNING with the columns to return (e.g. RETURNING id), or return"
+            + " int or long (the number of rows changed) or void")
         .inFile(file).onLineContaining("String deleteAll();");
     assertThat(compilation).hadErrorCount(1);
   }

@@ -70,7 +70,7 @@ public final class ImplGenerator {
     for (Method method : repository.methods()) {
       type.addMethod(method.kind() == MethodKind.QUERY
           ? query(repository, method, constants, mappers)
-          : update(repository, method, constants));
+          : update(repository, method, constants, mappers));
     }
     repository.transactional().forEach(
         m -> type.addMethod(TransactionalMethods.override(repository, m, constants.of(m))));
@@ -133,7 +133,8 @@ public final class ImplGenerator {
     if (templates.isEmpty()) {
       return CodeBlock.of("$T.of()", RuntimeTypes.LIST);
     }
-    return CodeBlock.of("$T.$N($L)", repository.keysName(), method.name() + "Tags", arguments(method));
+    return CodeBlock.of("$T.$N($L)", repository.keysName(), method.tagsBuilderName(),
+        arguments(method));
   }
 
   /** The read's tags as a supplier, so that an in-process hit does not build them. */
@@ -211,7 +212,8 @@ public final class ImplGenerator {
         lazyTags(repository, method), handle, load);
   }
 
-  private MethodSpec update(Repository repository, Method method, ConstantNames constants) {
+  private MethodSpec update(
+      Repository repository, Method method, ConstantNames constants, RowMappers mappers) {
     ResultShape shape = method.result().shape();
     String constant = constants.of(method);
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
@@ -224,6 +226,10 @@ public final class ImplGenerator {
     }
     String handle = scope.local("handle");
     CodeBlock target = scope.constant(constant);
+    if (method.result().element() != null) {
+      return builder.addStatement("return $L", returning(method, scope, target, tags, handle,
+          mappers.mapperFor(method.result().element()))).build();
+    }
     CodeBlock statement = CodeBlock.builder()
         .add("$N.createUpdate($L.sql())", handle, target)
         .add(binds(method, target, null))
@@ -237,6 +243,31 @@ public final class ImplGenerator {
       builder.addStatement("return $L", write);
     }
     return builder.build();
+  }
+
+  /**
+   * The write of an update with RETURNING: its rows are read as a query's. A method that returns
+   * one row runs in a transaction (which joins the caller's), so that when the statement gives
+   * none or several the exception undoes the write rather than leave it done and unreported.
+   */
+  private static CodeBlock returning(Method method, MethodScope scope, CodeBlock target,
+      CodeBlock tags, String handle, CodeBlock mapper) {
+    ResultShape shape = method.result().shape();
+    String transaction = shape == ResultShape.LIST ? handle : scope.local("transaction");
+    CodeBlock rows = CodeBlock.builder()
+        .add("$N.createQuery($L.sql())$>$>", transaction, target)
+        .add(binds(method, target, null))
+        .add("\n.map($L)$<$<", mapper)
+        .build();
+    CodeBlock work = switch (shape) {
+      case SINGLE, OPTIONAL -> CodeBlock.of("$N.inTransaction($N -> $T.$N($L,\n$L))", handle,
+          transaction, RuntimeTypes.ROWS,
+          shape == ResultShape.SINGLE ? "exactlyOne" : "atMostOne", target, rows);
+      case LIST -> CodeBlock.of("$T.list(\n$L)", RuntimeTypes.ROWS, rows);
+      default -> throw new IllegalStateException("not a RETURNING shape: " + shape);
+    };
+    return CodeBlock.of("$L.write($L, $L,\n$N -> $>$L$<)", scope.field("larder"), target, tags,
+        handle, work);
   }
 
   /** One {@code .bind(..)} line per SQL name, in the order the SQL uses them. */

@@ -1,6 +1,5 @@
 package dev.larder.processor.generate;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -108,7 +107,7 @@ public final class KeysGenerator {
 
   private MethodSpec tags(
       Repository repository, Method method, List<Template> templates, String doc) {
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name() + "Tags")
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(method.tagsBuilderName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("$L $L:\n{@code $L}.\n", doc, link(repository, method),
             RuntimeTypes.javadocSafe(
@@ -156,19 +155,9 @@ public final class KeysGenerator {
       return CodeBlock.of("{@link $T#$N}", repository.interfaceName(), method.name());
     }
     List<CodeBlock> types = new ArrayList<>();
-    method.parameters().forEach(p -> types.add(CodeBlock.of("$T", erasure(p.typeName()))));
+    method.parameters().forEach(p -> types.add(CodeBlock.of("$T", p.erasedTypeName())));
     return CodeBlock.of("{@link $T#$N($L)}", repository.interfaceName(), method.name(),
         CodeBlock.join(types, ", "));
-  }
-
-  private static TypeName erasure(TypeName type) {
-    if (type instanceof ParameterizedTypeName parameterized) {
-      return parameterized.rawType();
-    }
-    if (type instanceof ArrayTypeName array) {
-      return ArrayTypeName.of(erasure(array.componentType()));
-    }
-    return type;
   }
 
   private static List<ParameterSpec> parameters(Method method) {

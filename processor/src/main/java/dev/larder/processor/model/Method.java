@@ -66,6 +66,14 @@ public record Method(
     return kind == MethodKind.QUERY && !cached;
   }
 
+  /**
+   * The name of the method of {@code <Interface>Keys} that builds this method's tags (those of
+   * its {@code @CacheKey} or of its {@code @InvalidatesTags}); its key builder has its own name.
+   */
+  public String tagsBuilderName() {
+    return name + "Tags";
+  }
+
   /** Whether {@code @InvalidatesTags} is present, even with no tags. */
   public boolean hasInvalidatesTags() {
     return invalidatesTagsAnnotation != null;

@@ -1,5 +1,7 @@
 package dev.larder.processor.model;
 
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 
 /**
@@ -17,5 +19,20 @@ public record Parameter(
 
   public JavaType.Record record() {
     return element instanceof JavaType.Record r ? r : null;
+  }
+
+  /** The declared type as Java tells overloads apart: without type arguments. */
+  public TypeName erasedTypeName() {
+    return erasure(typeName);
+  }
+
+  private static TypeName erasure(TypeName type) {
+    if (type instanceof ParameterizedTypeName parameterized) {
+      return parameterized.rawType();
+    }
+    if (type instanceof ArrayTypeName array) {
+      return ArrayTypeName.of(erasure(array.componentType()));
+    }
+    return type;
   }
 }

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
  *
  * @param typeName the declared return type
  * @param shape the shape around the element
- * @param element the row type (scalar or record) for reads; null for updates and unsupported
+ * @param element the row type (scalar or record) of a read or of an update with RETURNING; null
+ *     for an update returning its row count or nothing, and for unsupported types
  */
 public record Result(TypeName typeName, ResultShape shape, JavaType element) {}

@@ -19,6 +19,8 @@ import java.util.List;
  *     ...)} too); null when there is none
  * @param locking the first locking clause at any depth, e.g. {@code FOR UPDATE} or
  *     {@code FOR NO KEY UPDATE}, upper case; null when there is none
+ * @param returning whether the statement has a top-level {@code RETURNING}, so that a write gives
+ *     rows (a {@code RETURNING} inside a CTE feeds the outer statement, not the caller)
  */
 public record SqlClauses(
     int orderByStart,
@@ -26,7 +28,8 @@ public record SqlClauses(
     boolean hasLimit,
     InsertValues insertValues,
     String dataChange,
-    String locking) {
+    String locking,
+    boolean returning) {
 
   /**
    * An {@code INSERT ... VALUES (...) [ON CONFLICT ... DO NOTHING]} whose parameters are all in

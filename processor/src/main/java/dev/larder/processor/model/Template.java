@@ -12,6 +12,15 @@ import java.util.List;
  * @param syntaxError what is wrong with the template's braces, or null when it parses
  */
 public record Template(String text, List<Segment> segments, Source source, String syntaxError) {
+  /**
+   * The printable characters that tell two placeholders apart: those that the runtime's
+   * {@code KeyEncoding} escapes inside every value and writes only as whole structure ({@code ~}
+   * for null, {@code ""} for the empty string, brackets and commas of lists and records, a
+   * leading {@code #} of a hash). {@code %} is reserved too but left out: it starts every escape,
+   * so {@code {a}%{b}} gives one key for ("x", "25%") and ("x%", "25"). Braces cannot be literal
+   * text of a template. The spaces and controls it escapes separate as well ({@link #separates}).
+   */
+  public static final String SEPARATORS = ":,[]()@~#*\"";
 
   /** A piece of a template. */
   public sealed interface Segment {}
@@ -50,6 +59,76 @@ public record Template(String text, List<Segment> segments, Source source, Strin
     }
     literals.add(literal.toString());
     return new TagShape(literals);
+  }
+
+  /**
+   * Two placeholders with nothing but text values may contain between them, so that different
+   * values give one key: {@code "{a}{b}"} is ("ab", "c") and ("a", "bc").
+   *
+   * @param first the placeholder before
+   * @param between the literal text between them, maybe empty
+   * @param second the placeholder after
+   */
+  public record Unseparated(Placeholder first, String between, Placeholder second) {}
+
+  /** The first two placeholders not separated by one of {@link #SEPARATORS}, or null. */
+  public Unseparated unseparated() {
+    Placeholder previous = null;
+    StringBuilder between = new StringBuilder();
+    for (Segment segment : segments) {
+      if (segment instanceof Literal l) {
+        between.append(l.text());
+      } else {
+        Placeholder p = (Placeholder) segment;
+        if (previous != null && !separates(between)) {
+          return new Unseparated(previous, between.toString(), p);
+        }
+        previous = p;
+        between.setLength(0);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The template with a {@code :} between every two placeholders that need one: the text between
+   * them replaced when it is only punctuation ({@code {a}-{b}} becomes {@code {a}:{b}}), kept
+   * between colons otherwise ({@code {a}by{b}} becomes {@code {a}:by:{b}}).
+   */
+  public String separated() {
+    StringBuilder out = new StringBuilder();
+    StringBuilder between = new StringBuilder();
+    boolean afterPlaceholder = false;
+    for (Segment segment : segments) {
+      if (segment instanceof Literal l) {
+        between.append(l.text());
+        continue;
+      }
+      if (afterPlaceholder && !separates(between)) {
+        boolean words = between.chars().anyMatch(Character::isLetterOrDigit);
+        out.append(words ? ":" + between + ":" : ":");
+      } else {
+        out.append(between);
+      }
+      between.setLength(0);
+      out.append('{').append(((Placeholder) segment).path()).append('}');
+      afterPlaceholder = true;
+    }
+    return out.append(between).toString();
+  }
+
+  private static boolean separates(CharSequence between) {
+    return between.chars().anyMatch(Template::separates);
+  }
+
+  /**
+   * Whether no value's key part can hold {@code c} but as structure: {@link #SEPARATORS} and
+   * what {@code KeyEncoding.mustEscape} escapes besides them (spaces and controls).
+   */
+  public static boolean separates(int c) {
+    return SEPARATORS.indexOf(c) >= 0 || c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x1680
+        || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F
+        || c == 0x205F || c == 0x3000;
   }
 
   /** The placeholders of this template. */

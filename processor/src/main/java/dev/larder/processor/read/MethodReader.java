@@ -64,8 +64,10 @@ final class MethodReader {
     MethodKind kind = query != null ? MethodKind.QUERY : update != null ? MethodKind.UPDATE : null;
     AnnotationMirror sqlMirror = query != null ? query : update;
     Source source = Source.of(method);
+    String text = sqlMirror == null ? null : annotations.string(sqlMirror, "value");
+    SqlClauses clauses = text == null ? null : SqlClauseScanner.scan(text);
     // The result first: whether an int parameter is a keyset limit depends on it.
-    Result result = result(kind, signature.getReturnType());
+    Result result = result(kind, clauses != null && clauses.returning(), signature.getReturnType());
 
     List<Parameter> parameters = new ArrayList<>();
     for (int i = 0; i < method.getParameters().size(); i++) {
@@ -78,8 +80,6 @@ final class MethodReader {
     List<Binding> bindings = List.of();
     if (sqlMirror != null) {
       AnnotationValue value = annotations.value(sqlMirror, "value");
-      String text = annotations.string(sqlMirror, "value");
-      SqlClauses clauses = SqlClauseScanner.scan(text);
       String unordered = clauses.orderByStart() >= 0
           ? text.substring(0, clauses.orderByStart()) : text;
       sql = new Sql(text, SqlNames.parse(text), clauses, JdbiText.of(text),
@@ -184,23 +184,33 @@ final class MethodReader {
         new JavaType.Unsupported(typeName, type.toString()), source);
   }
 
-  private Result result(MethodKind kind, TypeMirror type) {
+  /**
+   * @param returning whether the SQL has a top-level RETURNING: then an update's {@code int} or
+   *     {@code long} is the value it returns, not the number of rows changed
+   */
+  private Result result(MethodKind kind, boolean returning, TypeMirror type) {
     TypeName typeName = safeTypeName(type);
     if (kind == MethodKind.UPDATE) {
-      ResultShape shape = switch (type.getKind()) {
-        case VOID -> ResultShape.VOID;
-        case INT -> ResultShape.COUNT_INT;
-        case LONG -> ResultShape.COUNT_LONG;
-        default -> ResultShape.UNSUPPORTED;
-      };
-      return new Result(typeName, shape, null);
-    }
-    if (type.getKind() == TypeKind.VOID) {
+      if (type.getKind() == TypeKind.VOID) {
+        return new Result(typeName, ResultShape.VOID, null);
+      }
+      if (!returning && type.getKind() == TypeKind.INT) {
+        return new Result(typeName, ResultShape.COUNT_INT, null);
+      }
+      if (!returning && type.getKind() == TypeKind.LONG) {
+        return new Result(typeName, ResultShape.COUNT_LONG, null);
+      }
+      if (paging.shape(type) != null) {
+        return new Result(typeName, ResultShape.UNSUPPORTED, null);
+      }
+      // Rows, from RETURNING; validation refuses them when the SQL has none.
+    } else if (type.getKind() == TypeKind.VOID) {
       return new Result(typeName, ResultShape.UNSUPPORTED, null);
-    }
-    ResultShape paged = paging.shape(type);
-    if (paged != null) {
-      return rows(typeName, paged, paging.rowType(type));
+    } else {
+      ResultShape paged = paging.shape(type);
+      if (paged != null) {
+        return rows(typeName, paged, paging.rowType(type));
+      }
     }
     TypeMirror optional = typeReader.argumentOf(type, OPTIONAL);
     if (optional != null) {

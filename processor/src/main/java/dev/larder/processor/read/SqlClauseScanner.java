@@ -24,6 +24,7 @@ final class SqlClauseScanner {
     int orderBy = -1;
     boolean hasOrderBy = false;
     boolean hasLimit = false;
+    boolean returning = false;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (t.depth() != 0 || t.kind() != Kind.WORD) {
@@ -34,6 +35,8 @@ final class SqlClauseScanner {
         orderBy = t.start();
       } else if (t.word("limit") || t.word("offset") || t.word("fetch")) {
         hasLimit = true;
+      } else if (t.word("returning")) {
+        returning = true;
       }
       if (orderBy >= 0 && t.start() > orderBy
           && AFTER_ORDER.contains(t.text().toLowerCase(Locale.ROOT))) {
@@ -41,7 +44,7 @@ final class SqlClauseScanner {
       }
     }
     return new SqlClauses(orderBy, hasOrderBy, hasLimit, insertValues(sql, tokens),
-        dataChange(tokens), locking(tokens));
+        dataChange(tokens), locking(tokens), returning);
   }
 
   /**

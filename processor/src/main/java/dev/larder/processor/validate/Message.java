@@ -66,17 +66,38 @@ public enum Message {
           + " List<record>, a scalar (%s), Optional<scalar>, List<scalar>, Page<record or scalar>"
           + " (with a PageRequest) and CursorPage<record> (with a Cursor and an int limit)"),
   UNSUPPORTED_UPDATE_RESULT(
-      "@Update method %s returns %s; an update returns int or long (the number of rows changed)"
-          + " or void"),
+      "@Update method %s returns %s, which Larder cannot map; an update returns int or long (the"
+          + " number of rows changed) or void, or with RETURNING in its SQL what RETURNING gives:"
+          + " a record, Optional<record>, List<record>, a scalar (%s), Optional<scalar> or"
+          + " List<scalar>"),
+  UPDATE_ROWS_WITHOUT_RETURNING(
+      "@Update method %s returns %s, but its SQL has no RETURNING clause, so it gives no rows to"
+          + " return; add RETURNING with the columns to return (e.g. RETURNING id), or return int"
+          + " or long (the number of rows changed) or void"),
+  UPDATE_VOID_WITH_RETURNING(
+      "@Update method %s returns void, but its SQL has RETURNING, whose rows would be thrown"
+          + " away; declare what RETURNING gives (e.g. long for RETURNING id, a record, Optional<...>"
+          + " or List<...>), or remove RETURNING"),
+  BATCH_RETURNING(
+      "batch method %s returns %s%s; a batch runs its statement in chunks and gives only the"
+          + " number of rows changed, never rows: return int, long or void%s, or take one %s"
+          + " instead of the collection %s to get rows from RETURNING"),
   UNSUPPORTED_COMPONENT(
       "record %s, used by %s, has component %s of type %s, which Larder cannot map to a column;"
           + " supported component types: %s"),
   BAD_TEMPLATE("%s template \"%s\" of %s %s; placeholders look like {id} or {filter.category}"),
   UNKNOWN_PLACEHOLDER(
       "%s template \"%s\" names {%s}, which is not a parameter or record component of %s%s"),
+  UNSEPARATED_PLACEHOLDERS(
+      "%s template \"%s\" of %s has {%s} and {%s} %s, so different values can give one %s%s;"
+          + " separate every two placeholders by at least one of the characters %s (or a space),"
+          + " which Larder escapes inside values, e.g. \"%s\""),
   KEY_MISSES_PARAMETER(
       "cache key \"%s\" of %s does not use %s, which the SQL binds as :%s, so calls with"
           + " different %s would share one cache entry; add {%s} to the key"),
+  KEYS_METHOD_CLASH(
+      "%s would declare %s twice: as the key builder of read %s and as the tags builder of %s"
+          + " (named after it with \"Tags\" appended); rename %s or %s"),
   BAD_DURATION(
       "%s = \"%s\" is not an ISO-8601 duration; write for example \"PT10M\" (ten minutes),"
           + " \"PT30S\" or \"P1D\""),

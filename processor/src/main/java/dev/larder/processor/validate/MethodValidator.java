@@ -167,12 +167,42 @@ final class MethodValidator {
             result.typeName(), ScalarKind.listForMessages());
       } else {
         diagnostics.report(Message.UNSUPPORTED_UPDATE_RESULT, method.source(), method.uniqueName(),
-            result.typeName());
+            result.typeName(), ScalarKind.listForMessages());
       }
+      return false;
+    }
+    if (method.kind() == MethodKind.UPDATE && !returningMatchesResult()) {
       return false;
     }
     return !(result.element() instanceof JavaType.Record record)
         || components(record, method.source());
+  }
+
+  /**
+   * An update returns rows (a record, a scalar, Optional or List of them) exactly when its SQL has
+   * RETURNING, and never in a batch.
+   */
+  private boolean returningMatchesResult() {
+    ResultShape shape = method.result().shape();
+    boolean rows = method.result().element() != null;
+    boolean returning = method.sql().clauses().returning();
+    Parameter batch = method.batchParameter();
+    if (batch != null && (rows || returning)) {
+      diagnostics.report(Message.BATCH_RETURNING, method.source(), method.uniqueName(),
+          method.result().typeName(), returning ? " with RETURNING in its SQL" : "",
+          returning ? " and remove RETURNING" : "", batch.element().display(), batch.name());
+      return false;
+    }
+    if (rows && !returning) {
+      diagnostics.report(Message.UPDATE_ROWS_WITHOUT_RETURNING, method.source(),
+          method.uniqueName(), method.result().typeName());
+      return false;
+    }
+    if (shape == ResultShape.VOID && returning) {
+      diagnostics.report(Message.UPDATE_VOID_WITH_RETURNING, method.source(), method.uniqueName());
+      return false;
+    }
+    return true;
   }
 
   private void bindings() {
@@ -267,6 +297,27 @@ final class MethodValidator {
             Suggestions.didYouMean(p.path(), method.bindableNames()));
       }
     }
+    Template.Unseparated unseparated = template.unseparated();
+    if (unseparated != null) {
+      String between = unseparated.between();
+      diagnostics.report(Message.UNSEPARATED_PLACEHOLDERS, template.source(), capitalize(what),
+          template.text(), method.uniqueName(), unseparated.first().path(),
+          unseparated.second().path(),
+          between.isEmpty() ? "next to each other" : "with only \"" + between + "\" between them",
+          what.equals("key") ? "key" : "tag", collidingValues(between),
+          String.join(" ", Template.SEPARATORS.split("")), template.separated());
+    }
+  }
+
+  /** Two pairs of values that give one key with {@code between} between them, in parentheses. */
+  private static String collidingValues(String between) {
+    if (between.equals("%")) {
+      return " (\"x\" and \"25%\" spell what \"x%\" and \"25\" do)";
+    }
+    if (between.indexOf('%') >= 0) {
+      return "";
+    }
+    return " (\"a" + between + "b\" and \"c\" spell what \"a\" and \"b" + between + "c\" do)";
   }
 
   /** Every value the SQL binds must be part of the key, or two calls would share an entry. */

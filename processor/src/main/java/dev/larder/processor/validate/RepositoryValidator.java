@@ -52,6 +52,7 @@ public final class RepositoryValidator {
       }
     }
     boolean labelsValid = enumLabels.validate(repository);
+    new KeysClassNames(diagnostics).check(repository);
     coverage.add(repository, valid);
     TransactionalValidator transactions = new TransactionalValidator(diagnostics);
     repository.transactional().forEach(transactions::validate);
