@@ -20,4 +20,5 @@ public record NullableTypeProbe(
     LocalDateTime localStamp,
     LocalDate day,
     OffsetDateTime offsetAt,
-    ProbeStatus status) {}
+    ProbeStatus status,
+    Short tinyCount) {}

@@ -21,4 +21,5 @@ public record TypeProbe(
     LocalDateTime localStamp,
     LocalDate day,
     OffsetDateTime offsetAt,
-    ProbeStatus status) {}
+    ProbeStatus status,
+    short tinyCount) {}

@@ -23,12 +23,13 @@ import java.util.UUID;
 @CachedRepository
 public interface TypeProbeRepository {
   String COLUMNS = "id, big_count, small_count, flag, ratio, label, amount, token, happened_at,"
-      + " local_stamp, day, offset_at, status";
+      + " local_stamp, day, offset_at, status, tiny_count";
   String NULLABLE_COLUMNS = "big_count, small_count, flag, ratio, label, amount, token, happened_at,"
-      + " local_stamp, day, offset_at, status";
+      + " local_stamp, day, offset_at, status, tiny_count";
 
   @Update("INSERT INTO type_probe (" + NULLABLE_COLUMNS + ") VALUES (:bigCount, :smallCount, :flag, :ratio,"
-      + " :label, :amount, :token, :happenedAt, :localStamp, :day, :offsetAt, :status)")
+      + " :label, :amount, :token, :happenedAt, :localStamp, :day, :offsetAt, :status,"
+      + " :tinyCount)")
   @InvalidatesTags({"probes"})
   int insert(NullableTypeProbe probe);
 
@@ -125,6 +126,22 @@ public interface TypeProbeRepository {
   @CacheKey(value = "probe:{id}:status", tags = "probes")
   ProbeStatus status(long id);
 
+  @Query("SELECT tiny_count FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:tiny-count", tags = "probes")
+  short tinyCount(long id);
+
+  @Query("SELECT tiny_count FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:tiny-count-boxed", tags = "probes")
+  Short tinyCountBoxed(long id);
+
+  @Query("SELECT id FROM type_probe WHERE tiny_count = :tinyCount ORDER BY id")
+  @CacheKey(value = "probe:with-tiny-count:{tinyCount}", tags = "probes")
+  List<Long> idsWithTinyCount(short tinyCount);
+
+  @Query("SELECT id FROM type_probe WHERE tiny_count IS NOT DISTINCT FROM :tinyCount ORDER BY id")
+  @CacheKey(value = "probe:with-tiny-count-boxed:{tinyCount}", tags = "probes")
+  List<Long> idsWithTinyCountBoxed(Short tinyCount);
+
   /** Exactly one row is expected, but a day may have several. */
   @Query("SELECT label FROM type_probe WHERE day = :day")
   @CacheKey(value = "probe:label-on:{day}", tags = "probes")
@@ -152,6 +169,14 @@ public interface TypeProbeRepository {
   @Query("SELECT local_stamp FROM type_probe WHERE id = :id")
   @CacheKey(tags = "probes")
   Optional<LocalDateTime> localStampIfAny(long id);
+
+  @Query("SELECT tiny_count FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<Short> tinyCountIfAny(long id);
+
+  @Query("SELECT tiny_count FROM type_probe ORDER BY id")
+  @CacheKey(value = "probe:tiny-counts", tags = "probes")
+  List<Short> tinyCounts();
 
   // Lists of scalars, and collections bound as arrays.
 

@@ -60,6 +60,7 @@ final class CodecMethods {
     return switch (scalar.kind()) {
       case LONG, BOXED_LONG -> CodeBlock.of("$T.LONG", CODECS);
       case INT, BOXED_INT -> CodeBlock.of("$T.INT", CODECS);
+      case SHORT, BOXED_SHORT -> CodeBlock.of("$T.SHORT", CODECS);
       case BOOLEAN, BOXED_BOOLEAN -> CodeBlock.of("$T.BOOLEAN", CODECS);
       case DOUBLE, BOXED_DOUBLE -> CodeBlock.of("$T.DOUBLE", CODECS);
       case STRING -> CodeBlock.of("$T.STRING", CODECS);
@@ -141,6 +142,7 @@ final class CodecMethods {
     return switch (kind) {
       case LONG, BOXED_LONG -> "Long";
       case INT, BOXED_INT -> "Int";
+      case SHORT, BOXED_SHORT -> "Short";
       case BOOLEAN, BOXED_BOOLEAN -> "Boolean";
       case DOUBLE, BOXED_DOUBLE -> "Double";
       case STRING -> "String";

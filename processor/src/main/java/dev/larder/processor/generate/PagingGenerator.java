@@ -137,6 +137,7 @@ final class PagingGenerator {
     return switch (scalar.kind()) {
       case LONG, BOXED_LONG -> "LONG";
       case INT, BOXED_INT -> "INT";
+      case SHORT, BOXED_SHORT -> "SHORT";
       case BOOLEAN, BOXED_BOOLEAN -> "BOOLEAN";
       case DOUBLE, BOXED_DOUBLE -> "DOUBLE";
       case STRING -> "STRING";

@@ -109,6 +109,7 @@ final class RowMappers {
     return switch (kind) {
       case LONG -> ScalarKind.BOXED_LONG;
       case INT -> ScalarKind.BOXED_INT;
+      case SHORT -> ScalarKind.BOXED_SHORT;
       case BOOLEAN -> ScalarKind.BOXED_BOOLEAN;
       case DOUBLE -> ScalarKind.BOXED_DOUBLE;
       default -> kind;

@@ -24,6 +24,8 @@ public enum ScalarKind {
   LOCAL_DATE("java.time.LocalDate", "getLocalDate", true),
   LOCAL_DATE_TIME("java.time.LocalDateTime", "getLocalDateTime", true),
   OFFSET_DATE_TIME("java.time.OffsetDateTime", "getOffsetDateTime", true),
+  SHORT("short", "getShort", false),
+  BOXED_SHORT("java.lang.Short", "getBoxedShort", true),
   ENUM("an enum", "getEnum", true);
 
   private final String javaName;

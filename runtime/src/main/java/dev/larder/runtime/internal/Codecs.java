@@ -30,6 +30,7 @@ public final class Codecs {
 
   public static final ValueCodec<Long> LONG = ValueCodec.of(Codecs::writeLong, Codecs::readLong);
   public static final ValueCodec<Integer> INT = ValueCodec.of(Codecs::writeInt, Codecs::readInt);
+  public static final ValueCodec<Short> SHORT = ValueCodec.of(Codecs::writeShort, Codecs::readShort);
   public static final ValueCodec<Boolean> BOOLEAN =
       ValueCodec.of(Codecs::writeBoolean, Codecs::readBoolean);
   public static final ValueCodec<Double> DOUBLE =
@@ -106,6 +107,16 @@ public final class Codecs {
 
   public static Integer readInt(DataInput in) throws IOException {
     return in.readBoolean() ? in.readInt() : null;
+  }
+
+  public static void writeShort(DataOutput out, Short value) throws IOException {
+    if (present(out, value)) {
+      out.writeShort(value);
+    }
+  }
+
+  public static Short readShort(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readShort() : null;
   }
 
   public static void writeBoolean(DataOutput out, Boolean value) throws IOException {

@@ -34,6 +34,14 @@ public final class Columns {
     return value;
   }
 
+  public static short getShort(ResultSet rs, int column) throws SQLException {
+    short value = rs.getShort(column);
+    if (value == 0 && rs.wasNull()) {
+      throw nullIntoPrimitive(rs, column, "short", "Short");
+    }
+    return value;
+  }
+
   public static double getDouble(ResultSet rs, int column) throws SQLException {
     double value = rs.getDouble(column);
     if (value == 0 && rs.wasNull()) {
@@ -57,6 +65,11 @@ public final class Columns {
 
   public static Integer getBoxedInt(ResultSet rs, int column) throws SQLException {
     int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  public static Short getBoxedShort(ResultSet rs, int column) throws SQLException {
+    short value = rs.getShort(column);
     return rs.wasNull() ? null : value;
   }
 

@@ -35,6 +35,11 @@ public final class RowParameters {
     return this;
   }
 
+  public RowParameters bind(int at, short value) throws SQLException {
+    statement.setShort(at + 1, value);
+    return this;
+  }
+
   public RowParameters bind(int at, boolean value) throws SQLException {
     statement.setBoolean(at + 1, value);
     return this;
@@ -51,6 +56,10 @@ public final class RowParameters {
 
   public RowParameters bind(int at, Integer value) throws SQLException {
     return value == null ? none(at, Types.INTEGER) : bind(at, value.intValue());
+  }
+
+  public RowParameters bind(int at, Short value) throws SQLException {
+    return value == null ? none(at, Types.SMALLINT) : bind(at, value.shortValue());
   }
 
   public RowParameters bind(int at, Boolean value) throws SQLException {

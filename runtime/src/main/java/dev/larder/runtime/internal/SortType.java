@@ -19,6 +19,7 @@ import java.util.UUID;
 public enum SortType {
   LONG('J', Long.class),
   INT('I', Integer.class),
+  SHORT('s', Short.class),
   BOOLEAN('Z', Boolean.class),
   DOUBLE('D', Double.class),
   STRING('S', String.class),
@@ -57,6 +58,7 @@ public enum SortType {
     switch (this) {
       case LONG -> out.writeLong((Long) value);
       case INT -> out.writeInt((Integer) value);
+      case SHORT -> out.writeShort((Short) value);
       case BOOLEAN -> out.writeBoolean((Boolean) value);
       case DOUBLE -> out.writeDouble((Double) value);
       case STRING, ENUM -> Codecs.writeString(out, (String) value);
@@ -93,7 +95,7 @@ public enum SortType {
       case LOCAL_DATE -> value.equals(LocalDate.MAX) || value.equals(LocalDate.MIN)
           || (!((LocalDate) value).isBefore(FIRST_DAY) && !((LocalDate) value).isAfter(LAST_DATE))
           ? null : "a date outside the years 4713 BC to 5874897 AD that PostgreSQL stores";
-      case LONG, INT, BOOLEAN, DOUBLE, UUID -> null;
+      case LONG, INT, SHORT, BOOLEAN, DOUBLE, UUID -> null;
     };
   }
 
@@ -149,6 +151,7 @@ public enum SortType {
     return switch (this) {
       case LONG -> in.readLong();
       case INT -> in.readInt();
+      case SHORT -> in.readShort();
       case BOOLEAN -> in.readBoolean();
       case DOUBLE -> in.readDouble();
       case STRING, ENUM -> Codecs.readString(in);

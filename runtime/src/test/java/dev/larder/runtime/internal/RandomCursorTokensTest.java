@@ -49,6 +49,7 @@ class RandomCursorTokensTest {
       row[i] = switch (TYPES[i]) {
         case LONG -> random.nextLong();
         case INT -> random.nextInt();
+        case SHORT -> (short) random.nextInt();
         case BOOLEAN -> random.nextBoolean();
         case DOUBLE -> random.nextInt(10) == 0 ? Double.NaN : random.nextGaussian() * 1e6;
         case STRING, ENUM -> randomText(random);
@@ -191,7 +192,7 @@ class RandomCursorTokensTest {
   @Test
   void mutatedTokensThatAreTakenNeverMakeTheKeysetQueryFailOnPostgresql() {
     String table = "fuzz_cursor_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    String[] sqlTypes = {"bigint", "integer", "boolean", "double precision", "text", "numeric",
+    String[] sqlTypes = {"bigint", "integer", "smallint", "boolean", "double precision", "text", "numeric",
         "uuid", "timestamptz", "date", "timestamp", "timestamptz", "text"};
     StringBuilder columns = new StringBuilder();
     StringBuilder seek = new StringBuilder();
