@@ -1,2 +1,3 @@
 -- Only for the tests: the column types added after V100, one column each, on type_probe.
 ALTER TABLE type_probe ADD COLUMN tiny_count smallint;
+ALTER TABLE type_probe ADD COLUMN weight real;

@@ -21,4 +21,5 @@ public record NullableTypeProbe(
     LocalDate day,
     OffsetDateTime offsetAt,
     ProbeStatus status,
-    Short tinyCount) {}
+    Short tinyCount,
+    Float weight) {}

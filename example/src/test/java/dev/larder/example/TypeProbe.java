@@ -22,4 +22,5 @@ public record TypeProbe(
     LocalDate day,
     OffsetDateTime offsetAt,
     ProbeStatus status,
-    short tinyCount) {}
+    short tinyCount,
+    float weight) {}

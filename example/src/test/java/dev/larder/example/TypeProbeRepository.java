@@ -23,13 +23,13 @@ import java.util.UUID;
 @CachedRepository
 public interface TypeProbeRepository {
   String COLUMNS = "id, big_count, small_count, flag, ratio, label, amount, token, happened_at,"
-      + " local_stamp, day, offset_at, status, tiny_count";
+      + " local_stamp, day, offset_at, status, tiny_count, weight";
   String NULLABLE_COLUMNS = "big_count, small_count, flag, ratio, label, amount, token, happened_at,"
-      + " local_stamp, day, offset_at, status, tiny_count";
+      + " local_stamp, day, offset_at, status, tiny_count, weight";
 
   @Update("INSERT INTO type_probe (" + NULLABLE_COLUMNS + ") VALUES (:bigCount, :smallCount, :flag, :ratio,"
       + " :label, :amount, :token, :happenedAt, :localStamp, :day, :offsetAt, :status,"
-      + " :tinyCount)")
+      + " :tinyCount, :weight)")
   @InvalidatesTags({"probes"})
   int insert(NullableTypeProbe probe);
 
@@ -142,6 +142,22 @@ public interface TypeProbeRepository {
   @CacheKey(value = "probe:with-tiny-count-boxed:{tinyCount}", tags = "probes")
   List<Long> idsWithTinyCountBoxed(Short tinyCount);
 
+  @Query("SELECT weight FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:weight", tags = "probes")
+  float weight(long id);
+
+  @Query("SELECT weight FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:weight-boxed", tags = "probes")
+  Float weightBoxed(long id);
+
+  @Query("SELECT id FROM type_probe WHERE weight = :weight ORDER BY id")
+  @CacheKey(value = "probe:with-weight:{weight}", tags = "probes")
+  List<Long> idsWithWeight(float weight);
+
+  @Query("SELECT id FROM type_probe WHERE weight IS NOT DISTINCT FROM :weight ORDER BY id")
+  @CacheKey(value = "probe:with-weight-boxed:{weight}", tags = "probes")
+  List<Long> idsWithWeightBoxed(Float weight);
+
   /** Exactly one row is expected, but a day may have several. */
   @Query("SELECT label FROM type_probe WHERE day = :day")
   @CacheKey(value = "probe:label-on:{day}", tags = "probes")
@@ -173,6 +189,10 @@ public interface TypeProbeRepository {
   @Query("SELECT tiny_count FROM type_probe WHERE id = :id")
   @CacheKey(tags = "probes")
   Optional<Short> tinyCountIfAny(long id);
+
+  @Query("SELECT weight FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<Float> weightIfAny(long id);
 
   @Query("SELECT tiny_count FROM type_probe ORDER BY id")
   @CacheKey(value = "probe:tiny-counts", tags = "probes")

@@ -34,9 +34,10 @@ class TypeProbeRepositoryTest {
   private static final LocalDate DAY = LocalDate.of(2024, 2, 29);
   private static final OffsetDateTime OFFSET = OffsetDateTime.of(2024, 3, 1, 1, 0, 0, 0, ZoneOffset.ofHours(-5));
   private static final NullableTypeProbe FULL = new NullableTypeProbe(9_000_000_000L, 42, true, 0.25, "alpha",
-      new BigDecimal("12.3400"), TOKEN, HAPPENED, LOCAL, DAY, OFFSET, ProbeStatus.ON, (short) -32768);
+      new BigDecimal("12.3400"), TOKEN, HAPPENED, LOCAL, DAY, OFFSET, ProbeStatus.ON, (short) -32768,
+      1.5e-7f);
   private static final NullableTypeProbe EMPTY = new NullableTypeProbe(null, null, null, null, null, null, null,
-      null, null, null, null, null, null);
+      null, null, null, null, null, null, null);
 
   private Larder larder;
   private TypeProbeRepository probes;
@@ -59,7 +60,8 @@ class TypeProbeRepositoryTest {
     TypeProbe probe = probes.get(1);
 
     assertThat(probe).isEqualTo(new TypeProbe(1, 9_000_000_000L, 42, true, 0.25, "alpha", new BigDecimal("12.3400"),
-        TOKEN, HAPPENED, LOCAL, DAY, OFFSET.withOffsetSameInstant(ZoneOffset.UTC), ProbeStatus.ON, (short) -32768));
+        TOKEN, HAPPENED, LOCAL, DAY, OFFSET.withOffsetSameInstant(ZoneOffset.UTC), ProbeStatus.ON, (short) -32768,
+        1.5e-7f));
   }
 
   @Test
@@ -180,7 +182,7 @@ class TypeProbeRepositoryTest {
   void collectionsOfEveryElementTypeBindAsArraysAndListsOfScalarsComeBack() {
     NullableTypeProbe beta = new NullableTypeProbe(7L, 3, false, 0.5, "beta", new BigDecimal("1.5"),
         UUID.fromString("00000000-0000-0000-0000-000000000003"), HAPPENED.plusSeconds(60), LOCAL, DAY.plusDays(1),
-        OFFSET, ProbeStatus.OFF, (short) 7);
+        OFFSET, ProbeStatus.OFF, (short) 7, 2.5f);
     probes.insert(beta);
 
     assertThat(probes.ratiosWithLabels(Set.of("alpha", "beta", "gamma"))).containsExactly(0.25, 0.5);
@@ -210,13 +212,27 @@ class TypeProbeRepositoryTest {
   }
 
   @Test
+  void realReadsAndBindsAsFloatWithoutGoingThroughDouble() {
+    assertThat(probes.weight(1)).isEqualTo(1.5e-7f);
+    assertThat(probes.weightBoxed(1)).isEqualTo(1.5e-7f);
+    assertThat(probes.weightIfAny(1)).contains(1.5e-7f);
+    assertThat(probes.weightIfAny(2)).isEmpty();
+    assertThat(probes.idsWithWeight(1.5e-7f)).containsExactly(1L);
+    assertThat(probes.idsWithWeightBoxed(null)).containsExactly(2L);
+    assertThatThrownBy(() -> probes.weight(2))
+        .isInstanceOf(IncorrectResultSizeException.class)
+        .hasMessageContaining("NULL");
+  }
+
+  @Test
   void everyTypeIsReadBackFromRedisByAnotherProcess() {
     List<Function<TypeProbeRepository, Object>> reads = List.of(
         p -> p.get(1), p -> p.getNullable(1), p -> p.getNullable(2),
         p -> p.bigCount(1), p -> p.smallCount(1), p -> p.flag(1), p -> p.ratio(1), p -> p.label(1),
         p -> p.amount(1), p -> p.token(1), p -> p.happenedAt(1), p -> p.localStamp(1), p -> p.day(1),
         p -> p.offsetAt(1), p -> p.status(1), p -> p.labelIfAny(2),
-        p -> p.tinyCount(1), p -> p.tinyCountBoxed(1), p -> p.tinyCountIfAny(2), p -> p.tinyCounts());
+        p -> p.tinyCount(1), p -> p.tinyCountBoxed(1), p -> p.tinyCountIfAny(2), p -> p.tinyCounts(),
+        p -> p.weight(1), p -> p.weightBoxed(1), p -> p.weightIfAny(2));
     TypeProbeRepository first = new TypeProbeRepositoryImpl(processes.start());
     List<Object> written = reads.stream().map(read -> read.apply(first)).toList();
     // A change the cache is not told about: only a query would see it.

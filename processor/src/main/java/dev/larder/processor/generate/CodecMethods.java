@@ -61,6 +61,7 @@ final class CodecMethods {
       case LONG, BOXED_LONG -> CodeBlock.of("$T.LONG", CODECS);
       case INT, BOXED_INT -> CodeBlock.of("$T.INT", CODECS);
       case SHORT, BOXED_SHORT -> CodeBlock.of("$T.SHORT", CODECS);
+      case FLOAT, BOXED_FLOAT -> CodeBlock.of("$T.FLOAT", CODECS);
       case BOOLEAN, BOXED_BOOLEAN -> CodeBlock.of("$T.BOOLEAN", CODECS);
       case DOUBLE, BOXED_DOUBLE -> CodeBlock.of("$T.DOUBLE", CODECS);
       case STRING -> CodeBlock.of("$T.STRING", CODECS);
@@ -143,6 +144,7 @@ final class CodecMethods {
       case LONG, BOXED_LONG -> "Long";
       case INT, BOXED_INT -> "Int";
       case SHORT, BOXED_SHORT -> "Short";
+      case FLOAT, BOXED_FLOAT -> "Float";
       case BOOLEAN, BOXED_BOOLEAN -> "Boolean";
       case DOUBLE, BOXED_DOUBLE -> "Double";
       case STRING -> "String";

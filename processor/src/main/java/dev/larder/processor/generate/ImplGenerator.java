@@ -234,8 +234,8 @@ public final class ImplGenerator {
       JavaType.Scalar scalar = (JavaType.Scalar) (b.component() != null
           ? b.component().type() : p.element());
       switch (scalar.kind()) {
-        case LONG, INT, SHORT, BOOLEAN, DOUBLE, BOXED_LONG, BOXED_INT, BOXED_SHORT, BOXED_BOOLEAN,
-            BOXED_DOUBLE, STRING, BIG_DECIMAL -> code.add("\n.bind($S, $L)", b.sqlName(), value);
+        case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, BOXED_LONG, BOXED_INT, BOXED_SHORT,
+            BOXED_BOOLEAN, BOXED_DOUBLE, BOXED_FLOAT, STRING, BIG_DECIMAL -> code.add("\n.bind($S, $L)", b.sqlName(), value);
         default -> code.add("\n.bindByType($S, $L, $T.class)", b.sqlName(), value,
             scalar.typeName());
       }

@@ -138,6 +138,7 @@ final class PagingGenerator {
       case LONG, BOXED_LONG -> "LONG";
       case INT, BOXED_INT -> "INT";
       case SHORT, BOXED_SHORT -> "SHORT";
+      case FLOAT, BOXED_FLOAT -> "FLOAT";
       case BOOLEAN, BOXED_BOOLEAN -> "BOOLEAN";
       case DOUBLE, BOXED_DOUBLE -> "DOUBLE";
       case STRING -> "STRING";

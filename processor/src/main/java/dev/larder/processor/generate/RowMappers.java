@@ -110,6 +110,7 @@ final class RowMappers {
       case LONG -> ScalarKind.BOXED_LONG;
       case INT -> ScalarKind.BOXED_INT;
       case SHORT -> ScalarKind.BOXED_SHORT;
+      case FLOAT -> ScalarKind.BOXED_FLOAT;
       case BOOLEAN -> ScalarKind.BOXED_BOOLEAN;
       case DOUBLE -> ScalarKind.BOXED_DOUBLE;
       default -> kind;

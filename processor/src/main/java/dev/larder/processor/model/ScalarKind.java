@@ -26,6 +26,8 @@ public enum ScalarKind {
   OFFSET_DATE_TIME("java.time.OffsetDateTime", "getOffsetDateTime", true),
   SHORT("short", "getShort", false),
   BOXED_SHORT("java.lang.Short", "getBoxedShort", true),
+  FLOAT("float", "getFloat", false),
+  BOXED_FLOAT("java.lang.Float", "getBoxedFloat", true),
   ENUM("an enum", "getEnum", true);
 
   private final String javaName;

@@ -35,6 +35,7 @@ public final class Codecs {
       ValueCodec.of(Codecs::writeBoolean, Codecs::readBoolean);
   public static final ValueCodec<Double> DOUBLE =
       ValueCodec.of(Codecs::writeDouble, Codecs::readDouble);
+  public static final ValueCodec<Float> FLOAT = ValueCodec.of(Codecs::writeFloat, Codecs::readFloat);
   public static final ValueCodec<String> STRING =
       ValueCodec.of(Codecs::writeString, Codecs::readString);
   public static final ValueCodec<BigDecimal> BIG_DECIMAL =
@@ -137,6 +138,16 @@ public final class Codecs {
 
   public static Double readDouble(DataInput in) throws IOException {
     return in.readBoolean() ? in.readDouble() : null;
+  }
+
+  public static void writeFloat(DataOutput out, Float value) throws IOException {
+    if (present(out, value)) {
+      out.writeFloat(value);
+    }
+  }
+
+  public static Float readFloat(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readFloat() : null;
   }
 
   public static void writeString(DataOutput out, String value) throws IOException {

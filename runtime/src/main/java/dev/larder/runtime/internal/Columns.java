@@ -50,6 +50,14 @@ public final class Columns {
     return value;
   }
 
+  public static float getFloat(ResultSet rs, int column) throws SQLException {
+    float value = rs.getFloat(column);
+    if (value == 0 && rs.wasNull()) {
+      throw nullIntoPrimitive(rs, column, "float", "Float");
+    }
+    return value;
+  }
+
   public static boolean getBoolean(ResultSet rs, int column) throws SQLException {
     boolean value = rs.getBoolean(column);
     if (!value && rs.wasNull()) {
@@ -75,6 +83,11 @@ public final class Columns {
 
   public static Double getBoxedDouble(ResultSet rs, int column) throws SQLException {
     double value = rs.getDouble(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  public static Float getBoxedFloat(ResultSet rs, int column) throws SQLException {
+    float value = rs.getFloat(column);
     return rs.wasNull() ? null : value;
   }
 

@@ -50,6 +50,11 @@ public final class RowParameters {
     return this;
   }
 
+  public RowParameters bind(int at, float value) throws SQLException {
+    statement.setFloat(at + 1, value);
+    return this;
+  }
+
   public RowParameters bind(int at, Long value) throws SQLException {
     return value == null ? none(at, Types.BIGINT) : bind(at, value.longValue());
   }
@@ -68,6 +73,10 @@ public final class RowParameters {
 
   public RowParameters bind(int at, Double value) throws SQLException {
     return value == null ? none(at, Types.DOUBLE) : bind(at, value.doubleValue());
+  }
+
+  public RowParameters bind(int at, Float value) throws SQLException {
+    return value == null ? none(at, Types.REAL) : bind(at, value.floatValue());
   }
 
   public RowParameters bind(int at, String value) throws SQLException {

@@ -22,6 +22,7 @@ public enum SortType {
   SHORT('s', Short.class),
   BOOLEAN('Z', Boolean.class),
   DOUBLE('D', Double.class),
+  FLOAT('F', Float.class),
   STRING('S', String.class),
   BIG_DECIMAL('N', BigDecimal.class),
   UUID('U', java.util.UUID.class),
@@ -61,6 +62,7 @@ public enum SortType {
       case SHORT -> out.writeShort((Short) value);
       case BOOLEAN -> out.writeBoolean((Boolean) value);
       case DOUBLE -> out.writeDouble((Double) value);
+      case FLOAT -> out.writeFloat((Float) value);
       case STRING, ENUM -> Codecs.writeString(out, (String) value);
       case BIG_DECIMAL -> Codecs.writeBigDecimal(out, (BigDecimal) value);
       case UUID -> Codecs.writeUuid(out, (java.util.UUID) value);
@@ -95,7 +97,7 @@ public enum SortType {
       case LOCAL_DATE -> value.equals(LocalDate.MAX) || value.equals(LocalDate.MIN)
           || (!((LocalDate) value).isBefore(FIRST_DAY) && !((LocalDate) value).isAfter(LAST_DATE))
           ? null : "a date outside the years 4713 BC to 5874897 AD that PostgreSQL stores";
-      case LONG, INT, SHORT, BOOLEAN, DOUBLE, UUID -> null;
+      case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, UUID -> null;
     };
   }
 
@@ -154,6 +156,7 @@ public enum SortType {
       case SHORT -> in.readShort();
       case BOOLEAN -> in.readBoolean();
       case DOUBLE -> in.readDouble();
+      case FLOAT -> in.readFloat();
       case STRING, ENUM -> Codecs.readString(in);
       case BIG_DECIMAL -> Codecs.readBigDecimal(in);
       case UUID -> Codecs.readUuid(in);

@@ -52,6 +52,7 @@ class RandomCursorTokensTest {
         case SHORT -> (short) random.nextInt();
         case BOOLEAN -> random.nextBoolean();
         case DOUBLE -> random.nextInt(10) == 0 ? Double.NaN : random.nextGaussian() * 1e6;
+        case FLOAT -> random.nextInt(10) == 0 ? Float.NaN : (float) (random.nextGaussian() * 1e6);
         case STRING, ENUM -> randomText(random);
         case BIG_DECIMAL -> new BigDecimal(new BigInteger(random.nextInt(200), random),
             random.nextInt(40) - 10);
@@ -192,7 +193,7 @@ class RandomCursorTokensTest {
   @Test
   void mutatedTokensThatAreTakenNeverMakeTheKeysetQueryFailOnPostgresql() {
     String table = "fuzz_cursor_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    String[] sqlTypes = {"bigint", "integer", "smallint", "boolean", "double precision", "text", "numeric",
+    String[] sqlTypes = {"bigint", "integer", "smallint", "boolean", "double precision", "real", "text", "numeric",
         "uuid", "timestamptz", "date", "timestamp", "timestamptz", "text"};
     StringBuilder columns = new StringBuilder();
     StringBuilder seek = new StringBuilder();
