@@ -1,3 +1,4 @@
 -- Only for the tests: the column types added after V100, one column each, on type_probe.
 ALTER TABLE type_probe ADD COLUMN tiny_count smallint;
 ALTER TABLE type_probe ADD COLUMN weight real;
+ALTER TABLE type_probe ADD COLUMN opens_at time, ADD COLUMN opens_at_zoned timetz;

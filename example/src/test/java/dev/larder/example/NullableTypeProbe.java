@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.UUID;
 
 /** A {@code type_probe} row read into boxed types, which take NULL; also what gets inserted. */
@@ -22,4 +24,6 @@ public record NullableTypeProbe(
     OffsetDateTime offsetAt,
     ProbeStatus status,
     Short tinyCount,
-    Float weight) {}
+    Float weight,
+    LocalTime opensAt,
+    OffsetTime opensAtZoned) {}

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.UUID;
 
 /** A {@code type_probe} row read into primitives: a NULL in a primitive column is an error. */
@@ -23,4 +25,6 @@ public record TypeProbe(
     OffsetDateTime offsetAt,
     ProbeStatus status,
     short tinyCount,
-    float weight) {}
+    float weight,
+    LocalTime opensAt,
+    OffsetTime opensAtZoned) {}

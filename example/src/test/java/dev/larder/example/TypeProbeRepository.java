@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,13 +25,13 @@ import java.util.UUID;
 @CachedRepository
 public interface TypeProbeRepository {
   String COLUMNS = "id, big_count, small_count, flag, ratio, label, amount, token, happened_at,"
-      + " local_stamp, day, offset_at, status, tiny_count, weight";
+      + " local_stamp, day, offset_at, status, tiny_count, weight, opens_at, opens_at_zoned";
   String NULLABLE_COLUMNS = "big_count, small_count, flag, ratio, label, amount, token, happened_at,"
-      + " local_stamp, day, offset_at, status, tiny_count, weight";
+      + " local_stamp, day, offset_at, status, tiny_count, weight, opens_at, opens_at_zoned";
 
   @Update("INSERT INTO type_probe (" + NULLABLE_COLUMNS + ") VALUES (:bigCount, :smallCount, :flag, :ratio,"
       + " :label, :amount, :token, :happenedAt, :localStamp, :day, :offsetAt, :status,"
-      + " :tinyCount, :weight)")
+      + " :tinyCount, :weight, :opensAt, :opensAtZoned)")
   @InvalidatesTags({"probes"})
   int insert(NullableTypeProbe probe);
 
@@ -158,6 +160,19 @@ public interface TypeProbeRepository {
   @CacheKey(value = "probe:with-weight-boxed:{weight}", tags = "probes")
   List<Long> idsWithWeightBoxed(Float weight);
 
+  @Query("SELECT opens_at FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:opens-at", tags = "probes")
+  LocalTime opensAt(long id);
+
+  @Query("SELECT opens_at_zoned FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:opens-at-zoned", tags = "probes")
+  OffsetTime opensAtZoned(long id);
+
+  @Query("SELECT id FROM type_probe WHERE opens_at IS NOT DISTINCT FROM :opensAt"
+      + " AND opens_at_zoned IS NOT DISTINCT FROM :opensAtZoned ORDER BY id")
+  @CacheKey(value = "probe:opening:{opensAt}:{opensAtZoned}", tags = "probes")
+  List<Long> idsOpeningAt(LocalTime opensAt, OffsetTime opensAtZoned);
+
   /** Exactly one row is expected, but a day may have several. */
   @Query("SELECT label FROM type_probe WHERE day = :day")
   @CacheKey(value = "probe:label-on:{day}", tags = "probes")
@@ -193,6 +208,14 @@ public interface TypeProbeRepository {
   @Query("SELECT weight FROM type_probe WHERE id = :id")
   @CacheKey(tags = "probes")
   Optional<Float> weightIfAny(long id);
+
+  @Query("SELECT opens_at_zoned FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<OffsetTime> opensAtZonedIfAny(long id);
+
+  @Query("SELECT opens_at FROM type_probe ORDER BY id")
+  @CacheKey(value = "probe:opening-times", tags = "probes")
+  List<LocalTime> openingTimes();
 
   @Query("SELECT tiny_count FROM type_probe ORDER BY id")
   @CacheKey(value = "probe:tiny-counts", tags = "probes")

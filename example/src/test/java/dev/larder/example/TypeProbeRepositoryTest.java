@@ -12,7 +12,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -33,11 +35,13 @@ class TypeProbeRepositoryTest {
   private static final LocalDateTime LOCAL = LocalDateTime.of(2024, 2, 29, 8, 15, 30, 250_000_000);
   private static final LocalDate DAY = LocalDate.of(2024, 2, 29);
   private static final OffsetDateTime OFFSET = OffsetDateTime.of(2024, 3, 1, 1, 0, 0, 0, ZoneOffset.ofHours(-5));
+  private static final LocalTime OPENS = LocalTime.of(23, 59, 59, 999_999_000);
+  private static final OffsetTime OPENS_ZONED = OffsetTime.of(8, 30, 0, 123_000, ZoneOffset.ofHoursMinutes(5, 45));
   private static final NullableTypeProbe FULL = new NullableTypeProbe(9_000_000_000L, 42, true, 0.25, "alpha",
       new BigDecimal("12.3400"), TOKEN, HAPPENED, LOCAL, DAY, OFFSET, ProbeStatus.ON, (short) -32768,
-      1.5e-7f);
+      1.5e-7f, OPENS, OPENS_ZONED);
   private static final NullableTypeProbe EMPTY = new NullableTypeProbe(null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null);
 
   private Larder larder;
   private TypeProbeRepository probes;
@@ -61,7 +65,7 @@ class TypeProbeRepositoryTest {
 
     assertThat(probe).isEqualTo(new TypeProbe(1, 9_000_000_000L, 42, true, 0.25, "alpha", new BigDecimal("12.3400"),
         TOKEN, HAPPENED, LOCAL, DAY, OFFSET.withOffsetSameInstant(ZoneOffset.UTC), ProbeStatus.ON, (short) -32768,
-        1.5e-7f));
+        1.5e-7f, OPENS, OPENS_ZONED));
   }
 
   @Test
@@ -182,7 +186,7 @@ class TypeProbeRepositoryTest {
   void collectionsOfEveryElementTypeBindAsArraysAndListsOfScalarsComeBack() {
     NullableTypeProbe beta = new NullableTypeProbe(7L, 3, false, 0.5, "beta", new BigDecimal("1.5"),
         UUID.fromString("00000000-0000-0000-0000-000000000003"), HAPPENED.plusSeconds(60), LOCAL, DAY.plusDays(1),
-        OFFSET, ProbeStatus.OFF, (short) 7, 2.5f);
+        OFFSET, ProbeStatus.OFF, (short) 7, 2.5f, LocalTime.NOON, OffsetTime.of(LocalTime.NOON, ZoneOffset.UTC));
     probes.insert(beta);
 
     assertThat(probes.ratiosWithLabels(Set.of("alpha", "beta", "gamma"))).containsExactly(0.25, 0.5);
@@ -225,6 +229,16 @@ class TypeProbeRepositoryTest {
   }
 
   @Test
+  void timeAndTimetzReadAndBindAsLocalTimeAndOffsetTimeKeepingMicrosecondsAndTheOffset() {
+    assertThat(probes.opensAt(1)).isEqualTo(OPENS);
+    assertThat(probes.opensAtZoned(1)).isEqualTo(OPENS_ZONED);
+    assertThat(probes.opensAtZonedIfAny(2)).isEmpty();
+    assertThat(probes.openingTimes()).containsExactly(OPENS, null);
+    assertThat(probes.idsOpeningAt(OPENS, OPENS_ZONED)).containsExactly(1L);
+    assertThat(probes.idsOpeningAt(null, null)).containsExactly(2L);
+  }
+
+  @Test
   void everyTypeIsReadBackFromRedisByAnotherProcess() {
     List<Function<TypeProbeRepository, Object>> reads = List.of(
         p -> p.get(1), p -> p.getNullable(1), p -> p.getNullable(2),
@@ -232,7 +246,8 @@ class TypeProbeRepositoryTest {
         p -> p.amount(1), p -> p.token(1), p -> p.happenedAt(1), p -> p.localStamp(1), p -> p.day(1),
         p -> p.offsetAt(1), p -> p.status(1), p -> p.labelIfAny(2),
         p -> p.tinyCount(1), p -> p.tinyCountBoxed(1), p -> p.tinyCountIfAny(2), p -> p.tinyCounts(),
-        p -> p.weight(1), p -> p.weightBoxed(1), p -> p.weightIfAny(2));
+        p -> p.weight(1), p -> p.weightBoxed(1), p -> p.weightIfAny(2),
+        p -> p.opensAt(1), p -> p.opensAtZoned(1), p -> p.opensAtZonedIfAny(2), p -> p.openingTimes());
     TypeProbeRepository first = new TypeProbeRepositoryImpl(processes.start());
     List<Object> written = reads.stream().map(read -> read.apply(first)).toList();
     // A change the cache is not told about: only a query would see it.

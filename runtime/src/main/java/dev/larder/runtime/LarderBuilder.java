@@ -420,6 +420,7 @@ public final class LarderBuilder {
       // JDBI knows the other array element types Larder binds; numeric is the one it lacks.
       jdbi.registerArrayType(BigDecimal.class, "numeric");
       jdbi.registerArgument(new UuidArgumentFactory());
+      jdbi.registerArgument(new OffsetTimeArgumentFactory());
       return new Larder(jdbi, source, pool, cache.start(), batchChunkSize, cursorKey);
     } catch (RuntimeException | Error e) {
       if (pool != null) {

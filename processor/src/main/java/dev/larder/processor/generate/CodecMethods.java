@@ -71,6 +71,8 @@ final class CodecMethods {
       case LOCAL_DATE -> CodeBlock.of("$T.LOCAL_DATE", CODECS);
       case LOCAL_DATE_TIME -> CodeBlock.of("$T.LOCAL_DATE_TIME", CODECS);
       case OFFSET_DATE_TIME -> CodeBlock.of("$T.OFFSET_DATE_TIME", CODECS);
+      case LOCAL_TIME -> CodeBlock.of("$T.LOCAL_TIME", CODECS);
+      case OFFSET_TIME -> CodeBlock.of("$T.OFFSET_TIME", CODECS);
       // The type witness is needed: inside Codecs.optional(..) or Codecs.list(..), javac
       // cannot infer E from the overloaded Status::valueOf.
       case ENUM -> CodeBlock.of("$T.<$T>enumCodec($T::valueOf)", CODECS, scalar.typeName(),
@@ -154,6 +156,8 @@ final class CodecMethods {
       case LOCAL_DATE -> "LocalDate";
       case LOCAL_DATE_TIME -> "LocalDateTime";
       case OFFSET_DATE_TIME -> "OffsetDateTime";
+      case LOCAL_TIME -> "LocalTime";
+      case OFFSET_TIME -> "OffsetTime";
       case ENUM -> "Enum";
     };
   }

@@ -148,6 +148,8 @@ final class PagingGenerator {
       case LOCAL_DATE -> "LOCAL_DATE";
       case LOCAL_DATE_TIME -> "LOCAL_DATE_TIME";
       case OFFSET_DATE_TIME -> "OFFSET_DATE_TIME";
+      case LOCAL_TIME -> "LOCAL_TIME";
+      case OFFSET_TIME -> "OFFSET_TIME";
       case ENUM -> "ENUM";
     };
   }

@@ -28,6 +28,8 @@ public enum ScalarKind {
   BOXED_SHORT("java.lang.Short", "getBoxedShort", true),
   FLOAT("float", "getFloat", false),
   BOXED_FLOAT("java.lang.Float", "getBoxedFloat", true),
+  LOCAL_TIME("java.time.LocalTime", "getLocalTime", true),
+  OFFSET_TIME("java.time.OffsetTime", "getOffsetTime", true),
   ENUM("an enum", "getEnum", true);
 
   private final String javaName;

@@ -10,7 +10,9 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +51,10 @@ public final class Codecs {
       ValueCodec.of(Codecs::writeLocalDateTime, Codecs::readLocalDateTime);
   public static final ValueCodec<OffsetDateTime> OFFSET_DATE_TIME =
       ValueCodec.of(Codecs::writeOffsetDateTime, Codecs::readOffsetDateTime);
+  public static final ValueCodec<LocalTime> LOCAL_TIME =
+      ValueCodec.of(Codecs::writeLocalTime, Codecs::readLocalTime);
+  public static final ValueCodec<OffsetTime> OFFSET_TIME =
+      ValueCodec.of(Codecs::writeOffsetTime, Codecs::readOffsetTime);
 
   /** A codec for an enum, by constant name. */
   public static <E extends Enum<E>> ValueCodec<E> enumCodec(Function<String, E> valueOf) {
@@ -256,6 +262,31 @@ public final class Codecs {
     }
     Instant instant = readInstant(in);
     return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(in.readInt()));
+  }
+
+  public static void writeLocalTime(DataOutput out, LocalTime value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value.toNanoOfDay());
+    }
+  }
+
+  public static LocalTime readLocalTime(DataInput in) throws IOException {
+    return in.readBoolean() ? LocalTime.ofNanoOfDay(in.readLong()) : null;
+  }
+
+  public static void writeOffsetTime(DataOutput out, OffsetTime value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value.toLocalTime().toNanoOfDay());
+      out.writeInt(value.getOffset().getTotalSeconds());
+    }
+  }
+
+  public static OffsetTime readOffsetTime(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    LocalTime time = LocalTime.ofNanoOfDay(in.readLong());
+    return OffsetTime.of(time, ZoneOffset.ofTotalSeconds(in.readInt()));
   }
 
   public static void writeEnum(DataOutput out, Enum<?> value) throws IOException {

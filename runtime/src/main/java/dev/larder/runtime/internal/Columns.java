@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -123,6 +125,14 @@ public final class Columns {
 
   public static LocalDateTime getLocalDateTime(ResultSet rs, int column) throws SQLException {
     return rs.getObject(column, LocalDateTime.class);
+  }
+
+  public static LocalTime getLocalTime(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, LocalTime.class);
+  }
+
+  public static OffsetTime getOffsetTime(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, OffsetTime.class);
   }
 
   /**

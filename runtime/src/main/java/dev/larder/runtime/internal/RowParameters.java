@@ -7,7 +7,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -108,6 +110,14 @@ public final class RowParameters {
 
   public RowParameters bind(int at, OffsetDateTime value) throws SQLException {
     return value == null ? none(at, Types.TIMESTAMP_WITH_TIMEZONE) : object(at, value);
+  }
+
+  public RowParameters bind(int at, LocalTime value) throws SQLException {
+    return value == null ? none(at, Types.TIME) : object(at, value);
+  }
+
+  public RowParameters bind(int at, OffsetTime value) throws SQLException {
+    return value == null ? none(at, Types.OTHER) : object(at, value);
   }
 
   /** An enum binds as its constant's name, as JDBI binds it. */

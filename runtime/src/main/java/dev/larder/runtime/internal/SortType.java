@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -30,6 +32,8 @@ public enum SortType {
   LOCAL_DATE('d', LocalDate.class),
   LOCAL_DATE_TIME('t', LocalDateTime.class),
   OFFSET_DATE_TIME('o', OffsetDateTime.class),
+  LOCAL_TIME('h', LocalTime.class),
+  OFFSET_TIME('O', OffsetTime.class),
   ENUM('E', String.class);
 
   private final char tag;
@@ -70,6 +74,8 @@ public enum SortType {
       case LOCAL_DATE -> Codecs.writeLocalDate(out, (LocalDate) value);
       case LOCAL_DATE_TIME -> Codecs.writeLocalDateTime(out, (LocalDateTime) value);
       case OFFSET_DATE_TIME -> Codecs.writeOffsetDateTime(out, (OffsetDateTime) value);
+      case LOCAL_TIME -> Codecs.writeLocalTime(out, (LocalTime) value);
+      case OFFSET_TIME -> Codecs.writeOffsetTime(out, (OffsetTime) value);
     }
   }
 
@@ -97,7 +103,11 @@ public enum SortType {
       case LOCAL_DATE -> value.equals(LocalDate.MAX) || value.equals(LocalDate.MIN)
           || (!((LocalDate) value).isBefore(FIRST_DAY) && !((LocalDate) value).isAfter(LAST_DATE))
           ? null : "a date outside the years 4713 BC to 5874897 AD that PostgreSQL stores";
-      case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, UUID -> null;
+      case OFFSET_TIME -> Math.abs(((OffsetTime) value).getOffset().getTotalSeconds()) >= MAX_OFFSET
+          ? "a time zone offset of " + ((OffsetTime) value).getOffset()
+              + ", beyond the 15:59:59 either way that PostgreSQL takes"
+          : null;
+      case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, UUID, LOCAL_TIME -> null;
     };
   }
 
@@ -164,6 +174,8 @@ public enum SortType {
       case LOCAL_DATE -> Codecs.readLocalDate(in);
       case LOCAL_DATE_TIME -> Codecs.readLocalDateTime(in);
       case OFFSET_DATE_TIME -> Codecs.readOffsetDateTime(in);
+      case LOCAL_TIME -> Codecs.readLocalTime(in);
+      case OFFSET_TIME -> Codecs.readOffsetTime(in);
     };
   }
 }
