@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.util.List;
 import java.util.UUID;
 
 /** A {@code type_probe} row read into boxed types, which take NULL; also what gets inserted. */
@@ -26,4 +27,8 @@ public record NullableTypeProbe(
     Short tinyCount,
     Float weight,
     LocalTime opensAt,
-    OffsetTime opensAtZoned) {}
+    OffsetTime opensAtZoned,
+    List<String> features,
+    List<Integer> scores,
+    List<Long> bigScores,
+    List<UUID> relatedTokens) {}

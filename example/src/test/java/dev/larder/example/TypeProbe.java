@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.util.List;
 import java.util.UUID;
 
 /** A {@code type_probe} row read into primitives: a NULL in a primitive column is an error. */
@@ -27,4 +28,8 @@ public record TypeProbe(
     short tinyCount,
     float weight,
     LocalTime opensAt,
-    OffsetTime opensAtZoned) {}
+    OffsetTime opensAtZoned,
+    List<String> features,
+    List<Integer> scores,
+    List<Long> bigScores,
+    List<UUID> relatedTokens) {}

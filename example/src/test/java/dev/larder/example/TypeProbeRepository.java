@@ -25,13 +25,15 @@ import java.util.UUID;
 @CachedRepository
 public interface TypeProbeRepository {
   String COLUMNS = "id, big_count, small_count, flag, ratio, label, amount, token, happened_at,"
-      + " local_stamp, day, offset_at, status, tiny_count, weight, opens_at, opens_at_zoned";
+      + " local_stamp, day, offset_at, status, tiny_count, weight, opens_at, opens_at_zoned,"
+      + " features, scores, big_scores, related_tokens";
   String NULLABLE_COLUMNS = "big_count, small_count, flag, ratio, label, amount, token, happened_at,"
-      + " local_stamp, day, offset_at, status, tiny_count, weight, opens_at, opens_at_zoned";
+      + " local_stamp, day, offset_at, status, tiny_count, weight, opens_at, opens_at_zoned,"
+      + " features, scores, big_scores, related_tokens";
 
   @Update("INSERT INTO type_probe (" + NULLABLE_COLUMNS + ") VALUES (:bigCount, :smallCount, :flag, :ratio,"
       + " :label, :amount, :token, :happenedAt, :localStamp, :day, :offsetAt, :status,"
-      + " :tinyCount, :weight, :opensAt, :opensAtZoned)")
+      + " :tinyCount, :weight, :opensAt, :opensAtZoned, :features, :scores, :bigScores, :relatedTokens)")
   @InvalidatesTags({"probes"})
   int insert(NullableTypeProbe probe);
 
@@ -172,6 +174,10 @@ public interface TypeProbeRepository {
       + " AND opens_at_zoned IS NOT DISTINCT FROM :opensAtZoned ORDER BY id")
   @CacheKey(value = "probe:opening:{opensAt}:{opensAtZoned}", tags = "probes")
   List<Long> idsOpeningAt(LocalTime opensAt, OffsetTime opensAtZoned);
+
+  @Query("SELECT id FROM type_probe WHERE features @> :features ORDER BY id")
+  @CacheKey(value = "probe:having-features:{features}", tags = "probes")
+  List<Long> idsHavingFeatures(List<String> features);
 
   /** Exactly one row is expected, but a day may have several. */
   @Query("SELECT label FROM type_probe WHERE day = :day")

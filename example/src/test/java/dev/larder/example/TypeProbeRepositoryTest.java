@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -37,11 +38,15 @@ class TypeProbeRepositoryTest {
   private static final OffsetDateTime OFFSET = OffsetDateTime.of(2024, 3, 1, 1, 0, 0, 0, ZoneOffset.ofHours(-5));
   private static final LocalTime OPENS = LocalTime.of(23, 59, 59, 999_999_000);
   private static final OffsetTime OPENS_ZONED = OffsetTime.of(8, 30, 0, 123_000, ZoneOffset.ofHoursMinutes(5, 45));
+  private static final List<String> FEATURES = List.of("Deleted Scenes", "Behind the Scenes", "a,b \"c\" {d}");
+  private static final List<Integer> SCORES = Arrays.asList(3, null, -1);
+  private static final List<Long> BIG_SCORES = List.of(9_000_000_000L);
+  private static final List<UUID> RELATED = List.of(TOKEN, new UUID(0, 1));
   private static final NullableTypeProbe FULL = new NullableTypeProbe(9_000_000_000L, 42, true, 0.25, "alpha",
       new BigDecimal("12.3400"), TOKEN, HAPPENED, LOCAL, DAY, OFFSET, ProbeStatus.ON, (short) -32768,
-      1.5e-7f, OPENS, OPENS_ZONED);
+      1.5e-7f, OPENS, OPENS_ZONED, FEATURES, SCORES, BIG_SCORES, RELATED);
   private static final NullableTypeProbe EMPTY = new NullableTypeProbe(null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   private Larder larder;
   private TypeProbeRepository probes;
@@ -65,7 +70,7 @@ class TypeProbeRepositoryTest {
 
     assertThat(probe).isEqualTo(new TypeProbe(1, 9_000_000_000L, 42, true, 0.25, "alpha", new BigDecimal("12.3400"),
         TOKEN, HAPPENED, LOCAL, DAY, OFFSET.withOffsetSameInstant(ZoneOffset.UTC), ProbeStatus.ON, (short) -32768,
-        1.5e-7f, OPENS, OPENS_ZONED));
+        1.5e-7f, OPENS, OPENS_ZONED, FEATURES, SCORES, BIG_SCORES, RELATED));
   }
 
   @Test
@@ -186,7 +191,8 @@ class TypeProbeRepositoryTest {
   void collectionsOfEveryElementTypeBindAsArraysAndListsOfScalarsComeBack() {
     NullableTypeProbe beta = new NullableTypeProbe(7L, 3, false, 0.5, "beta", new BigDecimal("1.5"),
         UUID.fromString("00000000-0000-0000-0000-000000000003"), HAPPENED.plusSeconds(60), LOCAL, DAY.plusDays(1),
-        OFFSET, ProbeStatus.OFF, (short) 7, 2.5f, LocalTime.NOON, OffsetTime.of(LocalTime.NOON, ZoneOffset.UTC));
+        OFFSET, ProbeStatus.OFF, (short) 7, 2.5f, LocalTime.NOON, OffsetTime.of(LocalTime.NOON, ZoneOffset.UTC),
+        List.of(), List.of(), List.of(), List.of());
     probes.insert(beta);
 
     assertThat(probes.ratiosWithLabels(Set.of("alpha", "beta", "gamma"))).containsExactly(0.25, 0.5);
@@ -239,6 +245,20 @@ class TypeProbeRepositoryTest {
   }
 
   @Test
+  void arrayColumnsAreReadElementByElementAndAStringListBindsAsTextArray() {
+    TypeProbe probe = probes.get(1);
+    assertThat(probe.features()).containsExactlyElementsOf(FEATURES);
+    assertThat(probe.scores()).containsExactly(3, null, -1);
+    assertThat(probe.bigScores()).containsExactly(9_000_000_000L);
+    assertThat(probe.relatedTokens()).containsExactlyElementsOf(RELATED);
+    assertThatThrownBy(() -> probe.features().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(probes.getNullable(2)).hasValueSatisfying(p -> assertThat(p.features()).isNull());
+
+    assertThat(probes.idsHavingFeatures(List.of("Behind the Scenes"))).containsExactly(1L);
+    assertThat(probes.idsHavingFeatures(List.of("Behind the Scenes", "Trailers"))).isEmpty();
+  }
+
+  @Test
   void everyTypeIsReadBackFromRedisByAnotherProcess() {
     List<Function<TypeProbeRepository, Object>> reads = List.of(
         p -> p.get(1), p -> p.getNullable(1), p -> p.getNullable(2),
@@ -247,7 +267,8 @@ class TypeProbeRepositoryTest {
         p -> p.offsetAt(1), p -> p.status(1), p -> p.labelIfAny(2),
         p -> p.tinyCount(1), p -> p.tinyCountBoxed(1), p -> p.tinyCountIfAny(2), p -> p.tinyCounts(),
         p -> p.weight(1), p -> p.weightBoxed(1), p -> p.weightIfAny(2),
-        p -> p.opensAt(1), p -> p.opensAtZoned(1), p -> p.opensAtZonedIfAny(2), p -> p.openingTimes());
+        p -> p.opensAt(1), p -> p.opensAtZoned(1), p -> p.opensAtZonedIfAny(2), p -> p.openingTimes(),
+        p -> p.idsHavingFeatures(List.of("Deleted Scenes")));
     TypeProbeRepository first = new TypeProbeRepositoryImpl(processes.start());
     List<Object> written = reads.stream().map(read -> read.apply(first)).toList();
     // A change the cache is not told about: only a query would see it.

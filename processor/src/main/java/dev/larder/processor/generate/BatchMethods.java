@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.larder.processor.model.Binding;
+import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ResultShape;
@@ -107,8 +108,13 @@ final class BatchMethods {
       Binding b = binding(method, names.get(i));
       CodeBlock position = i == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, i);
       CodeBlock value = CodeBlock.of("$N.$N()", element, b.component().name());
-      // RowParameters has a bind for every scalar type: the overload is the component's type.
-      code.add("\n.bind($L, $L)", position, value);
+      String arrayElement = ((JavaType.Scalar) b.component().type()).kind().sqlArrayElement();
+      if (arrayElement != null) {
+        code.add("\n.bindArray($L, $S, $L)", position, arrayElement, value);
+      } else {
+        // RowParameters has a bind for every scalar type: the overload is the component's type.
+        code.add("\n.bind($L, $L)", position, value);
+      }
     }
     return code.build();
   }

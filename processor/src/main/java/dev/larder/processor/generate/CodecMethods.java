@@ -75,6 +75,8 @@ final class CodecMethods {
       case OFFSET_TIME -> CodeBlock.of("$T.OFFSET_TIME", CODECS);
       // The type witness is needed: inside Codecs.optional(..) or Codecs.list(..), javac
       // cannot infer E from the overloaded Status::valueOf.
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> CodeBlock.of("$T.$L", CODECS,
+          listCodec(scalar.kind()));
       case ENUM -> CodeBlock.of("$T.<$T>enumCodec($T::valueOf)", CODECS, scalar.typeName(),
           scalar.typeName());
     };
@@ -110,7 +112,9 @@ final class CodecMethods {
     for (JavaType.Component c : record.components()) {
       ScalarKind kind = ((JavaType.Scalar) c.type()).kind();
       String suffix = suffix(kind);
-      if (kind.isPrimitive()) {
+      if (kind.arrayElement() != null) {
+        method.addStatement("$T.$L.write(out, value.$N())", CODECS, listCodec(kind), c.name());
+      } else if (kind.isPrimitive()) {
         method.addStatement("out.write$L(value.$N())", suffix, c.name());
       } else {
         method.addStatement("$T.write$L(out, value.$N())", CODECS, suffix, c.name());
@@ -124,7 +128,9 @@ final class CodecMethods {
     for (JavaType.Component c : record.components()) {
       JavaType.Scalar scalar = (JavaType.Scalar) c.type();
       String suffix = suffix(scalar.kind());
-      if (scalar.kind().isPrimitive()) {
+      if (scalar.kind().arrayElement() != null) {
+        arguments.add(CodeBlock.of("$T.$L.read(in)", CODECS, listCodec(scalar.kind())));
+      } else if (scalar.kind().isPrimitive()) {
         arguments.add(CodeBlock.of("in.read$L()", suffix));
       } else if (scalar.kind() == ScalarKind.ENUM) {
         arguments.add(CodeBlock.of("$T.readEnum(in, $T::valueOf)", CODECS, scalar.typeName()));
@@ -139,6 +145,16 @@ final class CodecMethods {
         .addException(IO_EXCEPTION)
         .addStatement("return new $T(\n$L)", record.typeName(), CodeBlock.join(arguments, ",\n"))
         .build();
+  }
+
+  /** The {@code Codecs} constant of an array column's list, which may be null. */
+  private static String listCodec(ScalarKind kind) {
+    return switch (kind) {
+      case STRING_LIST -> "STRING_LIST";
+      case INT_LIST -> "INT_LIST";
+      case LONG_LIST -> "LONG_LIST";
+      default -> "UUID_LIST";
+    };
   }
 
   private static String suffix(ScalarKind kind) {
@@ -158,6 +174,7 @@ final class CodecMethods {
       case OFFSET_DATE_TIME -> "OffsetDateTime";
       case LOCAL_TIME -> "LocalTime";
       case OFFSET_TIME -> "OffsetTime";
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> "List";
       case ENUM -> "Enum";
     };
   }

@@ -56,6 +56,23 @@ public final class Codecs {
   public static final ValueCodec<OffsetTime> OFFSET_TIME =
       ValueCodec.of(Codecs::writeOffsetTime, Codecs::readOffsetTime);
 
+  /** Array columns: a list that may itself be null (a NULL column) and may hold nulls. */
+  public static final ValueCodec<List<String>> STRING_LIST = nullable(list(STRING));
+  public static final ValueCodec<List<Integer>> INT_LIST = nullable(list(INT));
+  public static final ValueCodec<List<Long>> LONG_LIST = nullable(list(LONG));
+  public static final ValueCodec<List<UUID>> UUID_LIST = nullable(list(UUID_CODEC));
+
+  /** A codec for a value that may be null, from one for values that are not. */
+  public static <T> ValueCodec<T> nullable(ValueCodec<T> codec) {
+    return ValueCodec.of(
+        (out, value) -> {
+          if (present(out, value)) {
+            codec.write(out, value);
+          }
+        },
+        in -> in.readBoolean() ? codec.read(in) : null);
+  }
+
   /** A codec for an enum, by constant name. */
   public static <E extends Enum<E>> ValueCodec<E> enumCodec(Function<String, E> valueOf) {
     return ValueCodec.of(Codecs::writeEnum, in -> readEnum(in, valueOf));

@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -118,6 +119,15 @@ public final class RowParameters {
 
   public RowParameters bind(int at, OffsetTime value) throws SQLException {
     return value == null ? none(at, Types.OTHER) : object(at, value);
+  }
+
+  /** A list binds as an array of {@code elementType} ({@code "text"}), null as a NULL array. */
+  public RowParameters bindArray(int at, String elementType, List<?> values) throws SQLException {
+    if (values == null) {
+      return none(at, Types.ARRAY);
+    }
+    statement.setArray(at + 1, statement.getConnection().createArrayOf(elementType, values.toArray()));
+    return this;
   }
 
   /** An enum binds as its constant's name, as JDBI binds it. */
