@@ -179,6 +179,11 @@ public interface TypeProbeRepository {
   @CacheKey(value = "probe:having-features:{features}", tags = "probes")
   List<Long> idsHavingFeatures(List<String> features);
 
+  /** A timestamptz read into a LocalDateTime: refused at run time, naming the column. */
+  @Query("SELECT happened_at FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:happened-at-local", tags = "probes")
+  LocalDateTime happenedAtAsLocal(long id);
+
   /** Exactly one row is expected, but a day may have several. */
   @Query("SELECT label FROM type_probe WHERE day = :day")
   @CacheKey(value = "probe:label-on:{day}", tags = "probes")

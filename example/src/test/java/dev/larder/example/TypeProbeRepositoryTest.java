@@ -259,6 +259,15 @@ class TypeProbeRepositoryTest {
   }
 
   @Test
+  void timestamptzReadIntoALocalDateTimeFailsNamingTheColumnAndTheTypesToUse() {
+    assertThatThrownBy(() -> probes.happenedAtAsLocal(1))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessageStartingWith("TypeProbeRepository.happenedAtAsLocal: SQLSTATE 42804: column happened_at is a"
+            + " timestamptz")
+        .hasMessageContaining("declare it as OffsetDateTime or Instant");
+  }
+
+  @Test
   void everyTypeIsReadBackFromRedisByAnotherProcess() {
     List<Function<TypeProbeRepository, Object>> reads = List.of(
         p -> p.get(1), p -> p.getNullable(1), p -> p.getNullable(2),

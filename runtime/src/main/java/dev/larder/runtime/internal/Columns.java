@@ -128,7 +128,16 @@ public final class Columns {
     return rs.getObject(column, LocalDate.class);
   }
 
+  /**
+   * Reads a {@code timestamp} column. A {@code timestamptz} is refused, naming the column: it is
+   * an instant, and a {@code LocalDateTime} would silently take the session's time zone.
+   */
   public static LocalDateTime getLocalDateTime(ResultSet rs, int column) throws SQLException {
+    if ("timestamptz".equals(rs.getMetaData().getColumnTypeName(column))) {
+      throw new SQLException("column " + label(rs, column) + " is a timestamptz (an instant) but is"
+          + " read into a LocalDateTime; declare it as OffsetDateTime or Instant, or select"
+          + " it AT TIME ZONE '...' to read the wall-clock time of one zone", "42804");
+    }
     return rs.getObject(column, LocalDateTime.class);
   }
 
