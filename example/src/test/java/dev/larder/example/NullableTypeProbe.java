@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.util.List;
 import java.util.UUID;
 
 /** A {@code type_probe} row read into boxed types, which take NULL; also what gets inserted. */
@@ -20,4 +23,12 @@ public record NullableTypeProbe(
     LocalDateTime localStamp,
     LocalDate day,
     OffsetDateTime offsetAt,
-    ProbeStatus status) {}
+    ProbeStatus status,
+    Short tinyCount,
+    Float weight,
+    LocalTime opensAt,
+    OffsetTime opensAtZoned,
+    List<String> features,
+    List<Integer> scores,
+    List<Long> bigScores,
+    List<UUID> relatedTokens) {}

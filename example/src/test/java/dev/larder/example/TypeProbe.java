@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.util.List;
 import java.util.UUID;
 
 /** A {@code type_probe} row read into primitives: a NULL in a primitive column is an error. */
@@ -21,4 +24,12 @@ public record TypeProbe(
     LocalDateTime localStamp,
     LocalDate day,
     OffsetDateTime offsetAt,
-    ProbeStatus status) {}
+    ProbeStatus status,
+    short tinyCount,
+    float weight,
+    LocalTime opensAt,
+    OffsetTime opensAtZoned,
+    List<String> features,
+    List<Integer> scores,
+    List<Long> bigScores,
+    List<UUID> relatedTokens) {}

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +25,15 @@ import java.util.UUID;
 @CachedRepository
 public interface TypeProbeRepository {
   String COLUMNS = "id, big_count, small_count, flag, ratio, label, amount, token, happened_at,"
-      + " local_stamp, day, offset_at, status";
+      + " local_stamp, day, offset_at, status, tiny_count, weight, opens_at, opens_at_zoned,"
+      + " features, scores, big_scores, related_tokens";
   String NULLABLE_COLUMNS = "big_count, small_count, flag, ratio, label, amount, token, happened_at,"
-      + " local_stamp, day, offset_at, status";
+      + " local_stamp, day, offset_at, status, tiny_count, weight, opens_at, opens_at_zoned,"
+      + " features, scores, big_scores, related_tokens";
 
   @Update("INSERT INTO type_probe (" + NULLABLE_COLUMNS + ") VALUES (:bigCount, :smallCount, :flag, :ratio,"
-      + " :label, :amount, :token, :happenedAt, :localStamp, :day, :offsetAt, :status)")
+      + " :label, :amount, :token, :happenedAt, :localStamp, :day, :offsetAt, :status,"
+      + " :tinyCount, :weight, :opensAt, :opensAtZoned, :features, :scores, :bigScores, :relatedTokens)")
   @InvalidatesTags({"probes"})
   int insert(NullableTypeProbe probe);
 
@@ -125,6 +130,60 @@ public interface TypeProbeRepository {
   @CacheKey(value = "probe:{id}:status", tags = "probes")
   ProbeStatus status(long id);
 
+  @Query("SELECT tiny_count FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:tiny-count", tags = "probes")
+  short tinyCount(long id);
+
+  @Query("SELECT tiny_count FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:tiny-count-boxed", tags = "probes")
+  Short tinyCountBoxed(long id);
+
+  @Query("SELECT id FROM type_probe WHERE tiny_count = :tinyCount ORDER BY id")
+  @CacheKey(value = "probe:with-tiny-count:{tinyCount}", tags = "probes")
+  List<Long> idsWithTinyCount(short tinyCount);
+
+  @Query("SELECT id FROM type_probe WHERE tiny_count IS NOT DISTINCT FROM :tinyCount ORDER BY id")
+  @CacheKey(value = "probe:with-tiny-count-boxed:{tinyCount}", tags = "probes")
+  List<Long> idsWithTinyCountBoxed(Short tinyCount);
+
+  @Query("SELECT weight FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:weight", tags = "probes")
+  float weight(long id);
+
+  @Query("SELECT weight FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:weight-boxed", tags = "probes")
+  Float weightBoxed(long id);
+
+  @Query("SELECT id FROM type_probe WHERE weight = :weight ORDER BY id")
+  @CacheKey(value = "probe:with-weight:{weight}", tags = "probes")
+  List<Long> idsWithWeight(float weight);
+
+  @Query("SELECT id FROM type_probe WHERE weight IS NOT DISTINCT FROM :weight ORDER BY id")
+  @CacheKey(value = "probe:with-weight-boxed:{weight}", tags = "probes")
+  List<Long> idsWithWeightBoxed(Float weight);
+
+  @Query("SELECT opens_at FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:opens-at", tags = "probes")
+  LocalTime opensAt(long id);
+
+  @Query("SELECT opens_at_zoned FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:opens-at-zoned", tags = "probes")
+  OffsetTime opensAtZoned(long id);
+
+  @Query("SELECT id FROM type_probe WHERE opens_at IS NOT DISTINCT FROM :opensAt"
+      + " AND opens_at_zoned IS NOT DISTINCT FROM :opensAtZoned ORDER BY id")
+  @CacheKey(value = "probe:opening:{opensAt}:{opensAtZoned}", tags = "probes")
+  List<Long> idsOpeningAt(LocalTime opensAt, OffsetTime opensAtZoned);
+
+  @Query("SELECT id FROM type_probe WHERE features @> :features ORDER BY id")
+  @CacheKey(value = "probe:having-features:{features}", tags = "probes")
+  List<Long> idsHavingFeatures(List<String> features);
+
+  /** A timestamptz read into a LocalDateTime: refused at run time, naming the column. */
+  @Query("SELECT happened_at FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:happened-at-local", tags = "probes")
+  LocalDateTime happenedAtAsLocal(long id);
+
   /** Exactly one row is expected, but a day may have several. */
   @Query("SELECT label FROM type_probe WHERE day = :day")
   @CacheKey(value = "probe:label-on:{day}", tags = "probes")
@@ -152,6 +211,26 @@ public interface TypeProbeRepository {
   @Query("SELECT local_stamp FROM type_probe WHERE id = :id")
   @CacheKey(tags = "probes")
   Optional<LocalDateTime> localStampIfAny(long id);
+
+  @Query("SELECT tiny_count FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<Short> tinyCountIfAny(long id);
+
+  @Query("SELECT weight FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<Float> weightIfAny(long id);
+
+  @Query("SELECT opens_at_zoned FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<OffsetTime> opensAtZonedIfAny(long id);
+
+  @Query("SELECT opens_at FROM type_probe ORDER BY id")
+  @CacheKey(value = "probe:opening-times", tags = "probes")
+  List<LocalTime> openingTimes();
+
+  @Query("SELECT tiny_count FROM type_probe ORDER BY id")
+  @CacheKey(value = "probe:tiny-counts", tags = "probes")
+  List<Short> tinyCounts();
 
   // Lists of scalars, and collections bound as arrays.
 

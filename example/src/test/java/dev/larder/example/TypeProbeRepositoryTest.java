@@ -7,30 +7,46 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import dev.larder.runtime.IncorrectResultSizeException;
 import dev.larder.runtime.Larder;
 import dev.larder.runtime.RepositoryException;
+import dev.larder.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every parameter and return type of the contract, end to end on PostgreSQL. */
 class TypeProbeRepositoryTest {
+  @RegisterExtension
+  final Processes processes = new Processes();
+
   private static final UUID TOKEN = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
   private static final Instant HAPPENED = Instant.parse("2024-02-29T23:59:58.123456Z");
   private static final LocalDateTime LOCAL = LocalDateTime.of(2024, 2, 29, 8, 15, 30, 250_000_000);
   private static final LocalDate DAY = LocalDate.of(2024, 2, 29);
   private static final OffsetDateTime OFFSET = OffsetDateTime.of(2024, 3, 1, 1, 0, 0, 0, ZoneOffset.ofHours(-5));
+  private static final LocalTime OPENS = LocalTime.of(23, 59, 59, 999_999_000);
+  private static final OffsetTime OPENS_ZONED = OffsetTime.of(8, 30, 0, 123_000, ZoneOffset.ofHoursMinutes(5, 45));
+  private static final List<String> FEATURES = List.of("Deleted Scenes", "Behind the Scenes", "a,b \"c\" {d}");
+  private static final List<Integer> SCORES = Arrays.asList(3, null, -1);
+  private static final List<Long> BIG_SCORES = List.of(9_000_000_000L);
+  private static final List<UUID> RELATED = List.of(TOKEN, new UUID(0, 1));
   private static final NullableTypeProbe FULL = new NullableTypeProbe(9_000_000_000L, 42, true, 0.25, "alpha",
-      new BigDecimal("12.3400"), TOKEN, HAPPENED, LOCAL, DAY, OFFSET, ProbeStatus.ON);
+      new BigDecimal("12.3400"), TOKEN, HAPPENED, LOCAL, DAY, OFFSET, ProbeStatus.ON, (short) -32768,
+      1.5e-7f, OPENS, OPENS_ZONED, FEATURES, SCORES, BIG_SCORES, RELATED);
   private static final NullableTypeProbe EMPTY = new NullableTypeProbe(null, null, null, null, null, null, null,
-      null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   private Larder larder;
   private TypeProbeRepository probes;
@@ -53,7 +69,8 @@ class TypeProbeRepositoryTest {
     TypeProbe probe = probes.get(1);
 
     assertThat(probe).isEqualTo(new TypeProbe(1, 9_000_000_000L, 42, true, 0.25, "alpha", new BigDecimal("12.3400"),
-        TOKEN, HAPPENED, LOCAL, DAY, OFFSET.withOffsetSameInstant(ZoneOffset.UTC), ProbeStatus.ON));
+        TOKEN, HAPPENED, LOCAL, DAY, OFFSET.withOffsetSameInstant(ZoneOffset.UTC), ProbeStatus.ON, (short) -32768,
+        1.5e-7f, OPENS, OPENS_ZONED, FEATURES, SCORES, BIG_SCORES, RELATED));
   }
 
   @Test
@@ -174,7 +191,8 @@ class TypeProbeRepositoryTest {
   void collectionsOfEveryElementTypeBindAsArraysAndListsOfScalarsComeBack() {
     NullableTypeProbe beta = new NullableTypeProbe(7L, 3, false, 0.5, "beta", new BigDecimal("1.5"),
         UUID.fromString("00000000-0000-0000-0000-000000000003"), HAPPENED.plusSeconds(60), LOCAL, DAY.plusDays(1),
-        OFFSET, ProbeStatus.OFF);
+        OFFSET, ProbeStatus.OFF, (short) 7, 2.5f, LocalTime.NOON, OffsetTime.of(LocalTime.NOON, ZoneOffset.UTC),
+        List.of(), List.of(), List.of(), List.of());
     probes.insert(beta);
 
     assertThat(probes.ratiosWithLabels(Set.of("alpha", "beta", "gamma"))).containsExactly(0.25, 0.5);
@@ -187,6 +205,91 @@ class TypeProbeRepositoryTest {
         .extracting(OffsetDateTime::toInstant).containsExactly(OFFSET.toInstant());
     assertThat(probes.daysWithRatios(List.of(0.5))).containsExactly(DAY.plusDays(1));
     assertThat(probes.ratiosWithLabels(Set.of())).isEmpty();
+  }
+
+  @Test
+  void smallintReadsAndBindsAsShortWithNullInABox() {
+    assertThat(probes.tinyCount(1)).isEqualTo((short) -32768);
+    assertThat(probes.tinyCountBoxed(1)).isEqualTo((short) -32768);
+    assertThat(probes.tinyCountIfAny(1)).contains((short) -32768);
+    assertThat(probes.tinyCountIfAny(2)).isEmpty();
+    assertThat(probes.tinyCounts()).containsExactly((short) -32768, null);
+    assertThat(probes.idsWithTinyCount((short) -32768)).containsExactly(1L);
+    assertThat(probes.idsWithTinyCountBoxed(null)).containsExactly(2L);
+    assertThatThrownBy(() -> probes.tinyCount(2))
+        .isInstanceOf(IncorrectResultSizeException.class)
+        .hasMessageContaining("NULL");
+  }
+
+  @Test
+  void realReadsAndBindsAsFloatWithoutGoingThroughDouble() {
+    assertThat(probes.weight(1)).isEqualTo(1.5e-7f);
+    assertThat(probes.weightBoxed(1)).isEqualTo(1.5e-7f);
+    assertThat(probes.weightIfAny(1)).contains(1.5e-7f);
+    assertThat(probes.weightIfAny(2)).isEmpty();
+    assertThat(probes.idsWithWeight(1.5e-7f)).containsExactly(1L);
+    assertThat(probes.idsWithWeightBoxed(null)).containsExactly(2L);
+    assertThatThrownBy(() -> probes.weight(2))
+        .isInstanceOf(IncorrectResultSizeException.class)
+        .hasMessageContaining("NULL");
+  }
+
+  @Test
+  void timeAndTimetzReadAndBindAsLocalTimeAndOffsetTimeKeepingMicrosecondsAndTheOffset() {
+    assertThat(probes.opensAt(1)).isEqualTo(OPENS);
+    assertThat(probes.opensAtZoned(1)).isEqualTo(OPENS_ZONED);
+    assertThat(probes.opensAtZonedIfAny(2)).isEmpty();
+    assertThat(probes.openingTimes()).containsExactly(OPENS, null);
+    assertThat(probes.idsOpeningAt(OPENS, OPENS_ZONED)).containsExactly(1L);
+    assertThat(probes.idsOpeningAt(null, null)).containsExactly(2L);
+  }
+
+  @Test
+  void arrayColumnsAreReadElementByElementAndAStringListBindsAsTextArray() {
+    TypeProbe probe = probes.get(1);
+    assertThat(probe.features()).containsExactlyElementsOf(FEATURES);
+    assertThat(probe.scores()).containsExactly(3, null, -1);
+    assertThat(probe.bigScores()).containsExactly(9_000_000_000L);
+    assertThat(probe.relatedTokens()).containsExactlyElementsOf(RELATED);
+    assertThatThrownBy(() -> probe.features().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(probes.getNullable(2)).hasValueSatisfying(p -> assertThat(p.features()).isNull());
+
+    assertThat(probes.idsHavingFeatures(List.of("Behind the Scenes"))).containsExactly(1L);
+    assertThat(probes.idsHavingFeatures(List.of("Behind the Scenes", "Trailers"))).isEmpty();
+  }
+
+  @Test
+  void timestamptzReadIntoALocalDateTimeFailsNamingTheColumnAndTheTypesToUse() {
+    assertThatThrownBy(() -> probes.happenedAtAsLocal(1))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessageStartingWith("TypeProbeRepository.happenedAtAsLocal: SQLSTATE 42804: column happened_at is a"
+            + " timestamptz")
+        .hasMessageContaining("declare it as OffsetDateTime or Instant");
+  }
+
+  @Test
+  void everyTypeIsReadBackFromRedisByAnotherProcess() {
+    List<Function<TypeProbeRepository, Object>> reads = List.of(
+        p -> p.get(1), p -> p.getNullable(1), p -> p.getNullable(2),
+        p -> p.bigCount(1), p -> p.smallCount(1), p -> p.flag(1), p -> p.ratio(1), p -> p.label(1),
+        p -> p.amount(1), p -> p.token(1), p -> p.happenedAt(1), p -> p.localStamp(1), p -> p.day(1),
+        p -> p.offsetAt(1), p -> p.status(1), p -> p.labelIfAny(2),
+        p -> p.tinyCount(1), p -> p.tinyCountBoxed(1), p -> p.tinyCountIfAny(2), p -> p.tinyCounts(),
+        p -> p.weight(1), p -> p.weightBoxed(1), p -> p.weightIfAny(2),
+        p -> p.opensAt(1), p -> p.opensAtZoned(1), p -> p.opensAtZonedIfAny(2), p -> p.openingTimes(),
+        p -> p.idsHavingFeatures(List.of("Deleted Scenes")));
+    TypeProbeRepository first = new TypeProbeRepositoryImpl(processes.start());
+    List<Object> written = reads.stream().map(read -> read.apply(first)).toList();
+    // A change the cache is not told about: only a query would see it.
+    TestDatabase.get().execute("DELETE FROM type_probe");
+
+    Larder second = processes.start();
+    TypeProbeRepository other = new TypeProbeRepositoryImpl(second);
+    List<Object> read = reads.stream().map(r -> r.apply(other)).toList();
+
+    assertThat(read).usingRecursiveComparison().isEqualTo(written);
+    assertThat(second.cacheStats().l2Hits()).isEqualTo(reads.size());
+    assertThat(second.cacheStats().misses()).isZero();
   }
 
   @Test

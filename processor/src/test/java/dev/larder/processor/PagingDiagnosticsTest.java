@@ -214,6 +214,23 @@ class PagingDiagnosticsTest {
   }
 
   @Test
+  void orderColumnThatIsAnArray() {
+    JavaFileObject file = repository(
+        "  record Tagged(long id, java.util.List<String> tags) {}",
+        "  @Query(\"SELECT id, tags FROM product\")",
+        "  @OrderBy(value = {\"tags\", \"id\"}, unique = \"id\")",
+        "  @CacheKey(tags = \"products\")",
+        "  CursorPage<Tagged> tagged(Cursor after, int limit);");
+
+    Compilation compilation = compile(file);
+
+    assertThat(compilation).hadErrorContaining("@OrderBy column tags of tagged is an array"
+            + " (List<String>), which a cursor cannot hold; order by a column of a single value")
+        .inFile(file).onLineContaining("@OrderBy");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
   void orderColumnThatIsNotAColumnOfTheRow() {
     JavaFileObject file = repository(
         "  @Query(\"" + SELECT + " WHERE category = :category\")",

@@ -419,7 +419,11 @@ public final class LarderBuilder {
       Jdbi jdbi = Jdbi.create(source);
       // JDBI knows the other array element types Larder binds; numeric is the one it lacks.
       jdbi.registerArrayType(BigDecimal.class, "numeric");
+      // JDBI's varchar[] has no operators with text[] columns (text[] @> varchar[] is 42883);
+      // text[] compares with both text[] and varchar[] columns.
+      jdbi.registerArrayType(String.class, "text");
       jdbi.registerArgument(new UuidArgumentFactory());
+      jdbi.registerArgument(new OffsetTimeArgumentFactory());
       return new Larder(jdbi, source, pool, cache.start(), batchChunkSize, cursorKey);
     } catch (RuntimeException | Error e) {
       if (pool != null) {

@@ -109,10 +109,13 @@ final class BatchMethods {
       CodeBlock position = i == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, i);
       CodeBlock value = CodeBlock.of("$N.$N()", element, b.component().name());
       // RowParameters has a bind for every scalar type: the overload is the component's type;
-      // an enum's takes its labels.
+      // an enum's takes its labels, an array column's its element type.
+      String arrayElement = ((JavaType.Scalar) b.component().type()).kind().sqlArrayElement();
       if (EnumLabelFields.isEnum(b.component().type())) {
         code.add("\n.bind($L, $L, $N)", position, value,
             EnumLabelFields.name((JavaType.Scalar) b.component().type()));
+      } else if (arrayElement != null) {
+        code.add("\n.bindArray($L, $S, $L)", position, arrayElement, value);
       } else {
         code.add("\n.bind($L, $L)", position, value);
       }

@@ -60,6 +60,8 @@ final class CodecMethods {
     return switch (scalar.kind()) {
       case LONG, BOXED_LONG -> CodeBlock.of("$T.LONG", CODECS);
       case INT, BOXED_INT -> CodeBlock.of("$T.INT", CODECS);
+      case SHORT, BOXED_SHORT -> CodeBlock.of("$T.SHORT", CODECS);
+      case FLOAT, BOXED_FLOAT -> CodeBlock.of("$T.FLOAT", CODECS);
       case BOOLEAN, BOXED_BOOLEAN -> CodeBlock.of("$T.BOOLEAN", CODECS);
       case DOUBLE, BOXED_DOUBLE -> CodeBlock.of("$T.DOUBLE", CODECS);
       case STRING -> CodeBlock.of("$T.STRING", CODECS);
@@ -69,6 +71,10 @@ final class CodecMethods {
       case LOCAL_DATE -> CodeBlock.of("$T.LOCAL_DATE", CODECS);
       case LOCAL_DATE_TIME -> CodeBlock.of("$T.LOCAL_DATE_TIME", CODECS);
       case OFFSET_DATE_TIME -> CodeBlock.of("$T.OFFSET_DATE_TIME", CODECS);
+      case LOCAL_TIME -> CodeBlock.of("$T.LOCAL_TIME", CODECS);
+      case OFFSET_TIME -> CodeBlock.of("$T.OFFSET_TIME", CODECS);
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> CodeBlock.of("$T.$L", CODECS,
+          listCodec(scalar.kind()));
       case ENUM -> CodeBlock.of("$N.codec()", EnumLabelFields.name(scalar));
     };
   }
@@ -103,7 +109,9 @@ final class CodecMethods {
     for (JavaType.Component c : record.components()) {
       ScalarKind kind = ((JavaType.Scalar) c.type()).kind();
       String suffix = suffix(kind);
-      if (kind.isPrimitive()) {
+      if (kind.arrayElement() != null) {
+        method.addStatement("$T.$L.write(out, value.$N())", CODECS, listCodec(kind), c.name());
+      } else if (kind.isPrimitive()) {
         method.addStatement("out.write$L(value.$N())", suffix, c.name());
       } else if (kind == ScalarKind.ENUM) {
         method.addStatement("$N.write(out, value.$N())",
@@ -120,7 +128,9 @@ final class CodecMethods {
     for (JavaType.Component c : record.components()) {
       JavaType.Scalar scalar = (JavaType.Scalar) c.type();
       String suffix = suffix(scalar.kind());
-      if (scalar.kind().isPrimitive()) {
+      if (scalar.kind().arrayElement() != null) {
+        arguments.add(CodeBlock.of("$T.$L.read(in)", CODECS, listCodec(scalar.kind())));
+      } else if (scalar.kind().isPrimitive()) {
         arguments.add(CodeBlock.of("in.read$L()", suffix));
       } else if (scalar.kind() == ScalarKind.ENUM) {
         arguments.add(CodeBlock.of("$N.read(in)", EnumLabelFields.name(scalar)));
@@ -137,10 +147,22 @@ final class CodecMethods {
         .build();
   }
 
+  /** The {@code Codecs} constant of an array column's list, which may be null. */
+  private static String listCodec(ScalarKind kind) {
+    return switch (kind) {
+      case STRING_LIST -> "STRING_LIST";
+      case INT_LIST -> "INT_LIST";
+      case LONG_LIST -> "LONG_LIST";
+      default -> "UUID_LIST";
+    };
+  }
+
   private static String suffix(ScalarKind kind) {
     return switch (kind) {
       case LONG, BOXED_LONG -> "Long";
       case INT, BOXED_INT -> "Int";
+      case SHORT, BOXED_SHORT -> "Short";
+      case FLOAT, BOXED_FLOAT -> "Float";
       case BOOLEAN, BOXED_BOOLEAN -> "Boolean";
       case DOUBLE, BOXED_DOUBLE -> "Double";
       case STRING -> "String";
@@ -150,6 +172,9 @@ final class CodecMethods {
       case LOCAL_DATE -> "LocalDate";
       case LOCAL_DATE_TIME -> "LocalDateTime";
       case OFFSET_DATE_TIME -> "OffsetDateTime";
+      case LOCAL_TIME -> "LocalTime";
+      case OFFSET_TIME -> "OffsetTime";
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> "List";
       case ENUM -> "Enum";
     };
   }

@@ -140,6 +140,8 @@ final class PagingGenerator {
     return switch (scalar.kind()) {
       case LONG, BOXED_LONG -> "LONG";
       case INT, BOXED_INT -> "INT";
+      case SHORT, BOXED_SHORT -> "SHORT";
+      case FLOAT, BOXED_FLOAT -> "FLOAT";
       case BOOLEAN, BOXED_BOOLEAN -> "BOOLEAN";
       case DOUBLE, BOXED_DOUBLE -> "DOUBLE";
       case STRING -> "STRING";
@@ -149,6 +151,11 @@ final class PagingGenerator {
       case LOCAL_DATE -> "LOCAL_DATE";
       case LOCAL_DATE_TIME -> "LOCAL_DATE_TIME";
       case OFFSET_DATE_TIME -> "OFFSET_DATE_TIME";
+      case LOCAL_TIME -> "LOCAL_TIME";
+      case OFFSET_TIME -> "OFFSET_TIME";
+      // Refused by validation: an array orders, but no cursor token holds one.
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> throw new IllegalStateException(
+          "an array column as a keyset sort column: " + scalar.display());
       case ENUM -> "ENUM";
     };
   }

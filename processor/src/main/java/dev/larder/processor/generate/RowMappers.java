@@ -108,6 +108,8 @@ final class RowMappers {
     return switch (kind) {
       case LONG -> ScalarKind.BOXED_LONG;
       case INT -> ScalarKind.BOXED_INT;
+      case SHORT -> ScalarKind.BOXED_SHORT;
+      case FLOAT -> ScalarKind.BOXED_FLOAT;
       case BOOLEAN -> ScalarKind.BOXED_BOOLEAN;
       case DOUBLE -> ScalarKind.BOXED_DOUBLE;
       default -> kind;

@@ -24,6 +24,16 @@ public enum ScalarKind {
   LOCAL_DATE("java.time.LocalDate", "getLocalDate", true),
   LOCAL_DATE_TIME("java.time.LocalDateTime", "getLocalDateTime", true),
   OFFSET_DATE_TIME("java.time.OffsetDateTime", "getOffsetDateTime", true),
+  SHORT("short", "getShort", false),
+  BOXED_SHORT("java.lang.Short", "getBoxedShort", true),
+  FLOAT("float", "getFloat", false),
+  BOXED_FLOAT("java.lang.Float", "getBoxedFloat", true),
+  LOCAL_TIME("java.time.LocalTime", "getLocalTime", true),
+  OFFSET_TIME("java.time.OffsetTime", "getOffsetTime", true),
+  STRING_LIST("java.util.List<java.lang.String>", "getStringList", true),
+  INT_LIST("java.util.List<java.lang.Integer>", "getIntList", true),
+  LONG_LIST("java.util.List<java.lang.Long>", "getLongList", true),
+  UUID_LIST("java.util.List<java.util.UUID>", "getUuidList", true),
   ENUM("an enum", "getEnum", true);
 
   private final String javaName;
@@ -54,6 +64,41 @@ public enum ScalarKind {
     return !nullable;
   }
 
+  /**
+   * The kind of the elements of a PostgreSQL array column this kind reads ({@code text[]} into
+   * {@code List<String>}), or null when it is no array.
+   */
+  public ScalarKind arrayElement() {
+    return switch (this) {
+      case STRING_LIST -> STRING;
+      case INT_LIST -> BOXED_INT;
+      case LONG_LIST -> BOXED_LONG;
+      case UUID_LIST -> UUID;
+      default -> null;
+    };
+  }
+
+  /** The PostgreSQL name of an array column's element type, or null when this is no array. */
+  public String sqlArrayElement() {
+    return switch (this) {
+      case STRING_LIST -> "text";
+      case INT_LIST -> "int4";
+      case LONG_LIST -> "int8";
+      case UUID_LIST -> "uuid";
+      default -> null;
+    };
+  }
+
+  /** The kind of an array column of {@code element}s, or null when Larder reads none. */
+  public static ScalarKind arrayOf(ScalarKind element) {
+    for (ScalarKind kind : values()) {
+      if (kind.arrayElement() == element) {
+        return kind;
+      }
+    }
+    return null;
+  }
+
   /** Finds the kind of a canonical type name, or null. Enums are recognised elsewhere. */
   public static ScalarKind forName(String canonicalName) {
     for (ScalarKind kind : values()) {
@@ -74,6 +119,6 @@ public enum ScalarKind {
       List.of(BOXED_LONG, BOXED_INT, BOXED_BOOLEAN, BOXED_DOUBLE, STRING, BIG_DECIMAL, UUID, ENUM);
 
   private static String simple(String name) {
-    return name.substring(name.lastIndexOf('.') + 1);
+    return name.replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
   }
 }

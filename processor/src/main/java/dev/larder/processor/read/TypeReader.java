@@ -79,6 +79,21 @@ final class TypeReader {
     return List.copyOf(out);
   }
 
+  /**
+   * The array column type of a record component declared {@code List<X>} ({@code text[]} into
+   * {@code List<String>}), or null. Only components: a {@code List} result is a list of rows,
+   * and a {@code List} parameter is bound as an array already.
+   */
+  private JavaType.Scalar arrayColumn(TypeMirror type) {
+    TypeMirror element = argumentOf(type, Set.of("java.util.List"));
+    JavaType.Scalar scalar = element == null ? null : scalar(element);
+    ScalarKind kind = scalar == null ? null : ScalarKind.arrayOf(scalar.kind());
+    if (kind == null) {
+      return null;
+    }
+    return new JavaType.Scalar(kind, TypeName.get(type), "List<" + scalar.display() + ">");
+  }
+
   /** The record type of {@code type} with its components read, or null when it is no record. */
   JavaType.Record record(TypeMirror type) {
     if (type.getKind() != TypeKind.DECLARED) {
@@ -92,6 +107,9 @@ final class TypeReader {
     for (RecordComponentElement component : element.getRecordComponents()) {
       String name = component.getSimpleName().toString();
       JavaType.Scalar scalar = scalar(component.asType());
+      if (scalar == null) {
+        scalar = arrayColumn(component.asType());
+      }
       components.add(new JavaType.Component(
           name, Names.column(name), scalar != null ? scalar : unsupported(component.asType())));
     }

@@ -179,6 +179,9 @@ public enum Message {
   ORDER_COLUMN_NOT_IN_ROW(
       "@OrderBy column %s of %s is not a column of %s (%s)%s; keyset paging reads the sort values"
           + " from the row, so select the column into a component of the record"),
+  ARRAY_ORDER_COLUMN(
+      "@OrderBy column %s of %s is an array (%s), which a cursor cannot hold; order by a column"
+          + " of a single value"),
   DUPLICATE_ORDER_COLUMN("@OrderBy of %s lists column %s twice"),
   ORDER_NOT_UNIQUE(
       "the order of %s (%s) does not end with a column declared unique, so rows with equal sort"

@@ -114,6 +114,10 @@ final class PagingValidator {
             method.uniqueName(), row.display(), String.join(", ", columns),
             Suggestions.didYouMean(c.column(), columns));
         columnsOk = false;
+      } else if (c.component().type() instanceof JavaType.Scalar s && s.kind().arrayElement() != null) {
+        diagnostics.report(Message.ARRAY_ORDER_COLUMN, c.source(), c.column(), method.uniqueName(),
+            s.display());
+        columnsOk = false;
       } else if (!names.add(c.column())) {
         diagnostics.report(Message.DUPLICATE_ORDER_COLUMN, c.source(), method.uniqueName(), c.column());
         columnsOk = false;

@@ -10,7 +10,9 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,10 +31,12 @@ public final class Codecs {
 
   public static final ValueCodec<Long> LONG = ValueCodec.of(Codecs::writeLong, Codecs::readLong);
   public static final ValueCodec<Integer> INT = ValueCodec.of(Codecs::writeInt, Codecs::readInt);
+  public static final ValueCodec<Short> SHORT = ValueCodec.of(Codecs::writeShort, Codecs::readShort);
   public static final ValueCodec<Boolean> BOOLEAN =
       ValueCodec.of(Codecs::writeBoolean, Codecs::readBoolean);
   public static final ValueCodec<Double> DOUBLE =
       ValueCodec.of(Codecs::writeDouble, Codecs::readDouble);
+  public static final ValueCodec<Float> FLOAT = ValueCodec.of(Codecs::writeFloat, Codecs::readFloat);
   public static final ValueCodec<String> STRING =
       ValueCodec.of(Codecs::writeString, Codecs::readString);
   public static final ValueCodec<BigDecimal> BIG_DECIMAL =
@@ -46,6 +50,27 @@ public final class Codecs {
       ValueCodec.of(Codecs::writeLocalDateTime, Codecs::readLocalDateTime);
   public static final ValueCodec<OffsetDateTime> OFFSET_DATE_TIME =
       ValueCodec.of(Codecs::writeOffsetDateTime, Codecs::readOffsetDateTime);
+  public static final ValueCodec<LocalTime> LOCAL_TIME =
+      ValueCodec.of(Codecs::writeLocalTime, Codecs::readLocalTime);
+  public static final ValueCodec<OffsetTime> OFFSET_TIME =
+      ValueCodec.of(Codecs::writeOffsetTime, Codecs::readOffsetTime);
+
+  /** Array columns: a list that may itself be null (a NULL column) and may hold nulls. */
+  public static final ValueCodec<List<String>> STRING_LIST = nullable(list(STRING));
+  public static final ValueCodec<List<Integer>> INT_LIST = nullable(list(INT));
+  public static final ValueCodec<List<Long>> LONG_LIST = nullable(list(LONG));
+  public static final ValueCodec<List<UUID>> UUID_LIST = nullable(list(UUID_CODEC));
+
+  /** A codec for a value that may be null, from one for values that are not. */
+  public static <T> ValueCodec<T> nullable(ValueCodec<T> codec) {
+    return ValueCodec.of(
+        (out, value) -> {
+          if (present(out, value)) {
+            codec.write(out, value);
+          }
+        },
+        in -> in.readBoolean() ? codec.read(in) : null);
+  }
 
   /** A codec for {@code Optional<T>}. */
   public static <T> ValueCodec<Optional<T>> optional(ValueCodec<T> element) {
@@ -102,6 +127,16 @@ public final class Codecs {
     return in.readBoolean() ? in.readInt() : null;
   }
 
+  public static void writeShort(DataOutput out, Short value) throws IOException {
+    if (present(out, value)) {
+      out.writeShort(value);
+    }
+  }
+
+  public static Short readShort(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readShort() : null;
+  }
+
   public static void writeBoolean(DataOutput out, Boolean value) throws IOException {
     if (present(out, value)) {
       out.writeBoolean(value);
@@ -120,6 +155,16 @@ public final class Codecs {
 
   public static Double readDouble(DataInput in) throws IOException {
     return in.readBoolean() ? in.readDouble() : null;
+  }
+
+  public static void writeFloat(DataOutput out, Float value) throws IOException {
+    if (present(out, value)) {
+      out.writeFloat(value);
+    }
+  }
+
+  public static Float readFloat(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readFloat() : null;
   }
 
   public static void writeString(DataOutput out, String value) throws IOException {
@@ -228,6 +273,31 @@ public final class Codecs {
     }
     Instant instant = readInstant(in);
     return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(in.readInt()));
+  }
+
+  public static void writeLocalTime(DataOutput out, LocalTime value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value.toNanoOfDay());
+    }
+  }
+
+  public static LocalTime readLocalTime(DataInput in) throws IOException {
+    return in.readBoolean() ? LocalTime.ofNanoOfDay(in.readLong()) : null;
+  }
+
+  public static void writeOffsetTime(DataOutput out, OffsetTime value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value.toLocalTime().toNanoOfDay());
+      out.writeInt(value.getOffset().getTotalSeconds());
+    }
+  }
+
+  public static OffsetTime readOffsetTime(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    LocalTime time = LocalTime.ofNanoOfDay(in.readLong());
+    return OffsetTime.of(time, ZoneOffset.ofTotalSeconds(in.readInt()));
   }
 
   /**

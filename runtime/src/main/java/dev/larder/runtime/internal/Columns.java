@@ -1,12 +1,19 @@
 package dev.larder.runtime.internal;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,10 +40,26 @@ public final class Columns {
     return value;
   }
 
+  public static short getShort(ResultSet rs, int column) throws SQLException {
+    short value = rs.getShort(column);
+    if (value == 0 && rs.wasNull()) {
+      throw nullIntoPrimitive(rs, column, "short", "Short");
+    }
+    return value;
+  }
+
   public static double getDouble(ResultSet rs, int column) throws SQLException {
     double value = rs.getDouble(column);
     if (value == 0 && rs.wasNull()) {
       throw nullIntoPrimitive(rs, column, "double", "Double");
+    }
+    return value;
+  }
+
+  public static float getFloat(ResultSet rs, int column) throws SQLException {
+    float value = rs.getFloat(column);
+    if (value == 0 && rs.wasNull()) {
+      throw nullIntoPrimitive(rs, column, "float", "Float");
     }
     return value;
   }
@@ -59,8 +82,18 @@ public final class Columns {
     return rs.wasNull() ? null : value;
   }
 
+  public static Short getBoxedShort(ResultSet rs, int column) throws SQLException {
+    short value = rs.getShort(column);
+    return rs.wasNull() ? null : value;
+  }
+
   public static Double getBoxedDouble(ResultSet rs, int column) throws SQLException {
     double value = rs.getDouble(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  public static Float getBoxedFloat(ResultSet rs, int column) throws SQLException {
+    float value = rs.getFloat(column);
     return rs.wasNull() ? null : value;
   }
 
@@ -94,8 +127,76 @@ public final class Columns {
     return rs.getObject(column, LocalDate.class);
   }
 
+  /**
+   * Reads a {@code timestamp} column. A {@code timestamptz} is refused, naming the column: it is
+   * an instant, and a {@code LocalDateTime} would silently take the session's time zone.
+   */
   public static LocalDateTime getLocalDateTime(ResultSet rs, int column) throws SQLException {
+    if ("timestamptz".equals(rs.getMetaData().getColumnTypeName(column))) {
+      throw new SQLException("column " + label(rs, column) + " is a timestamptz (an instant) but is"
+          + " read into a LocalDateTime; declare it as OffsetDateTime or Instant, or select"
+          + " it AT TIME ZONE '...' to read the wall-clock time of one zone", "42804");
+    }
     return rs.getObject(column, LocalDateTime.class);
+  }
+
+  public static LocalTime getLocalTime(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, LocalTime.class);
+  }
+
+  public static OffsetTime getOffsetTime(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, OffsetTime.class);
+  }
+
+  /** Reads a {@code text[]} (or {@code varchar[]}) column; the list may hold nulls. */
+  public static List<String> getStringList(ResultSet rs, int column) throws SQLException {
+    return getList(rs, column, String.class, "List<String>");
+  }
+
+  /** Reads an {@code int4[]} column; the list may hold nulls. */
+  public static List<Integer> getIntList(ResultSet rs, int column) throws SQLException {
+    return getList(rs, column, Integer.class, "List<Integer>");
+  }
+
+  /** Reads an {@code int8[]} column; the list may hold nulls. */
+  public static List<Long> getLongList(ResultSet rs, int column) throws SQLException {
+    return getList(rs, column, Long.class, "List<Long>");
+  }
+
+  /** Reads a {@code uuid[]} column; the list may hold nulls. */
+  public static List<UUID> getUuidList(ResultSet rs, int column) throws SQLException {
+    return getList(rs, column, UUID.class, "List<UUID>");
+  }
+
+  /**
+   * Reads an array column element by element into an unmodifiable list (a cached value is shared
+   * by every reader), naming the column when it holds no array or elements of another type.
+   */
+  private static <T> List<T> getList(ResultSet rs, int column, Class<T> element, String javaType)
+      throws SQLException {
+    if (rs.getMetaData().getColumnType(column) != Types.ARRAY) {
+      throw new SQLException("column " + label(rs, column) + " is of type "
+          + rs.getMetaData().getColumnTypeName(column) + ", not an array, but is read into a "
+          + javaType, "42804");
+    }
+    Array array = rs.getArray(column);
+    if (array == null) {
+      return null;
+    }
+    try {
+      Object[] values = (Object[]) array.getArray();
+      List<T> out = new ArrayList<>(values.length);
+      for (Object value : values) {
+        if (value != null && !element.isInstance(value)) {
+          throw new SQLException("column " + label(rs, column) + " is an array of "
+              + array.getBaseTypeName() + ", which cannot be read into a " + javaType, "42804");
+        }
+        out.add(element.cast(value));
+      }
+      return Collections.unmodifiableList(out);
+    } finally {
+      array.free();
+    }
   }
 
   /**

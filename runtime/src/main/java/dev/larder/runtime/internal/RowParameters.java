@@ -7,8 +7,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,6 +38,11 @@ public final class RowParameters {
     return this;
   }
 
+  public RowParameters bind(int at, short value) throws SQLException {
+    statement.setShort(at + 1, value);
+    return this;
+  }
+
   public RowParameters bind(int at, boolean value) throws SQLException {
     statement.setBoolean(at + 1, value);
     return this;
@@ -42,6 +50,11 @@ public final class RowParameters {
 
   public RowParameters bind(int at, double value) throws SQLException {
     statement.setDouble(at + 1, value);
+    return this;
+  }
+
+  public RowParameters bind(int at, float value) throws SQLException {
+    statement.setFloat(at + 1, value);
     return this;
   }
 
@@ -53,12 +66,20 @@ public final class RowParameters {
     return value == null ? none(at, Types.INTEGER) : bind(at, value.intValue());
   }
 
+  public RowParameters bind(int at, Short value) throws SQLException {
+    return value == null ? none(at, Types.SMALLINT) : bind(at, value.shortValue());
+  }
+
   public RowParameters bind(int at, Boolean value) throws SQLException {
     return value == null ? none(at, Types.BOOLEAN) : bind(at, value.booleanValue());
   }
 
   public RowParameters bind(int at, Double value) throws SQLException {
     return value == null ? none(at, Types.DOUBLE) : bind(at, value.doubleValue());
+  }
+
+  public RowParameters bind(int at, Float value) throws SQLException {
+    return value == null ? none(at, Types.REAL) : bind(at, value.floatValue());
   }
 
   public RowParameters bind(int at, String value) throws SQLException {
@@ -90,6 +111,23 @@ public final class RowParameters {
 
   public RowParameters bind(int at, OffsetDateTime value) throws SQLException {
     return value == null ? none(at, Types.TIMESTAMP_WITH_TIMEZONE) : object(at, value);
+  }
+
+  public RowParameters bind(int at, LocalTime value) throws SQLException {
+    return value == null ? none(at, Types.TIME) : object(at, value);
+  }
+
+  public RowParameters bind(int at, OffsetTime value) throws SQLException {
+    return value == null ? none(at, Types.OTHER) : object(at, value);
+  }
+
+  /** A list binds as an array of {@code elementType} ({@code "text"}), null as a NULL array. */
+  public RowParameters bindArray(int at, String elementType, List<?> values) throws SQLException {
+    if (values == null) {
+      return none(at, Types.ARRAY);
+    }
+    statement.setArray(at + 1, statement.getConnection().createArrayOf(elementType, values.toArray()));
+    return this;
   }
 
   /**

@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -20,8 +22,10 @@ import java.util.UUID;
 public enum SortType {
   LONG('J', Long.class),
   INT('I', Integer.class),
+  SHORT('s', Short.class),
   BOOLEAN('Z', Boolean.class),
   DOUBLE('D', Double.class),
+  FLOAT('F', Float.class),
   STRING('S', String.class),
   BIG_DECIMAL('N', BigDecimal.class),
   UUID('U', java.util.UUID.class),
@@ -29,6 +33,8 @@ public enum SortType {
   LOCAL_DATE('d', LocalDate.class),
   LOCAL_DATE_TIME('t', LocalDateTime.class),
   OFFSET_DATE_TIME('o', OffsetDateTime.class),
+  LOCAL_TIME('h', LocalTime.class),
+  OFFSET_TIME('O', OffsetTime.class),
   ENUM('E', String.class);
 
   private final char tag;
@@ -53,8 +59,10 @@ public enum SortType {
     switch (this) {
       case LONG -> out.writeLong((Long) value);
       case INT -> out.writeInt((Integer) value);
+      case SHORT -> out.writeShort((Short) value);
       case BOOLEAN -> out.writeBoolean((Boolean) value);
       case DOUBLE -> out.writeDouble((Double) value);
+      case FLOAT -> out.writeFloat((Float) value);
       case STRING, ENUM -> Codecs.writeString(out, (String) value);
       case BIG_DECIMAL -> Codecs.writeBigDecimal(out, (BigDecimal) value);
       case UUID -> Codecs.writeUuid(out, (java.util.UUID) value);
@@ -62,6 +70,8 @@ public enum SortType {
       case LOCAL_DATE -> Codecs.writeLocalDate(out, (LocalDate) value);
       case LOCAL_DATE_TIME -> Codecs.writeLocalDateTime(out, (LocalDateTime) value);
       case OFFSET_DATE_TIME -> Codecs.writeOffsetDateTime(out, (OffsetDateTime) value);
+      case LOCAL_TIME -> Codecs.writeLocalTime(out, (LocalTime) value);
+      case OFFSET_TIME -> Codecs.writeOffsetTime(out, (OffsetTime) value);
     }
   }
 
@@ -89,7 +99,11 @@ public enum SortType {
       case LOCAL_DATE -> value.equals(LocalDate.MAX) || value.equals(LocalDate.MIN)
           || (!((LocalDate) value).isBefore(FIRST_DAY) && !((LocalDate) value).isAfter(LAST_DATE))
           ? null : "a date outside the years 4713 BC to 5874897 AD that PostgreSQL stores";
-      case LONG, INT, BOOLEAN, DOUBLE, UUID -> null;
+      case OFFSET_TIME -> Math.abs(((OffsetTime) value).getOffset().getTotalSeconds()) >= MAX_OFFSET
+          ? "a time zone offset of " + ((OffsetTime) value).getOffset()
+              + ", beyond the 15:59:59 either way that PostgreSQL takes"
+          : null;
+      case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, UUID, LOCAL_TIME -> null;
     };
   }
 
@@ -145,8 +159,10 @@ public enum SortType {
     return switch (this) {
       case LONG -> in.readLong();
       case INT -> in.readInt();
+      case SHORT -> in.readShort();
       case BOOLEAN -> in.readBoolean();
       case DOUBLE -> in.readDouble();
+      case FLOAT -> in.readFloat();
       case STRING, ENUM -> Codecs.readString(in);
       case BIG_DECIMAL -> Codecs.readBigDecimal(in);
       case UUID -> Codecs.readUuid(in);
@@ -154,6 +170,8 @@ public enum SortType {
       case LOCAL_DATE -> Codecs.readLocalDate(in);
       case LOCAL_DATE_TIME -> Codecs.readLocalDateTime(in);
       case OFFSET_DATE_TIME -> Codecs.readOffsetDateTime(in);
+      case LOCAL_TIME -> Codecs.readLocalTime(in);
+      case OFFSET_TIME -> Codecs.readOffsetTime(in);
     };
   }
 }

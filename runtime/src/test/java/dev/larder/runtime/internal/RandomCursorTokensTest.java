@@ -11,7 +11,9 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,8 +51,10 @@ class RandomCursorTokensTest {
       row[i] = switch (TYPES[i]) {
         case LONG -> random.nextLong();
         case INT -> random.nextInt();
+        case SHORT -> (short) random.nextInt();
         case BOOLEAN -> random.nextBoolean();
         case DOUBLE -> random.nextInt(10) == 0 ? Double.NaN : random.nextGaussian() * 1e6;
+        case FLOAT -> random.nextInt(10) == 0 ? Float.NaN : (float) (random.nextGaussian() * 1e6);
         case STRING, ENUM -> randomText(random);
         case BIG_DECIMAL -> new BigDecimal(new BigInteger(random.nextInt(200), random),
             random.nextInt(40) - 10);
@@ -60,6 +64,9 @@ class RandomCursorTokensTest {
         case LOCAL_DATE_TIME -> LocalDateTime.ofEpochSecond(random.nextInt(), 0, ZoneOffset.UTC);
         case OFFSET_DATE_TIME -> OffsetDateTime.of(
             LocalDateTime.ofEpochSecond(random.nextInt(), 0, ZoneOffset.UTC),
+            ZoneOffset.ofHours(random.nextInt(25) - 12));
+        case LOCAL_TIME -> LocalTime.ofNanoOfDay(random.nextLong(86_400_000_000L) * 1000);
+        case OFFSET_TIME -> OffsetTime.of(LocalTime.ofSecondOfDay(random.nextInt(86_400)),
             ZoneOffset.ofHours(random.nextInt(25) - 12));
       };
     }
@@ -191,8 +198,8 @@ class RandomCursorTokensTest {
   @Test
   void mutatedTokensThatAreTakenNeverMakeTheKeysetQueryFailOnPostgresql() {
     String table = "fuzz_cursor_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    String[] sqlTypes = {"bigint", "integer", "boolean", "double precision", "text", "numeric",
-        "uuid", "timestamptz", "date", "timestamp", "timestamptz", "text"};
+    String[] sqlTypes = {"bigint", "integer", "smallint", "boolean", "double precision", "real", "text", "numeric",
+        "uuid", "timestamptz", "date", "timestamp", "timestamptz", "time", "timetz", "text"};
     StringBuilder columns = new StringBuilder();
     StringBuilder seek = new StringBuilder();
     for (int i = 0; i < TYPES.length; i++) {

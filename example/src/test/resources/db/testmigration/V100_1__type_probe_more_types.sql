@@ -1,0 +1,6 @@
+-- Only for the tests: the column types added after V100, one column each, on type_probe.
+ALTER TABLE type_probe ADD COLUMN tiny_count smallint;
+ALTER TABLE type_probe ADD COLUMN weight real;
+ALTER TABLE type_probe ADD COLUMN opens_at time, ADD COLUMN opens_at_zoned timetz;
+ALTER TABLE type_probe ADD COLUMN features text[], ADD COLUMN scores int4[], ADD COLUMN big_scores int8[],
+  ADD COLUMN related_tokens uuid[];
