@@ -158,4 +158,16 @@ class KeyTemplateAmbiguityTest {
 
     assertThat(compile(file)).succeededWithoutWarnings();
   }
+
+  @Test
+  void uncachedReadNamedLikeATagsBuilderHasNoKeyBuilderAndCompiles() {
+    JavaFileObject file = repository(
+        "  @Query(value = \"SELECT count(*) FROM product WHERE id = ANY(:ids)\", cached = false)",
+        "  long deleteTags(List<Long> ids);",
+        "  @Update(\"DELETE FROM product WHERE id = ANY(:ids)\")",
+        "  @InvalidatesTags(\"products\")",
+        "  int delete(List<Long> ids);");
+
+    assertThat(compile(file)).succeededWithoutWarnings();
+  }
 }
