@@ -4,3 +4,4 @@ ALTER TABLE type_probe ADD COLUMN weight real;
 ALTER TABLE type_probe ADD COLUMN opens_at time, ADD COLUMN opens_at_zoned timetz;
 ALTER TABLE type_probe ADD COLUMN features text[], ADD COLUMN scores int4[], ADD COLUMN big_scores int8[],
   ADD COLUMN related_tokens uuid[];
+ALTER TABLE type_probe ADD COLUMN doc jsonb, ADD COLUMN raw_doc json;

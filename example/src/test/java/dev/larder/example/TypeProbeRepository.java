@@ -265,4 +265,27 @@ public interface TypeProbeRepository {
   @Update("UPDATE type_probe SET label = :label WHERE id = :id")
   @InvalidatesTags("probes")
   long relabel(long id, String label);
+
+  // json and jsonb columns read as text. A String parameter binds as varchar, which PostgreSQL
+  // does not turn into json by itself: the SQL casts it (":doc::jsonb").
+
+  @Update("UPDATE type_probe SET doc = :doc::jsonb, raw_doc = :doc::json WHERE id = :id")
+  @InvalidatesTags("probes")
+  int setDocument(long id, String doc);
+
+  @Query("SELECT id, doc, raw_doc FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:documents", tags = "probes")
+  JsonProbe documents(long id);
+
+  @Query("SELECT doc FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<String> docIfAny(long id);
+
+  @Query("SELECT raw_doc FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:raw-doc", tags = "probes")
+  String rawDoc(long id);
+
+  @Query("SELECT id FROM type_probe WHERE doc @> :fragment::jsonb ORDER BY id")
+  @CacheKey(value = "probe:doc-containing:{fragment}", tags = "probes")
+  List<Long> idsWithDocContaining(String fragment);
 }

@@ -259,6 +259,21 @@ class TypeProbeRepositoryTest {
   }
 
   @Test
+  void jsonAndJsonbReadAsStringsAndAStringCastInTheSqlBindsIntoThem() {
+    String doc = "{\"b\": [1, 2], \"a\": {\"c\": null}}";
+    assertThat(probes.setDocument(1, doc)).isEqualTo(1);
+
+    // jsonb keeps its own normal form; json keeps the text as written.
+    assertThat(probes.documents(1)).isEqualTo(new JsonProbe(1, "{\"a\": {\"c\": null}, \"b\": [1, 2]}", doc));
+    assertThat(probes.documents(2)).isEqualTo(new JsonProbe(2, null, null));
+    assertThat(probes.docIfAny(1)).contains("{\"a\": {\"c\": null}, \"b\": [1, 2]}");
+    assertThat(probes.docIfAny(2)).isEmpty();
+    assertThat(probes.rawDoc(1)).isEqualTo(doc);
+    assertThat(probes.idsWithDocContaining("{\"b\": [2]}")).containsExactly(1L);
+    assertThat(probes.idsWithDocContaining("{\"b\": [3]}")).isEmpty();
+  }
+
+  @Test
   void timestamptzReadIntoALocalDateTimeFailsNamingTheColumnAndTheTypesToUse() {
     assertThatThrownBy(() -> probes.happenedAtAsLocal(1))
         .isInstanceOf(RepositoryException.class)
@@ -277,7 +292,11 @@ class TypeProbeRepositoryTest {
         p -> p.tinyCount(1), p -> p.tinyCountBoxed(1), p -> p.tinyCountIfAny(2), p -> p.tinyCounts(),
         p -> p.weight(1), p -> p.weightBoxed(1), p -> p.weightIfAny(2),
         p -> p.opensAt(1), p -> p.opensAtZoned(1), p -> p.opensAtZonedIfAny(2), p -> p.openingTimes(),
-        p -> p.idsHavingFeatures(List.of("Deleted Scenes")));
+        p -> p.idsHavingFeatures(List.of("Deleted Scenes")),
+        p -> p.documents(1), p -> p.docIfAny(1), p -> p.rawDoc(1), p -> p.idsWithDocContaining("{\"b\": [2]}"));
+    // Written beside the runtimes, so that no invalidation of theirs races the reads below.
+    TestDatabase.get().execute("UPDATE type_probe SET doc = '{\"b\": [1, 2]}', raw_doc = '{\"b\": [1, 2]}'"
+        + " WHERE id = 1");
     TypeProbeRepository first = new TypeProbeRepositoryImpl(processes.start());
     List<Object> written = reads.stream().map(read -> read.apply(first)).toList();
     // A change the cache is not told about: only a query would see it.
