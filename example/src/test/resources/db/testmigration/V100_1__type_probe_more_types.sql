@@ -5,3 +5,7 @@ ALTER TABLE type_probe ADD COLUMN opens_at time, ADD COLUMN opens_at_zoned timet
 ALTER TABLE type_probe ADD COLUMN features text[], ADD COLUMN scores int4[], ADD COLUMN big_scores int8[],
   ADD COLUMN related_tokens uuid[];
 ALTER TABLE type_probe ADD COLUMN doc jsonb, ADD COLUMN raw_doc json;
+-- In public, not in this JVM's schema: an extension is one per database, and runs sharing a
+-- server each have a schema of their own.
+CREATE EXTENSION IF NOT EXISTS citext SCHEMA public;
+ALTER TABLE type_probe ADD COLUMN nick public.citext, ADD COLUMN search tsvector;

@@ -288,4 +288,26 @@ public interface TypeProbeRepository {
   @Query("SELECT id FROM type_probe WHERE doc @> :fragment::jsonb ORDER BY id")
   @CacheKey(value = "probe:doc-containing:{fragment}", tags = "probes")
   List<Long> idsWithDocContaining(String fragment);
+
+  // citext and tsvector columns read as text too.
+
+  @Update("UPDATE type_probe SET nick = :nick, search = to_tsvector('simple', :text) WHERE id = :id")
+  @InvalidatesTags("probes")
+  int setNickAndSearch(long id, String nick, String text);
+
+  @Query("SELECT id, nick, search FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:text-types", tags = "probes")
+  TextProbe textTypes(long id);
+
+  @Query("SELECT nick FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:nick", tags = "probes")
+  String nick(long id);
+
+  @Query("SELECT search FROM type_probe ORDER BY id")
+  @CacheKey(value = "probe:searches", tags = "probes")
+  List<String> searches();
+
+  @Query("SELECT id FROM type_probe WHERE search @@ plainto_tsquery('simple', :words) ORDER BY id")
+  @CacheKey(value = "probe:matching:{words}", tags = "probes")
+  List<Long> idsMatching(String words);
 }

@@ -274,6 +274,18 @@ class TypeProbeRepositoryTest {
   }
 
   @Test
+  void citextAndTsvectorReadAsStringsKeepingTheCaseWritten() {
+    assertThat(probes.setNickAndSearch(1, "McQueen", "The Quick fox")).isEqualTo(1);
+
+    assertThat(probes.textTypes(1)).isEqualTo(new TextProbe(1, "McQueen", "'fox':3 'quick':2 'the':1"));
+    assertThat(probes.textTypes(2)).isEqualTo(new TextProbe(2, null, null));
+    assertThat(probes.nick(1)).isEqualTo("McQueen");
+    assertThat(probes.searches()).containsExactly("'fox':3 'quick':2 'the':1", null);
+    assertThat(probes.idsMatching("QUICK fox")).containsExactly(1L);
+    assertThat(probes.idsMatching("slow")).isEmpty();
+  }
+
+  @Test
   void timestamptzReadIntoALocalDateTimeFailsNamingTheColumnAndTheTypesToUse() {
     assertThatThrownBy(() -> probes.happenedAtAsLocal(1))
         .isInstanceOf(RepositoryException.class)
@@ -293,10 +305,11 @@ class TypeProbeRepositoryTest {
         p -> p.weight(1), p -> p.weightBoxed(1), p -> p.weightIfAny(2),
         p -> p.opensAt(1), p -> p.opensAtZoned(1), p -> p.opensAtZonedIfAny(2), p -> p.openingTimes(),
         p -> p.idsHavingFeatures(List.of("Deleted Scenes")),
-        p -> p.documents(1), p -> p.docIfAny(1), p -> p.rawDoc(1), p -> p.idsWithDocContaining("{\"b\": [2]}"));
+        p -> p.documents(1), p -> p.docIfAny(1), p -> p.rawDoc(1), p -> p.idsWithDocContaining("{\"b\": [2]}"),
+        p -> p.textTypes(1), p -> p.nick(1), p -> p.searches(), p -> p.idsMatching("fox"));
     // Written beside the runtimes, so that no invalidation of theirs races the reads below.
-    TestDatabase.get().execute("UPDATE type_probe SET doc = '{\"b\": [1, 2]}', raw_doc = '{\"b\": [1, 2]}'"
-        + " WHERE id = 1");
+    TestDatabase.get().execute("UPDATE type_probe SET doc = '{\"b\": [1, 2]}', raw_doc = '{\"b\": [1, 2]}',"
+        + " nick = 'McQueen', search = to_tsvector('simple', 'The Quick fox') WHERE id = 1");
     TypeProbeRepository first = new TypeProbeRepositoryImpl(processes.start());
     List<Object> written = reads.stream().map(read -> read.apply(first)).toList();
     // A change the cache is not told about: only a query would see it.
