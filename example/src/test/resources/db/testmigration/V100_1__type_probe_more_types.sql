@@ -9,3 +9,4 @@ ALTER TABLE type_probe ADD COLUMN doc jsonb, ADD COLUMN raw_doc json;
 -- server each have a schema of their own.
 CREATE EXTENSION IF NOT EXISTS citext SCHEMA public;
 ALTER TABLE type_probe ADD COLUMN nick public.citext, ADD COLUMN search tsvector;
+ALTER TABLE type_probe ADD COLUMN payload bytea;

@@ -310,4 +310,30 @@ public interface TypeProbeRepository {
   @Query("SELECT id FROM type_probe WHERE search @@ plainto_tsquery('simple', :words) ORDER BY id")
   @CacheKey(value = "probe:matching:{words}", tags = "probes")
   List<Long> idsMatching(String words);
+
+  // bytea as byte[]: parameter, component and scalar result; a byte[] key argument is keyed by its hex.
+
+  @Update("UPDATE type_probe SET payload = :payload WHERE id = :id")
+  @InvalidatesTags("probes")
+  int setPayload(long id, byte[] payload);
+
+  @Query("SELECT id, payload FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:payload-row", tags = "probes")
+  BytesProbe payloadRow(long id);
+
+  @Query("SELECT payload FROM type_probe WHERE id = :id")
+  @CacheKey(value = "probe:{id}:payload", tags = "probes")
+  byte[] payload(long id);
+
+  @Query("SELECT payload FROM type_probe WHERE id = :id")
+  @CacheKey(tags = "probes")
+  Optional<byte[]> payloadIfAny(long id);
+
+  @Query("SELECT payload FROM type_probe ORDER BY id")
+  @CacheKey(value = "probe:payloads", tags = "probes")
+  List<byte[]> payloads();
+
+  @Query("SELECT id FROM type_probe WHERE payload IS NOT DISTINCT FROM :payload ORDER BY id")
+  @CacheKey(value = "probe:with-payload:{payload}", tags = "probes")
+  List<Long> idsWithPayload(byte[] payload);
 }

@@ -286,6 +286,25 @@ class TypeProbeRepositoryTest {
   }
 
   @Test
+  void byteaReadsAndBindsAsByteArrayWithNullAndIsKeyedByItsHex() {
+    byte[] payload = {0, 1, (byte) 0xFF, 'x'};
+    assertThat(probes.setPayload(1, payload)).isEqualTo(1);
+
+    assertThat(probes.payloadRow(1).payload()).containsExactly(payload);
+    assertThat(probes.payloadRow(2).payload()).isNull();
+    assertThat(probes.payload(1)).containsExactly(payload);
+    assertThat(probes.payloadIfAny(1)).hasValueSatisfying(bytes -> assertThat(bytes).containsExactly(payload));
+    assertThat(probes.payloadIfAny(2)).isEmpty();
+    assertThat(probes.payloads()).hasSize(2).last().isNull();
+    assertThat(probes.idsWithPayload(new byte[] {0, 1, (byte) 0xFF, 'x'})).containsExactly(1L);
+    assertThat(probes.idsWithPayload(null)).containsExactly(2L);
+    assertThat(probes.idsWithPayload(new byte[0])).isEmpty();
+    assertThat(TypeProbeRepositoryKeys.idsWithPayload(payload)).startsWith("probe:with-payload:\\x0001ff78@");
+    assertThat(TypeProbeRepositoryKeys.idsWithPayload(new byte[4096])).startsWith("probe:with-payload:#")
+        .hasSizeLessThan(200);
+  }
+
+  @Test
   void timestamptzReadIntoALocalDateTimeFailsNamingTheColumnAndTheTypesToUse() {
     assertThatThrownBy(() -> probes.happenedAtAsLocal(1))
         .isInstanceOf(RepositoryException.class)
@@ -306,10 +325,13 @@ class TypeProbeRepositoryTest {
         p -> p.opensAt(1), p -> p.opensAtZoned(1), p -> p.opensAtZonedIfAny(2), p -> p.openingTimes(),
         p -> p.idsHavingFeatures(List.of("Deleted Scenes")),
         p -> p.documents(1), p -> p.docIfAny(1), p -> p.rawDoc(1), p -> p.idsWithDocContaining("{\"b\": [2]}"),
-        p -> p.textTypes(1), p -> p.nick(1), p -> p.searches(), p -> p.idsMatching("fox"));
+        p -> p.textTypes(1), p -> p.nick(1), p -> p.searches(), p -> p.idsMatching("fox"),
+        p -> p.payloadRow(1), p -> p.payload(1), p -> p.payloadIfAny(2), p -> p.payloads(),
+        p -> p.idsWithPayload(new byte[] {7}));
     // Written beside the runtimes, so that no invalidation of theirs races the reads below.
     TestDatabase.get().execute("UPDATE type_probe SET doc = '{\"b\": [1, 2]}', raw_doc = '{\"b\": [1, 2]}',"
-        + " nick = 'McQueen', search = to_tsvector('simple', 'The Quick fox') WHERE id = 1");
+        + " nick = 'McQueen', search = to_tsvector('simple', 'The Quick fox'), payload = '\\x07'"
+        + " WHERE id = 1");
     TypeProbeRepository first = new TypeProbeRepositoryImpl(processes.start());
     List<Object> written = reads.stream().map(read -> read.apply(first)).toList();
     // A change the cache is not told about: only a query would see it.

@@ -231,6 +231,23 @@ class PagingDiagnosticsTest {
   }
 
   @Test
+  void orderColumnThatIsBytea() {
+    JavaFileObject file = repository(
+        "  record Blob(long id, byte[] payload) {}",
+        "  @Query(\"SELECT id, payload FROM product\")",
+        "  @OrderBy(value = {\"payload\", \"id\"}, unique = \"id\")",
+        "  @CacheKey(tags = \"products\")",
+        "  CursorPage<Blob> blobs(Cursor after, int limit);");
+
+    Compilation compilation = compile(file);
+
+    assertThat(compilation).hadErrorContaining("@OrderBy column payload of blobs is an array"
+            + " (byte[]), which a cursor cannot hold; order by a column of a single value")
+        .inFile(file).onLineContaining("@OrderBy");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
   void orderColumnThatIsNotAColumnOfTheRow() {
     JavaFileObject file = repository(
         "  @Query(\"" + SELECT + " WHERE category = :category\")",

@@ -75,6 +75,7 @@ final class CodecMethods {
       case OFFSET_TIME -> CodeBlock.of("$T.OFFSET_TIME", CODECS);
       case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> CodeBlock.of("$T.$L", CODECS,
           listCodec(scalar.kind()));
+      case BYTES -> CodeBlock.of("$T.BYTES", CODECS);
       case ENUM -> CodeBlock.of("$N.codec()", EnumLabelFields.name(scalar));
     };
   }
@@ -175,6 +176,7 @@ final class CodecMethods {
       case LOCAL_TIME -> "LocalTime";
       case OFFSET_TIME -> "OffsetTime";
       case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> "List";
+      case BYTES -> "Bytes";
       case ENUM -> "Enum";
     };
   }

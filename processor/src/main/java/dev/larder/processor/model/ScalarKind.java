@@ -34,6 +34,7 @@ public enum ScalarKind {
   INT_LIST("java.util.List<java.lang.Integer>", "getIntList", true),
   LONG_LIST("java.util.List<java.lang.Long>", "getLongList", true),
   UUID_LIST("java.util.List<java.util.UUID>", "getUuidList", true),
+  BYTES("byte[]", "getBytes", true),
   ENUM("an enum", "getEnum", true);
 
   private final String javaName;
@@ -76,6 +77,14 @@ public enum ScalarKind {
       case UUID_LIST -> UUID;
       default -> null;
     };
+  }
+
+  /**
+   * True for the kinds a cursor token cannot hold as a keyset sort column: the array columns and
+   * {@code bytea} ({@code byte[]}), which order in SQL but have no bounded token form.
+   */
+  public boolean isArray() {
+    return arrayElement() != null || this == BYTES;
   }
 
   /** The PostgreSQL name of an array column's element type, or null when this is no array. */

@@ -16,6 +16,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -43,6 +44,11 @@ final class TypeReader {
     if (type.getKind().isPrimitive()) {
       ScalarKind kind = ScalarKind.forName(type.toString());
       return kind == null ? null : new JavaType.Scalar(kind, TypeName.get(type), type.toString());
+    }
+    if (type.getKind() == TypeKind.ARRAY) {
+      // byte[] is bytea; other arrays are not scalars.
+      boolean bytes = ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE;
+      return bytes ? new JavaType.Scalar(ScalarKind.BYTES, TypeName.get(type), "byte[]") : null;
     }
     if (type.getKind() != TypeKind.DECLARED) {
       return null;

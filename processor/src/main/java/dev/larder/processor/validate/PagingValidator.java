@@ -114,7 +114,7 @@ final class PagingValidator {
             method.uniqueName(), row.display(), String.join(", ", columns),
             Suggestions.didYouMean(c.column(), columns));
         columnsOk = false;
-      } else if (c.component().type() instanceof JavaType.Scalar s && s.kind().arrayElement() != null) {
+      } else if (c.component().type() instanceof JavaType.Scalar s && s.kind().isArray()) {
         diagnostics.report(Message.ARRAY_ORDER_COLUMN, c.source(), c.column(), method.uniqueName(),
             s.display());
         columnsOk = false;

@@ -39,6 +39,7 @@ public final class Codecs {
   public static final ValueCodec<Float> FLOAT = ValueCodec.of(Codecs::writeFloat, Codecs::readFloat);
   public static final ValueCodec<String> STRING =
       ValueCodec.of(Codecs::writeString, Codecs::readString);
+  public static final ValueCodec<byte[]> BYTES = ValueCodec.of(Codecs::writeBytes, Codecs::readBytes);
   public static final ValueCodec<BigDecimal> BIG_DECIMAL =
       ValueCodec.of(Codecs::writeBigDecimal, Codecs::readBigDecimal);
   public static final ValueCodec<UUID> UUID_CODEC = ValueCodec.of(Codecs::writeUuid, Codecs::readUuid);
@@ -193,6 +194,22 @@ public final class Codecs {
       out.append(in.readUTF());
     }
     return out.toString();
+  }
+
+  public static void writeBytes(DataOutput out, byte[] value) throws IOException {
+    if (present(out, value)) {
+      out.writeInt(value.length);
+      out.write(value);
+    }
+  }
+
+  public static byte[] readBytes(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    byte[] value = new byte[readLength(in, 1)];
+    in.readFully(value);
+    return value;
   }
 
   public static void writeBigDecimal(DataOutput out, BigDecimal value) throws IOException {

@@ -106,6 +106,10 @@ public final class Columns {
     return rs.getString(column);
   }
 
+  public static byte[] getBytes(ResultSet rs, int column) throws SQLException {
+    return rs.getBytes(column);
+  }
+
   public static BigDecimal getBigDecimal(ResultSet rs, int column) throws SQLException {
     return rs.getBigDecimal(column);
   }

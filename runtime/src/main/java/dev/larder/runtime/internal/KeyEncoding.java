@@ -29,7 +29,9 @@ import java.util.HexFormat;
  *       emoji counts once) becomes {@code #} and the SHA-256 of its UTF-8 bytes in base64url
  *       without padding.
  *   <li>A {@code BigDecimal} is written as PostgreSQL sees it, in space bounded by its digits
- *       (see {@code decimal}); other values by {@code toString()}, escaped as text.
+ *       (see {@code decimal}); a {@code byte[]} by its bytes as PostgreSQL prints a
+ *       {@code bytea}, {@code \x} and two lower-case hex digits a byte (hashed past the limit
+ *       like any part); other values by {@code toString()}, escaped as text.
  * </ul>
  */
 public final class KeyEncoding {
@@ -39,6 +41,8 @@ public final class KeyEncoding {
   private static final String RESERVED = ":,[]()@~#*%{}\"";
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
   private static final String EMPTY_STRING = "\"\"";
+  private static final String BYTEA_PREFIX = "\\x";
+  private static final HexFormat BYTEA_HEX = HexFormat.of();
 
   private KeyEncoding() {}
 
@@ -108,6 +112,9 @@ public final class KeyEncoding {
     }
     if (value instanceof BigDecimal decimal) {
       return decimal(decimal);
+    }
+    if (value instanceof byte[] bytes) {
+      return BYTEA_PREFIX + BYTEA_HEX.formatHex(bytes);
     }
     return escape(value.toString());
   }

@@ -87,6 +87,11 @@ public final class RowParameters {
     return this;
   }
 
+  public RowParameters bind(int at, byte[] value) throws SQLException {
+    statement.setBytes(at + 1, value);
+    return this;
+  }
+
   public RowParameters bind(int at, BigDecimal value) throws SQLException {
     statement.setBigDecimal(at + 1, value);
     return this;

@@ -120,6 +120,17 @@ class KeyEncodingTest {
   }
 
   @Test
+  void bytesAreKeyedByTheirHexAsPostgresqlPrintsAByteaAndHashedWhenLong() {
+    assertThat(KeyEncoding.part(new byte[] {0, 10, (byte) 0xFF})).isEqualTo("\\x000aff");
+    assertThat(KeyEncoding.part(new byte[0])).isEqualTo("\\x");
+    assertThat(KeyEncoding.part((Object) null)).isEqualTo("~");
+    assertThat(KeyEncoding.part(new byte[31])).isEqualTo("\\x" + "00".repeat(31));
+    String hashed = KeyEncoding.part(new byte[1 << 20]);
+    assertThat(hashed).startsWith("#").hasSizeLessThanOrEqualTo(KeyEncoding.MAX_PART_LENGTH);
+    assertThat(KeyEncoding.part(new byte[32])).startsWith("#").isNotEqualTo(KeyEncoding.part(new byte[33]));
+  }
+
+  @Test
   void unicodeStaysReadable() {
     assertThat(KeyEncoding.part("crème-brûlée")).isEqualTo("crème-brûlée");
     assertThat(KeyEncoding.part("日本語")).isEqualTo("日本語");
