@@ -18,14 +18,13 @@ import java.util.concurrent.locks.LockSupport;
  * also listens to the database's notifications of writes made outside Larder.
  *
  * <p>Protocol with the orchestrator, on standard streams: the worker prints {@code READY} once its
- * runtime is built and listening ({@code START-FAILED <exception>} for each failed attempt), waits for a line
+ * runtime is built and listening ({@code START-FAILED <exception>} if it cannot be), waits for a line
  * on its input, runs for the configured duration, prints {@code DONE <operations>} and exits 0. If its input closes (the orchestrator died) it exits at
  * once, so no worker outlives the run.
  */
 public final class Worker {
   /** Versions come from one sequence: globally unique and increasing. */
   public static final String NEXT_VERSION = "SELECT nextval('versioned_version')";
-  private static final int BUILD_ATTEMPTS = 3;
   private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
 
   private final WorkerSettings settings;
@@ -77,25 +76,18 @@ public final class Worker {
   }
 
   /**
-   * Builds the runtime as an application would, with nothing tuned. A build that throws is tried
-   * again (a loaded machine can make the first Redis connection miss its budget) and each failure
-   * is reported to the orchestrator as {@code START-FAILED <exception>}: the runtime is meant to
-   * start whatever the state of Redis, so these lines are findings about it.
+   * Builds the runtime as an application would, with nothing tuned. The runtime must start
+   * whatever the state of Redis, so a build that throws is a finding about it: reported to the
+   * orchestrator as {@code START-FAILED <exception>}, and the worker ends.
    */
-  private static Larder build(WorkerSettings settings) throws InterruptedException {
-    RuntimeException last = null;
-    for (int attempt = 1; attempt <= BUILD_ATTEMPTS; attempt++) {
-      try {
-        return Larder.builder().jdbcUrl(settings.jdbcUrl()).redisUrl(settings.redisUrl()).build();
-      } catch (RuntimeException e) {
-        last = e;
-        System.out.println("START-FAILED " + e);
-        System.out.flush();
-        e.printStackTrace();
-        Thread.sleep(500);
-      }
+  private static Larder build(WorkerSettings settings) {
+    try {
+      return Larder.builder().jdbcUrl(settings.jdbcUrl()).redisUrl(settings.redisUrl()).build();
+    } catch (RuntimeException e) {
+      System.out.println("START-FAILED " + e);
+      System.out.flush();
+      throw e;
     }
-    throw last;
   }
 
   /**
