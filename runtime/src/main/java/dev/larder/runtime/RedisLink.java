@@ -181,7 +181,7 @@ final class RedisLink implements AutoCloseable {
     for (int i = 0; i < candidates.size(); i++) {
       args[i + 3] = candidates.get(i);
     }
-    List<Object> result = script(GET_OR_CREATE, scriptKeys(tags), args);
+    List<Object> result = script(GET_OR_CREATE, scriptKeys(tags), args, false);
     if (result == null || result.size() != tags.size() + 2) {
       return null;
     }
@@ -207,21 +207,19 @@ final class RedisLink implements AutoCloseable {
       args[3 + i] = tokens.get(i);
       args[3 + tags.size() + i] = tags.get(i);
     }
-    return marker(call(() -> client.getScript(StringCodec.INSTANCE).<List<Object>>evalAsync(
-        RScript.Mode.READ_WRITE, BUMP, RScript.ReturnType.LIST, scriptKeys(tags), args), true));
+    return marker(script(BUMP, scriptKeys(tags), args, true));
   }
 
   /** The epoch (a new one if Redis lost its data) and bump sequence; null when unreachable. */
   Marker marker(String candidateEpoch) {
-    return marker(script(MARKER, scriptKeys(List.of()), new Object[] {candidateEpoch, channel()}));
+    return marker(script(MARKER, scriptKeys(List.of()), new Object[] {candidateEpoch, channel()},
+        false));
   }
 
   /** Starts a new epoch, invalidating every entry everywhere; null when unreachable. */
   Marker rotate(String newEpoch) {
     // Tried even while the breaker is open, as a bump is: it stands for bumps.
-    return marker(call(() -> client.getScript(StringCodec.INSTANCE).<List<Object>>evalAsync(
-        RScript.Mode.READ_WRITE, ROTATE, RScript.ReturnType.LIST, scriptKeys(List.of()),
-        new Object[] {newEpoch, channel()}), true));
+    return marker(script(ROTATE, scriptKeys(List.of()), new Object[] {newEpoch, channel()}, true));
   }
 
   private static Marker marker(List<Object> result) {
@@ -235,9 +233,11 @@ final class RedisLink implements AutoCloseable {
     }
   }
 
-  private List<Object> script(String script, List<Object> keys, Object[] args) {
+  /** Runs a script; {@code evenIfOpen} for the calls that stand for bumps (see {@link #bump}). */
+  private List<Object> script(String script, List<Object> keys, Object[] args,
+      boolean evenIfOpen) {
     return call(() -> client.getScript(StringCodec.INSTANCE).<List<Object>>evalAsync(
-        RScript.Mode.READ_WRITE, script, RScript.ReturnType.LIST, keys, args), false);
+        RScript.Mode.READ_WRITE, script, RScript.ReturnType.LIST, keys, args), evenIfOpen);
   }
 
   /**
