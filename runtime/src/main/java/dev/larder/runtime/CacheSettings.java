@@ -43,6 +43,7 @@ final class CacheSettings {
   long generationTableSize = 1_000_000;
   int maximumPendingInvalidations = 10_000;
   int refreshQueue = 1_000;
+  Duration invalidationWait = Duration.ofMillis(50);
 
   /** What {@link #start()} made; closed by the runtime. */
   record Running(
@@ -108,7 +109,7 @@ final class CacheSettings {
       RedisLink redis = new RedisLink(client.redisson(), client.owned(), namespace, redisTimeout,
           Duration.ofDays(7), breakerCoolDown, watch);
       TagGenerations generations = new TagGenerations(redis, generationTableSize,
-          maximumPendingInvalidations);
+          maximumPendingInvalidations, invalidationWait);
       TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, redis, generations,
           new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
           watch::degraded);

@@ -11,6 +11,9 @@ package dev.larder.runtime;
  * @param staleServed reads served an expired entry while it was refreshed
  * @param tagsInvalidated tag generations bumped by writes in this process
  * @param pendingInvalidations bumps Redis has not accepted yet, to be sent again
+ * @param unconfirmedInvalidations writes of this process that returned before every other
+ *     process had confirmed their invalidation, because the {@linkplain
+ *     LarderBuilder#invalidationWait wait} ran out (a slow, paused or foreign subscriber)
  * @param redisAvailable false while the circuit breaker keeps Redis calls off (or no Redis)
  */
 public record CacheStats(
@@ -22,6 +25,7 @@ public record CacheStats(
     long staleServed,
     long tagsInvalidated,
     int pendingInvalidations,
+    long unconfirmedInvalidations,
     boolean redisAvailable) {
 
   /** Hits of either level divided by all reads, or 0 before the first read. */

@@ -68,6 +68,7 @@ public record Health(Status status, Database database, Redis redis, CacheStats c
         .append(",\"staleServed\":").append(cache.staleServed())
         .append(",\"tagsInvalidated\":").append(cache.tagsInvalidated())
         .append(",\"pendingInvalidations\":").append(cache.pendingInvalidations())
+        .append(",\"unconfirmedInvalidations\":").append(cache.unconfirmedInvalidations())
         .append(",\"hitRate\":").append(String.format(Locale.ROOT, "%.4f", cache.hitRate()))
         .append("}}");
     return out.toString();

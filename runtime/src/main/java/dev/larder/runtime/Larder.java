@@ -283,7 +283,7 @@ public final class Larder implements AutoCloseable {
     return new CacheStats(m.sum(c -> c.l1Hits.sum()), m.sum(c -> c.l2Hits.sum()),
         m.sum(c -> c.misses.sum()), m.sum(c -> c.loads.sum()), m.sum(c -> c.loadNanos.sum()),
         m.sum(c -> c.staleServed.sum()), cache.generations().bumps.sum(),
-        cache.generations().pendingCount(),
+        cache.generations().pendingCount(), cache.generations().unconfirmed.sum(),
         cache.redis() != null && cache.redis().breaker.state() == CircuitBreaker.State.CLOSED);
   }
 

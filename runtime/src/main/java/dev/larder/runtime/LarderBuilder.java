@@ -144,6 +144,28 @@ public final class LarderBuilder {
   }
 
   /**
+   * How long a write waits, after its commit, for every other process to confirm that it has
+   * dropped what the write replaced from its in-process cache. Once a write returned, no process
+   * that confirmed serves a value it replaced, even from its in-process cache; without the wait
+   * another process may serve it until the invalidation message reaches it, which takes tens of
+   * milliseconds on a busy machine. A process that does not confirm in time (paused, overloaded,
+   * or a subscriber of the invalidation channel that is not Larder) costs each write the whole
+   * wait and is counted in {@link CacheStats#unconfirmedInvalidations()}; it still drops the
+   * values when the message arrives. {@link Duration#ZERO} returns at once. Default 50 ms.
+   *
+   * @throws IllegalArgumentException if negative or longer than 10 s
+   */
+  public LarderBuilder invalidationWait(Duration wait) {
+    requireNonNull(wait, "wait");
+    if (wait.isNegative() || wait.toMillis() > 10_000) {
+      throw new IllegalArgumentException(
+          "invalidationWait must be between 0 and 10 s but was " + wait);
+    }
+    cache.invalidationWait = wait;
+    return this;
+  }
+
+  /**
    * Entries whose encoding is larger than this many bytes are LZ4-compressed in Redis.
    * Default 1024.
    *

@@ -24,6 +24,8 @@ import java.util.function.ToIntFunction;
  * {@code l2}), {@code larder.cache.misses}, {@code larder.cache.stale}, {@code larder.cache.loads}
  * (a timer of the queries that filled the cache) and {@code larder.cache.invalidations} (tags a
  * write invalidated); {@code larder.cache.tag.invalidations} by tag {@code family};
+ * {@code larder.cache.invalidations.unconfirmed} (writes that returned before every other
+ * process confirmed their invalidation);
  * {@code larder.transactions} by {@code name} and {@code outcome} ({@code committed},
  * {@code rolled_back}), {@code larder.transactions.retries} and
  * {@code larder.transactions.failures} by {@code cause} ({@code deadlock},
@@ -52,6 +54,11 @@ public final class LarderMetrics implements MeterBinder {
             .description("Tags invalidated, by the text before the tag's first ':'")
             .tag("family", family)
             .register(registry));
+    FunctionCounter.builder("larder.cache.invalidations.unconfirmed", larder,
+            l -> l.cacheStats().unconfirmedInvalidations())
+        .description("Writes that returned before every other process confirmed their "
+            + "invalidation (the invalidation wait ran out)")
+        .register(registry);
     larder.transactions().onEachName((name, counters) -> bindTransaction(registry, name, counters));
     if (larder.dataSource() instanceof HikariDataSource hikari) {
       pool(registry, hikari, "active", HikariPoolMXBean::getActiveConnections);

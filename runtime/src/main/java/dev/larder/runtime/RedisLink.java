@@ -1,5 +1,6 @@
 package dev.larder.runtime;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,20 +76,21 @@ final class RedisLink implements AutoCloseable {
       """;
 
   /**
-   * Sets new generations (ARGV[4..] for KEYS[3..]), numbers the bump and announces it to every
-   * process, atomically. Returns the epoch and the bump's sequence number.
+   * Sets new generations (ARGV[5..] for KEYS[3..]), numbers the bump and announces it to every
+   * process, atomically; ARGV[4] names the writer, which waits for the others' confirmations.
+   * Returns the epoch, the bump's sequence number and how many subscribers received it.
    */
   private static final String BUMP = EPOCH_PRELUDE + """
       local epoch = larder_epoch()
       local seq = redis.call('INCR', KEYS[2])
       local n = #KEYS - 2
-      local message = { 'B ' .. epoch .. ' ' .. seq }
+      local message = { 'B ' .. epoch .. ' ' .. seq .. ' ' .. ARGV[4] }
       for i = 3, #KEYS do
-        redis.call('SET', KEYS[i], ARGV[i + 1], 'EX', ARGV[3])
-        message[#message + 1] = ARGV[i + 1] .. ' ' .. ARGV[i + 1 + n]
+        redis.call('SET', KEYS[i], ARGV[i + 2], 'EX', ARGV[3])
+        message[#message + 1] = ARGV[i + 2] .. ' ' .. ARGV[i + 2 + n]
       end
-      redis.call('PUBLISH', ARGV[2], table.concat(message, '\\n'))
-      return { epoch, tostring(seq) }
+      local receivers = redis.call('PUBLISH', ARGV[2], table.concat(message, '\\n'))
+      return { epoch, tostring(seq), tostring(receivers) }
       """;
 
   /** The heartbeat: the epoch (starting a new one if need be) and the bump sequence. */
@@ -114,6 +116,9 @@ final class RedisLink implements AutoCloseable {
   /** What a script says of the data set: its epoch and how many bumps it has numbered. */
   record Marker(String epoch, long sequence) {}
 
+  /** A bump Redis took: the marker it was numbered under and how many subscribers received it. */
+  record Bumped(Marker marker, long receivers) {}
+
   /** The current generation tokens of some tags, with the marker they were read under. */
   record Tokens(Marker marker, List<String> tokens) {}
 
@@ -123,7 +128,11 @@ final class RedisLink implements AutoCloseable {
   private final long budgetMillis;
   private final long generationTtlSeconds;
   private final List<Integer> listenerIds = new ArrayList<>();
+  private final String writer = Long.toHexString(new SecureRandom().nextLong());
+  private final BumpAcknowledgements acknowledgements = new BumpAcknowledgements();
   private RTopic topic;
+  private RTopic acknowledgementTopic;
+  private Integer acknowledgementListener;
   private volatile boolean subscribed;
   private boolean closed;
   final CircuitBreaker breaker;
@@ -140,6 +149,11 @@ final class RedisLink implements AutoCloseable {
 
   String channel() {
     return namespace + ":bumps";
+  }
+
+  /** Where the processes that applied a bump of {@code writer} say so. */
+  private String acknowledgementChannel(String writer) {
+    return namespace + ":bumps:ack:" + writer;
   }
 
   private String entryKey(String key) {
@@ -193,21 +207,80 @@ final class RedisLink implements AutoCloseable {
   }
 
   /**
-   * Sets and publishes new generations; the marker they were set under, or null on failure. Tried
-   * even while the breaker is open: Redis may be back for other processes before this one's
-   * breaker knows it, and a strict read elsewhere trusts Redis, so a write must not return
+   * Sets and publishes new generations; what Redis numbered them under, or null on failure.
+   * Tried even while the breaker is open: Redis may be back for other processes before this
+   * one's breaker knows it, and a strict read elsewhere trusts Redis, so a write must not return
    * without having tried to tell it. An outage costs each write one call budget.
    */
-  Marker bump(List<String> tags, List<String> tokens, String candidateEpoch) {
-    Object[] args = new Object[3 + 2 * tags.size()];
+  Bumped bump(List<String> tags, List<String> tokens, String candidateEpoch) {
+    Object[] args = new Object[4 + 2 * tags.size()];
     args[0] = candidateEpoch;
     args[1] = channel();
     args[2] = Long.toString(generationTtlSeconds);
+    args[3] = writer;
     for (int i = 0; i < tags.size(); i++) {
-      args[3 + i] = tokens.get(i);
-      args[3 + tags.size() + i] = tags.get(i);
+      args[4 + i] = tokens.get(i);
+      args[4 + tags.size() + i] = tags.get(i);
     }
-    return marker(script(BUMP, scriptKeys(tags), args, true));
+    List<Object> result = script(BUMP, scriptKeys(tags), args, true);
+    Marker marker = marker(result);
+    if (marker == null || result.size() < 3) {
+      return null;
+    }
+    try {
+      return new Bumped(marker, Long.parseLong(String.valueOf(result.get(2))));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Waits until every subscriber that received a bump of this process applied it, at most
+   * {@code timeout}; whether they all did.
+   */
+  boolean awaitApplied(Bumped bumped, Duration timeout) {
+    return acknowledgements.await(bumped.marker().epoch(), bumped.marker().sequence(),
+        bumped.receivers(), timeout);
+  }
+
+  /**
+   * Tells the writer of a bump message that this process applied it: in this process directly,
+   * to another one through its acknowledgement channel, without waiting (a lost confirmation
+   * costs the writer its wait, nothing else).
+   */
+  private void acknowledge(String message) {
+    BumpMessage.Header header = BumpMessage.header(message);
+    if (header == null || header.writer() == null) {
+      return;
+    }
+    if (header.writer().equals(writer)) {
+      acknowledgements.arrived(header.epoch(), header.sequence());
+      return;
+    }
+    try {
+      client.getTopic(acknowledgementChannel(header.writer()), StringCodec.INSTANCE)
+          .publishAsync(header.epoch() + ' ' + header.sequence())
+          .whenComplete((receivers, e) -> {
+            if (e != null) {
+              log.debug("could not confirm bump {}: {}", header.sequence(), e.toString());
+            }
+          });
+    } catch (RuntimeException e) {
+      log.debug("could not confirm bump {}: {}", header.sequence(), e.toString());
+    }
+  }
+
+  /** Counts a confirmation that arrived on this process's acknowledgement channel. */
+  private void acknowledged(String message) {
+    int space = message.indexOf(' ');
+    if (space > 0) {
+      try {
+        acknowledgements.arrived(message.substring(0, space),
+            Long.parseLong(message.substring(space + 1)));
+      } catch (NumberFormatException e) {
+        log.debug("ignored a confirmation that is not Larder's: {}", message);
+      }
+    }
   }
 
   /** The epoch (a new one if Redis lost its data) and bump sequence; null when unreachable. */
@@ -256,13 +329,20 @@ final class RedisLink implements AutoCloseable {
     try {
       if (topic == null) {
         topic = client.getTopic(channel(), StringCodec.INSTANCE);
-      } else if (!listenerIds.isEmpty()) {
-        topic.removeListenerAsync(listenerIds.toArray(new Integer[0]));
-        listenerIds.clear();
+        acknowledgementTopic = client.getTopic(acknowledgementChannel(writer),
+            StringCodec.INSTANCE);
+      } else {
+        removeListeners();
       }
-      // The message listener first: nothing published once the subscription is up is lost.
+      // Confirmations first, then messages: nothing published once the subscription is up is
+      // lost, and the confirmations of this process's first bump have somewhere to go.
+      acknowledgementListener = await(acknowledgementTopic.addListenerAsync(String.class,
+          (channel, message) -> acknowledged(message)), acknowledgementTopic);
       listenerIds.add(await(topic.addListenerAsync(String.class,
-          (channel, message) -> onMessage.accept(message))));
+          (channel, message) -> {
+            onMessage.accept(message);
+            acknowledge(message); // once applied
+          })));
       AtomicBoolean initialSeen = new AtomicBoolean();
       listenerIds.add(await(topic.addListenerAsync(new StatusListener() {
         @Override
@@ -294,13 +374,29 @@ final class RedisLink implements AutoCloseable {
   /** Waits for a listener's registration; one that completes too late is removed again. */
   private Integer await(CompletionStage<Integer> registration)
       throws InterruptedException, ExecutionException, TimeoutException {
+    return await(registration, topic);
+  }
+
+  private Integer await(CompletionStage<Integer> registration, RTopic on)
+      throws InterruptedException, ExecutionException, TimeoutException {
     CompletableFuture<Integer> future = registration.toCompletableFuture();
     try {
       return future.get(budgetMillis * 4, TimeUnit.MILLISECONDS);
     } catch (TimeoutException | InterruptedException e) {
-      RTopic late = topic;
-      future.thenAccept(id -> late.removeListenerAsync(id));
+      future.thenAccept(id -> on.removeListenerAsync(id));
       throw e;
+    }
+  }
+
+  /** Removes this runtime's listeners from the bump and acknowledgement channels. */
+  private void removeListeners() {
+    if (!listenerIds.isEmpty()) {
+      topic.removeListenerAsync(listenerIds.toArray(new Integer[0]));
+      listenerIds.clear();
+    }
+    if (acknowledgementListener != null) {
+      acknowledgementTopic.removeListenerAsync(acknowledgementListener);
+      acknowledgementListener = null;
     }
   }
 
@@ -355,13 +451,12 @@ final class RedisLink implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
-    if (topic != null && !listenerIds.isEmpty()) {
+    if (topic != null) {
       try {
-        topic.removeListenerAsync(listenerIds.toArray(new Integer[0]));
+        removeListeners();
       } catch (RuntimeException e) {
         log.debug("could not unsubscribe from {}: {}", channel(), e.toString());
       }
-      listenerIds.clear();
     }
     subscribed = false;
     if (owned) {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.larder.runtime.TagState.Generation;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -43,9 +44,22 @@ final class TagGenerations {
   private final PendingBumps pending;
   final BumpOrder order = new BumpOrder(this::clear);
   final LongAdder bumps = new LongAdder();
+  /** Bumps whose write returned before every other process confirmed it (after the wait). */
+  final LongAdder unconfirmed = new LongAdder();
+  private final Duration applyWait;
 
+  /** Generations whose writes return without waiting for the other processes. */
   TagGenerations(RedisLink redis, long maximumTags, int maximumPending) {
+    this(redis, maximumTags, maximumPending, Duration.ZERO);
+  }
+
+  /**
+   * @param applyWait how long a bump waits for every process that received it to confirm that
+   *     it applied it (see {@link LarderBuilder#invalidationWait}); zero for not at all
+   */
+  TagGenerations(RedisLink redis, long maximumTags, int maximumPending, Duration applyWait) {
     this.redis = redis;
+    this.applyWait = applyWait;
     this.pending = new PendingBumps(maximumPending);
     this.table = Caffeine.newBuilder()
         .maximumSize(maximumTags)
@@ -192,7 +206,10 @@ final class TagGenerations {
 
   /**
    * Gives each tag a new generation: at once in this process (read-your-writes), then in Redis
-   * and, through pub/sub, in every other process. A bump Redis refuses is kept and sent again.
+   * and, through pub/sub, in every other process; then waits, at most the apply wait, until every
+   * process that received the bump confirmed that it applied it, so that a read anywhere that
+   * starts after the write returned does not serve what it replaced. A bump Redis refuses is
+   * kept and sent again.
    *
    * @throws IllegalArgumentException before anything is bumped, if a tag cannot be
    */
@@ -216,9 +233,11 @@ final class TagGenerations {
       states.add(setProvisional(tag, true));
       tokens.add(newToken());
     }
+    RedisLink.Bumped bumped = null;
     RedisLink.Marker marker = null;
     try {
-      marker = redis.bump(all, tokens, newToken());
+      bumped = redis.bump(all, tokens, newToken());
+      marker = bumped == null ? null : bumped.marker();
     } finally {
       // A bump taken by a data set already left behind is lost to the current one.
       boolean accepted = marker != null && order.accept(marker);
@@ -231,6 +250,9 @@ final class TagGenerations {
             accepted ? marker.epoch() + '/' + tokens.get(i) : null,
             accepted ? marker.sequence() : -1);
       }
+    }
+    if (marker != null && !applyWait.isZero() && !redis.awaitApplied(bumped, applyWait)) {
+      unconfirmed.increment();
     }
   }
 
@@ -337,7 +359,8 @@ final class TagGenerations {
     for (int i = 0; i < tags.size(); i++) {
       tokens.add(newToken());
     }
-    RedisLink.Marker marker = redis.bump(tags, tokens, newToken());
+    RedisLink.Bumped bumped = redis.bump(tags, tokens, newToken());
+    RedisLink.Marker marker = bumped == null ? null : bumped.marker();
     if (marker == null || !order.accept(marker)) {
       return false; // refused, or taken by a data set already left behind: send again
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
 /**
@@ -59,15 +60,22 @@ class ConsistencyHolesTest {
   }
 
   private Larder larder() {
+    return larder(Duration.ofMillis(50));
+  }
+
+  private Larder larder(Duration invalidationWait) {
     Larder larder = Larder.builder()
         .dataSource(TestDatabase.get().dataSource())
         .cacheNamespace(items.namespace())
         .ttlJitter(0)
+        .invalidationWait(invalidationWait)
         .redisUrl(TestRedis.get().url())
         .build();
     opened.add(larder);
     return larder;
   }
+
+  private static final CachedRead<String> NEAR_NAME = read("name", false);
 
   private static CachedRead<String> read(String name, boolean strict) {
     return new CachedRead<>(new RepositoryMethod("ItemRepository", name, "SELECT", "fp"),
@@ -294,5 +302,54 @@ class ConsistencyHolesTest {
 
   private static TagGenerations generationsOf(Larder larder) {
     return larder.cacheInternals().generations();
+  }
+
+  /**
+   * The other process's in-process cache served a value a write had replaced until the pub/sub
+   * message reached it (6.7 % of its reads in the issue's run): a write now waits until every
+   * process that received its bump confirmed it ({@link LarderBuilder#invalidationWait}). Without
+   * the wait, a read made right after the write returned nearly always beats the message.
+   */
+  @Test
+  void aReadInAnotherProcessAfterAWriteReturnedNeverServesWhatTheWriteReplaced() {
+    // A wait far longer than any delivery here: every confirmation arrives within it.
+    Larder writer = larder(Duration.ofSeconds(10));
+    Larder reader = larder(Duration.ofSeconds(10));
+    List<String> stale = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      name(reader, NEAR_NAME, "item:1"); // cached in the reader's process
+      rename(writer, "v" + i, "item:1");
+      String seen = name(reader, NEAR_NAME, "item:1");
+      if (!seen.equals("v" + i)) {
+        stale.add("after v" + i + ": " + seen);
+      }
+    }
+    assertThat(stale).isEmpty();
+    assertThat(writer.cacheStats().unconfirmedInvalidations()).isZero();
+    assertThat(writer.cacheStats().tagsInvalidated()).isEqualTo(200);
+  }
+
+  @Test
+  void aSubscriberThatNeverConfirmsCostsTheWriteItsWaitAndIsCounted() {
+    // A client of the channel that is not Larder: it receives every bump and confirms none.
+    raw.getTopic(items.namespace() + ":bumps", StringCodec.INSTANCE)
+        .addListener(String.class, (channel, message) -> { });
+    Larder writer = larder(Duration.ofMillis(100));
+    Larder reader = larder(Duration.ofMillis(100));
+    name(reader, NEAR_NAME, "item:1");
+    rename(writer, "new", "item:1");
+    assertThat(writer.cacheStats().unconfirmedInvalidations()).isEqualTo(1);
+    assertThat(name(reader, NEAR_NAME, "item:1")).isEqualTo("new"); // the reader itself did confirm
+    assertThat(writer.health().toJson()).contains("\"unconfirmedInvalidations\":1");
+  }
+
+  @Test
+  void noWaitMeansNoConfirmationIsAwaitedOrCounted() {
+    raw.getTopic(items.namespace() + ":bumps", StringCodec.INSTANCE)
+        .addListener(String.class, (channel, message) -> { });
+    Larder writer = larder(Duration.ZERO);
+    rename(writer, "new", "item:1");
+    assertThat(writer.cacheStats().unconfirmedInvalidations()).isZero();
+    assertThat(name(writer, NEAR_NAME, "item:1")).isEqualTo("new");
   }
 }

@@ -3,6 +3,7 @@ package dev.larder.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -111,5 +112,17 @@ class LarderBuilderTest {
       assertThat(larder.dataSource()).isNotNull();
       assertThat(larder.jdbi()).isNotNull();
     }
+  }
+
+  @Test
+  void theWaitIsBounded() {
+    LarderBuilder builder = Larder.builder();
+    assertThatThrownBy(
+            () -> builder.invalidationWait(Duration.ofSeconds(11)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("invalidationWait must be between 0 and 10 s");
+    assertThatThrownBy(
+            () -> builder.invalidationWait(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -180,7 +180,8 @@ class TagGenerationsTest {
     String epoch = first.substring(0, first.indexOf('/'));
     String firstToken = first.substring(first.indexOf('/') + 1);
     // The first bump's message, numbered before the second, arrives only now.
-    generations.onMessage("B " + epoch + " " + (now.sequence() - 1) + "\n" + firstToken + " item:1");
+    generations.onMessage(
+        "B " + epoch + " " + (now.sequence() - 1) + " test\n" + firstToken + " item:1");
     assertThat(generations.stamps(tag).generations()[0].token()).isEqualTo(second);
   }
 }
