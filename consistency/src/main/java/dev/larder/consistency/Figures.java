@@ -34,6 +34,10 @@ import java.util.Map;
  * @param invented reads of a version no write ever tried to set
  * @param errors failed calls by exception class
  * @param worstStale the own- or cross-process stale read with the longest lag, or null
+ * @param writeP50Ms median time of a successful write, start to return (it includes the
+ *     invalidation wait)
+ * @param writeP99Ms its 99th percentile
+ * @param writeMaxMs the longest
  */
 public record Figures(
     Operation.Mode mode, Integer process, long reads, long failedReads, long writes,
@@ -42,7 +46,8 @@ public record Figures(
     double readLagP99Ms, double readLagP999Ms,
     double ownLagMaxMs, long staleOutside, double outsideLagP50Ms, double outsideLagP99Ms,
     double outsideLagMaxMs, Double firstStaleMs, Double lastStaleMs, long invented,
-    Map<String, Long> errors, StaleRead worstStale) {
+    Map<String, Long> errors, StaleRead worstStale, double writeP50Ms, double writeP99Ms,
+    double writeMaxMs) {
 
   /**
    * The stale reads that Larder's writes made: own-process and cross-process, not

@@ -76,6 +76,7 @@ public final class HistoryChecker {
       switch (op.outcome()) {
         case OK -> {
           tally.writes++;
+          tally.writeLatencies.add(op.endNanos() - op.startNanos());
           (outsideWriters.contains(op.process()) ? outsideByRow : larderByRow)
               .computeIfAbsent(op.row(), r -> new RowWrites()).add(op.version(), op.endNanos());
           byRowAndProcess.computeIfAbsent(rowAndProcess(op.row(), op.process()),
@@ -179,6 +180,7 @@ public final class HistoryChecker {
     long lastStale = Long.MIN_VALUE;
     final LagSamples crossLags = new LagSamples();
     final LagSamples outsideLags = new LagSamples();
+    final LagSamples writeLatencies = new LagSamples();
     final Map<String, Long> errors = new TreeMap<>();
     Operation worst;
     long worstLag = -1;
@@ -221,6 +223,7 @@ public final class HistoryChecker {
       lastStale = Math.max(lastStale, other.lastStale);
       crossLags.addAll(other.crossLags);
       outsideLags.addAll(other.outsideLags);
+      writeLatencies.addAll(other.writeLatencies);
       other.errors.forEach((type, count) -> errors.merge(type, count, Long::sum));
       if (other.worstLag > worstLag) {
         worstLag = other.worstLag;
@@ -241,8 +244,10 @@ public final class HistoryChecker {
           millis(outsideLags.percentile(0.50)), millis(outsideLags.percentile(0.99)),
           millis(outsideLags.max()),
           anyStale ? millis(firstStale - originNanos) : null,
-          anyStale ? millis(lastStale - originNanos) : null, invented, java.util.Collections.unmodifiableMap(new TreeMap<>(errors)),
-          worstRead);
+          anyStale ? millis(lastStale - originNanos) : null, invented,
+          java.util.Collections.unmodifiableMap(new TreeMap<>(errors)), worstRead,
+          millis(writeLatencies.percentile(0.50)), millis(writeLatencies.percentile(0.99)),
+          millis(writeLatencies.max()));
     }
 
     private static double millis(long nanos) {

@@ -2,6 +2,7 @@ package dev.larder.consistency;
 
 import dev.larder.runtime.InvalidationListener;
 import dev.larder.runtime.Larder;
+import dev.larder.runtime.LarderBuilder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -76,13 +77,21 @@ public final class Worker {
   }
 
   /**
-   * Builds the runtime as an application would, with nothing tuned. The runtime must start
-   * whatever the state of Redis, so a build that throws is a finding about it: reported to the
-   * orchestrator as {@code START-FAILED <exception>}, and the worker ends.
+   * Builds the runtime as an application would, with nothing tuned but the invalidation wait
+   * when a run compares it (system property {@code consistency.worker.invalidationWaitMillis}).
+   * The runtime must start whatever the state of Redis, so a build that throws is a finding
+   * about it: reported to the orchestrator as {@code START-FAILED <exception>}, and the worker
+   * ends.
    */
   private static Larder build(WorkerSettings settings) {
     try {
-      return Larder.builder().jdbcUrl(settings.jdbcUrl()).redisUrl(settings.redisUrl()).build();
+      LarderBuilder builder = Larder.builder().jdbcUrl(settings.jdbcUrl())
+          .redisUrl(settings.redisUrl());
+      String wait = System.getProperty("consistency.worker.invalidationWaitMillis");
+      if (wait != null) {
+        builder.invalidationWait(Duration.ofMillis(Long.parseLong(wait)));
+      }
+      return builder.build();
     } catch (RuntimeException e) {
       System.out.println("START-FAILED " + e);
       System.out.flush();

@@ -55,10 +55,11 @@ record ConsistencyReport(Map<String, Object> machine, String date, Map<String, O
   /** The table: one line per scenario and mode, then one per process. */
   String table() {
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "%-27s %-6s %-4s %8s %8s %7s %7s  %-30s %9s %8s %7s  %s",
+    lines.add(String.format(Locale.ROOT,
+        "%-27s %-6s %-4s %8s %8s %7s %7s  %-30s %9s %8s %7s  %-26s %s",
         "scenario", "mode", "proc", "reads", "writes", "st.own", "st.cross",
         "cross lag p50/p99/p99.9/max ms", "fail R/W", "invented", "st.out",
-        "outside lag p50/p99/max ms"));
+        "outside lag p50/p99/max ms", "write p50/p99/max ms"));
     for (ScenarioResult result : scenarios) {
       String name = result.scenario();
       if (result.check() == null) {
@@ -85,11 +86,13 @@ record ConsistencyReport(Map<String, Object> machine, String date, Map<String, O
   }
 
   private static String row(String scenario, Figures f, String process) {
-    return String.format(Locale.ROOT, "%-27s %-6s %-4s %8d %8d %7d %7d  %-30s %9s %8d %7d  %s",
+    return String.format(Locale.ROOT,
+        "%-27s %-6s %-4s %8d %8d %7d %7d  %-30s %9s %8d %7d  %-26s %s",
         scenario, f.mode(), process, f.reads(), f.writes(), f.staleOwnProcess(),
         f.staleCrossProcess(), f.crossLagP50Ms() + "/" + f.crossLagP99Ms() + "/"
             + f.crossLagP999Ms() + "/" + f.crossLagMaxMs(),
         f.failedReads() + "/" + f.failedWrites(), f.invented(), f.staleOutside(),
-        f.outsideLagP50Ms() + "/" + f.outsideLagP99Ms() + "/" + f.outsideLagMaxMs());
+        f.outsideLagP50Ms() + "/" + f.outsideLagP99Ms() + "/" + f.outsideLagMaxMs(),
+        f.writeP50Ms() + "/" + f.writeP99Ms() + "/" + f.writeMaxMs());
   }
 }

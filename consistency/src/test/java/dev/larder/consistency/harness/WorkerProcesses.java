@@ -37,6 +37,11 @@ final class WorkerProcesses implements AutoCloseable {
     command.add("-Xmx256m");
     command.add("-XX:+UseSerialGC");
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+    // Runtime settings a run compares (e.g. consistency.worker.invalidationWaitMillis).
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("consistency.worker."))
+        .sorted()
+        .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
     command.add("-cp");
     command.add(classPath());
     command.add(Worker.class.getName());
