@@ -162,20 +162,39 @@ public final class Larder implements AutoCloseable {
   }
 
   /**
+   * The value of a fresh in-process entry of a generated read, or null: the fast path of a
+   * read, which builds nothing but its key; on null the generated code calls {@link #read},
+   * which handles every other case (misses, Redis, stale entries, null values, transactions).
+   * Called by generated code.
+   *
+   * @param read the method
+   * @param key the entry's key, as for {@link #read}
+   * @param <T> the result type
+   * @return the cached value, or null
+   */
+  public <T> T cached(CachedRead<T> read, Object key) {
+    if (transactions.current() != null) {
+      return null; // see inTransaction: no cache inside a transaction
+    }
+    return cache.cache().cached(read, key);
+  }
+
+  /**
    * Runs a cached read of a generated repository method: served from the in-process cache or
    * Redis while its entry is fresh and none of its tags was invalidated since its query started,
    * otherwise loaded with {@code query} (once per key in this process however many callers miss
    * together) and stored in both levels. Called by generated code.
    *
    * @param read the method, its cache policy and the codec of its result
-   * @param key the entry's key, from the generated {@code Keys} class
+   * @param key the entry's key: a generated {@link dev.larder.runtime.internal.CacheKey}, or the
+   *     key string from the generated {@code Keys} class
    * @param tags the entry's tags, asked for only when the value is not in this process's cache
    * @param query the database call that loads the value
    * @param <T> the result type
    * @return the cached or loaded value
    * @throws RepositoryException if the query fails; Redis failures are never thrown
    */
-  public <T> T read(CachedRead<T> read, String key, Supplier<List<String>> tags,
+  public <T> T read(CachedRead<T> read, Object key, Supplier<List<String>> tags,
       HandleCallback<T, RuntimeException> query) {
     requireNonNull(read, "read");
     requireNonNull(key, "key");

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.larder.runtime.TagGenerations.Stamps;
 import dev.larder.runtime.TagState.Generation;
+import dev.larder.runtime.internal.CacheKey;
 import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import java.time.Duration;
@@ -38,14 +39,14 @@ final class TwoLevelCache {
   /** A load in flight: what it will give, and when it started (before its stamps were read). */
   private record Flight(CompletableFuture<CacheEntry> result, long startedNanos) {}
 
-  private final Cache<String, CacheEntry> l1;
+  private final Cache<Object, CacheEntry> l1;
   private final boolean l1Enabled;
   private final RedisLink redis;
   private final TagGenerations generations;
   private final EntryEncoding encoding;
-  private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Object, Flight> flights = new ConcurrentHashMap<>();
   /** Keys whose background refresh is queued or running, so that each is queued once. */
-  private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+  private final Set<Object> refreshing = ConcurrentHashMap.newKeySet();
   private final Executor refresher;
   private final LongSupplier clock;
   private final double jitter;
@@ -71,16 +72,42 @@ final class TwoLevelCache {
     this.l1 = Caffeine.newBuilder()
         .maximumSize(l1MaximumSize)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong()))
-        .expireAfter(Expiry.<String, CacheEntry>writing((key, entry) ->
+        .expireAfter(Expiry.<Object, CacheEntry>writing((key, entry) ->
             Duration.ofMillis(Math.max(0, entry.staleUntil() - clock.getAsLong()))))
         .build();
+  }
+
+  /** The key of an entry in Redis: a generated key's own, or the key itself when a string. */
+  private static String redisKey(Object key) {
+    return key instanceof CacheKey generated ? generated.redisKey() : (String) key;
+  }
+
+  /**
+   * The value of a fresh, valid in-process entry of {@code read} under {@code key}, counted as
+   * an in-process hit; null for anything else (no entry, an expired or invalid one, a null
+   * value), which {@link #get} then handles. Builds nothing: no tag list, no loader.
+   */
+  <T> T cached(CachedRead<T> read, Object key) {
+    if (!l1Enabled) {
+      return null;
+    }
+    CacheEntry entry = l1.getIfPresent(key);
+    if (entry == null || entry.read() != read || entry.value() == null
+        || (entry.staleUntil() != entry.freshUntil() && clock.getAsLong() >= entry.freshUntil())
+        || !valid(entry, read.policy().strict())) {
+      return null;
+    }
+    MethodCounters.Counters stats = counters.of(read.method());
+    stats.requests.increment();
+    stats.l1Hits.increment();
+    return cast(entry.value());
   }
 
   /**
    * Returns the value of {@code key}. {@code tags} is asked for only when the value is loaded
    * or read from Redis, so an in-process hit builds nothing; the read's own tag is added then.
    */
-  <T> T get(CachedRead<T> read, String key, Supplier<List<String>> tags, Supplier<T> loader) {
+  <T> T get(CachedRead<T> read, Object key, Supplier<List<String>> tags, Supplier<T> loader) {
     CachePolicy policy = read.policy();
     MethodCounters.Counters stats = counters.of(read.method());
     stats.requests.increment();
@@ -151,7 +178,7 @@ final class TwoLevelCache {
   }
 
   private <T> CacheEntry loadThroughL2(CachedRead<T> read, MethodCounters.Counters stats,
-      String key, Supplier<List<String>> tagSupplier, Supplier<T> loader) {
+      Object key, Supplier<List<String>> tagSupplier, Supplier<T> loader) {
     // Every entry also carries its read's own tag, which invalidation by key pattern bumps.
     List<String> own = tagSupplier.get();
     List<String> tags = new ArrayList<>(own.size() + 1);
@@ -159,7 +186,7 @@ final class TwoLevelCache {
     tags.add(read.methodTag());
     // A tag whose bump has not reached Redis: Redis would vouch for what that bump replaced.
     if (redis != null && !generations.hasPending(tags)) {
-      CacheEntry stored = encoding.decode(redis.get(key), read.codec());
+      CacheEntry stored = encoding.decode(redis.get(redisKey(key)), read.codec());
       if (stored != null && stored.tags().equals(tags) && clock.getAsLong() < stored.freshUntil()) {
         Stamps local = generations.stamps(tags);
         Generation[] stamped = stored.stamps().generations();
@@ -188,7 +215,7 @@ final class TwoLevelCache {
     return load(read, stats, key, tags, loader);
   }
 
-  private <T> CacheEntry load(CachedRead<T> read, MethodCounters.Counters stats, String key,
+  private <T> CacheEntry load(CachedRead<T> read, MethodCounters.Counters stats, Object key,
       List<String> tags, Supplier<T> loader) {
     // The stamps are taken before the query: a bump during the query makes this entry invalid.
     Stamps stamps = generations.stamps(tags);
@@ -199,13 +226,13 @@ final class TwoLevelCache {
     CacheEntry entry = entry(read, value, tags, stamps);
     storeL1(key, entry);
     if (redis != null && entry.staleUntil() > clock.getAsLong()) {
-      redis.set(key, encoding.encode(entry, read.codec()),
+      redis.set(redisKey(key), encoding.encode(entry, read.codec()),
           Duration.ofMillis(entry.staleUntil() - clock.getAsLong()));
     }
     return entry;
   }
 
-  private void storeL1(String key, CacheEntry entry) {
+  private void storeL1(Object key, CacheEntry entry) {
     if (l1Enabled && entry.staleUntil() > clock.getAsLong()) {
       l1.put(key, entry);
     }
@@ -216,7 +243,7 @@ final class TwoLevelCache {
    * misses meanwhile loads at once rather than waiting behind the queue.
    */
   private <T> void refreshInBackground(CachedRead<T> read, MethodCounters.Counters stats,
-      String key, List<String> tags, Supplier<T> loader) {
+      Object key, List<String> tags, Supplier<T> loader) {
     // Called with the stale entry's own tags: they are the ones of this key.
     if (!refreshing.add(key)) {
       return;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.larder.runtime.internal.CacheKey;
 import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
@@ -90,6 +91,65 @@ class CacheProtocolTest {
     assertThat(items.queries()).hasValue(1);
     assertThat(larder.cacheStats().l1Hits()).isEqualTo(1);
     assertThat(larder.cacheStats().misses()).isEqualTo(1);
+  }
+
+  /** A generated read's in-process key: compared by value; its Redis key is the template's. */
+  private record ItemKey(long id) implements CacheKey {
+    @Override
+    public String redisKey() {
+      return "item:" + id;
+    }
+  }
+
+  private String nameByKey(Larder larder, CachedRead<String> read) {
+    ItemKey key = new ItemKey(1);
+    String hit = larder.cached(read, key);
+    return hit != null ? hit
+        : larder.read(read, key, () -> List.of("item:1"), items::queryName);
+  }
+
+  @Test
+  void theFastPathServesOnlyFreshValidInProcessEntriesAndCountsThemOnce() {
+    Larder larder = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    assertThat(larder.cached(read, new ItemKey(1))).isNull(); // nothing cached yet
+    assertThat(nameByKey(larder, read)).isEqualTo("old");
+    assertThat(larder.cached(read, new ItemKey(1))).isEqualTo("old"); // an equal key object
+    assertThat(larder.cached(read, new ItemKey(2))).isNull();
+    assertThat(larder.cached(read(LONG, Duration.ZERO, false), new ItemKey(1)))
+        .as("another read's entry under an equal key").isNull();
+    rename(larder, "new");
+    assertThat(larder.cached(read, new ItemKey(1))).isNull(); // invalidated
+    assertThat(nameByKey(larder, read)).isEqualTo("new");
+    assertThat(larder.inTransaction(handle -> larder.cached(read, new ItemKey(1))))
+        .as("no cache inside a transaction").isNull();
+    CacheStats stats = larder.cacheStats();
+    assertThat(stats.l1Hits()).isEqualTo(1);
+    assertThat(stats.misses()).isEqualTo(2);
+    assertThat(items.queries()).hasValue(2);
+  }
+
+  @Test
+  void theFastPathLeavesAnEntryInItsStaleWindowToTheFullRead() {
+    Larder larder = larder(true);
+    CachedRead<String> read = read(Duration.ofSeconds(10), Duration.ofMinutes(1), false);
+    nameByKey(larder, read);
+    assertThat(larder.cached(read, new ItemKey(1))).isEqualTo("old");
+    now.addAndGet(Duration.ofSeconds(11).toMillis()); // past fresh, inside stale-while-revalidate
+    assertThat(larder.cached(read, new ItemKey(1))).isNull();
+    assertThat(nameByKey(larder, read)).isEqualTo("old"); // served stale, refreshed behind
+    assertThat(larder.cacheStats().staleServed()).isEqualTo(1);
+  }
+
+  @Test
+  void aGeneratedKeyAndItsStringShareTheRedisEntry() {
+    Larder a = larder(true);
+    Larder b = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    nameByKey(a, read);
+    assertThat(name(b, read)).isEqualTo("old"); // "item:1", the key object's Redis key
+    assertThat(b.cacheStats().l2Hits()).isEqualTo(1);
+    assertThat(items.queries()).hasValue(1);
   }
 
   @Test
