@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param priceCents the price in cents
  * @param createdAt when it was added
  * @param status where it is in its life
+ * @param version how many times it was written, from 1: each write increments it
  */
 public record Product(
     long id,
@@ -20,4 +21,5 @@ public record Product(
     String category,
     long priceCents,
     Instant createdAt,
-    ProductStatus status) {}
+    ProductStatus status,
+    long version) {}

@@ -24,7 +24,7 @@ import java.util.Optional;
 public interface ProductRepository {
 
   /** Finds a product by id. */
-  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product WHERE id = :id")
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status, version FROM product WHERE id = :id")
   @CacheKey(value = "product:{id}", tags = "product:{id}")
   Optional<Product> findById(long id);
 
@@ -33,12 +33,12 @@ public interface ProductRepository {
    *
    * @throws dev.larder.runtime.IncorrectResultSizeException if there is none
    */
-  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product WHERE sku = :sku")
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status, version FROM product WHERE sku = :sku")
   @CacheKey(value = "product:sku:{sku}", tags = "products")
   Product findBySku(String sku);
 
   /** Lists the products of a category, cheapest first. */
-  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product"
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status, version FROM product"
       + " WHERE category = :category ORDER BY price_cents, id")
   @CacheKey(value = "product:list:{category}", tags = {"products", "category:{category}"}, ttl = "PT1M")
   List<Product> byCategory(String category);
@@ -47,7 +47,7 @@ public interface ProductRepository {
    * One numbered page of a category's products, cheapest first (offset paging: for "page 3 of
    * 12" navigation; deep pages get slower, see {@link #byPriceDescending}).
    */
-  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product"
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status, version FROM product"
       + " WHERE category = :category ORDER BY price_cents, id")
   @CacheKey(value = "product:page:{category}", tags = {"products", "category:{category}"}, ttl = "PT1M")
   Page<Product> pageByCategory(String category, PageRequest request);
@@ -56,14 +56,14 @@ public interface ProductRepository {
    * Walks a category's products, dearest first, {@code limit} at a time (keyset paging: every
    * page costs what the first costs, and rows added while walking never shift the pages).
    */
-  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product"
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status, version FROM product"
       + " WHERE category = :category")
   @OrderBy(value = {"price_cents DESC", "id"}, unique = "id")
   @CacheKey(value = "product:by-price:{category}", tags = {"products", "category:{category}"}, ttl = "PT1M")
   CursorPage<Product> byPriceDescending(String category, Cursor after, int limit);
 
   /** Walks a category's products, newest first. */
-  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product"
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status, version FROM product"
       + " WHERE category = :category")
   @OrderBy(value = {"created_at DESC", "id DESC"}, unique = "id")
   @CacheKey(value = "product:newest:{category}", tags = {"products", "category:{category}"}, ttl = "PT1M")
@@ -75,7 +75,7 @@ public interface ProductRepository {
   long countByCategory(String category);
 
   /** Finds the products with these ids, in id order; unknown ids are skipped. */
-  @Query("SELECT id, sku, name, category, price_cents, created_at, status FROM product"
+  @Query("SELECT id, sku, name, category, price_cents, created_at, status, version FROM product"
       + " WHERE id = ANY(:ids) ORDER BY id")
   @CacheKey(value = "product:ids:{ids}", tags = "products")
   List<Product> findByIds(List<Long> ids);
@@ -101,19 +101,19 @@ public interface ProductRepository {
   void addCategory(String slug, String name);
 
   /** Sets a product's price; returns the number of products changed, 0 or 1. */
-  @Update("UPDATE product SET price_cents = :priceCents WHERE id = :id")
+  @Update("UPDATE product SET price_cents = :priceCents, version = version + 1 WHERE id = :id")
   @InvalidatesTags({"product:{id}", "products"})
   int updatePrice(long id, long priceCents);
 
   /** Moves a product to another status. */
-  @Update("UPDATE product SET status = :status WHERE id = :id")
+  @Update("UPDATE product SET status = :status, version = version + 1 WHERE id = :id")
   @InvalidatesTags({"product:{id}", "products"})
   void changeStatus(long id, ProductStatus status);
 
   /** Inserts products in one batch and one transaction; returns how many were inserted. */
   @Update("INSERT INTO product (sku, name, category, price_cents)"
       + " VALUES (:sku, :name, :category, :priceCents)")
-  @InvalidatesTags({"products", "category:{category}"})
+  @InvalidatesTags({"products", "category:{category}", "product-names"})
   int insertAll(List<NewProduct> rows);
 
   /**
@@ -122,11 +122,11 @@ public interface ProductRepository {
    */
   @Update("INSERT INTO product (sku, name, category, price_cents)"
       + " VALUES (:sku, :name, :category, :priceCents) ON CONFLICT (sku) DO NOTHING")
-  @InvalidatesTags({"products", "category:{category}"})
+  @InvalidatesTags({"products", "category:{category}", "product-names"})
   int insertMissing(List<NewProduct> rows);
 
   /** Sets the prices of many products in one transaction; returns how many were changed. */
-  @Update("UPDATE product SET price_cents = :priceCents WHERE sku = :sku")
+  @Update("UPDATE product SET price_cents = :priceCents, version = version + 1 WHERE sku = :sku")
   @InvalidatesTags("products")
   long reprice(List<PriceChange> changes);
 

@@ -42,7 +42,9 @@ class CacheDependencyReportTest {
       assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")))
           .containsExactlyInAnyOrder(PRODUCTS + ".json",
               "dev.larder.example.CartRepository.json",
-              "dev.larder.example.OrderRepository.json");
+              "dev.larder.example.OrderRepository.json",
+              "dev.larder.example.CatalogRepository.json",
+              "dev.larder.example.StrictCatalogRepository.json");
     }
   }
 

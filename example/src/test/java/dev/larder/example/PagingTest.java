@@ -59,7 +59,7 @@ class PagingTest {
     return larder.jdbi().withHandle(h -> h.createQuery("SELECT id, price_cents FROM product"
             + " WHERE category = :c").bind("c", category)
         .map((rs, ctx) -> new Product(rs.getLong(1), null, null, category, rs.getLong(2), null,
-            null))
+            null, 1))
         .list());
   }
 

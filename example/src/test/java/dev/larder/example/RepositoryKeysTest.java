@@ -51,7 +51,7 @@ class RepositoryKeysTest {
         new NewProduct("B", "B", "garden", 1),
         new NewProduct("C", "C", "kitchen", 1)));
 
-    assertThat(tags).containsExactly("products", "category:kitchen", "category:garden");
+    assertThat(tags).containsExactly("products", "product-names", "category:kitchen", "category:garden");
   }
 
   @Test

@@ -25,17 +25,17 @@ interface ReturningRepository {
   UUID addFree(String sku, String name, String category);
 
   @Update("UPDATE product SET price_cents = :priceCents WHERE id = :id"
-      + " RETURNING id, sku, name, category, price_cents, created_at, status")
+      + " RETURNING id, sku, name, category, price_cents, created_at, status, version")
   @InvalidatesTags({"product:{id}", "products"})
   Optional<Product> reprice(long id, long priceCents);
 
   @Update("UPDATE product SET name = :name WHERE sku = :sku"
-      + " RETURNING id, sku, name, category, price_cents, created_at, status")
+      + " RETURNING id, sku, name, category, price_cents, created_at, status, version")
   @InvalidatesTags("products")
   Product rename(String sku, String name);
 
   @Update("DELETE FROM product WHERE category = :category"
-      + " RETURNING id, sku, name, category, price_cents, created_at, status")
+      + " RETURNING id, sku, name, category, price_cents, created_at, status, version")
   @InvalidatesTags({"category:{category}", "products"})
   List<Product> deleteCategory(String category);
 
