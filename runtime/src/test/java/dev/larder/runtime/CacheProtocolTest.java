@@ -121,8 +121,8 @@ class CacheProtocolTest {
     rename(larder, "new");
     assertThat(larder.cached(read, new ItemKey(1))).isNull(); // invalidated
     assertThat(nameByKey(larder, read)).isEqualTo("new");
-    assertThat(larder.inTransaction(handle -> larder.cached(read, new ItemKey(1))))
-        .as("no cache inside a transaction").isNull();
+    String inTransaction = larder.inTransaction(handle -> larder.cached(read, new ItemKey(1)));
+    assertThat(inTransaction).as("no cache inside a transaction").isNull();
     CacheStats stats = larder.cacheStats();
     assertThat(stats.l1Hits()).isEqualTo(1);
     assertThat(stats.misses()).isEqualTo(2);
