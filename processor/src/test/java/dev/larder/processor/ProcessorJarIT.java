@@ -1,6 +1,7 @@
 package dev.larder.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,10 +20,10 @@ import org.junit.jupiter.api.Test;
  * path, so that a user's own JavaPoet (another version) cannot clash with Larder's.
  */
 class ProcessorJarIT {
+  /** The packaged file failsafe names; a run by surefire (before packaging) skips the test. */
   private static Path property(String name) {
     String value = System.getProperty(name);
-    assertThat(value).as("system property %s (set by the failsafe configuration)", name)
-        .isNotNull();
+    assumeTrue(value != null, "run by failsafe after packaging, which sets " + name);
     return Path.of(value);
   }
 

@@ -71,6 +71,9 @@ public final class ImplGenerator {
       type.addMethod(method.kind() == MethodKind.QUERY
           ? query(repository, method, constants, mappers)
           : update(repository, method, constants, mappers));
+      if (method.kind() == MethodKind.QUERY && KeyRecords.applies(method)) {
+        type.addType(KeyRecords.record(repository, method, constants.of(method)));
+      }
     }
     repository.transactional().forEach(
         m -> type.addMethod(TransactionalMethods.override(repository, m, constants.of(m))));
@@ -183,6 +186,14 @@ public final class ImplGenerator {
           .build();
       default -> throw new IllegalStateException("not a query shape: " + method.result().shape());
     };
+    if (KeyRecords.applies(method)) {
+      String key = scope.local("key");
+      return override(method)
+          .addCode(KeyRecords.body(repository, method, scope, constant, key,
+              read(constant, scope, handle, statement, CodeBlock.of("$N", key),
+                  lazyTags(repository, method))))
+          .build();
+    }
     return override(method)
         .addStatement("return $L", read(repository, method, constant, scope, handle, statement))
         .build();
@@ -207,9 +218,16 @@ public final class ImplGenerator {
       return CodeBlock.of("$L.execute($L,\n$N -> $>$L$<)", scope.field("larder"),
           scope.constant(constant), handle, load);
     }
-    return CodeBlock.of("$L.read($L,\n$T.$N($L),\n$L,\n$N -> $>$L$<)", scope.field("larder"),
-        scope.constant(constant), repository.keysName(), method.name(), arguments(method),
-        lazyTags(repository, method), handle, load);
+    return read(constant, scope, handle, load,
+        CodeBlock.of("$T.$N($L)", repository.keysName(), method.name(), arguments(method)),
+        lazyTags(repository, method));
+  }
+
+  /** {@code larder.read(CONSTANT, key, tags, handle -> load)} of a cached read. */
+  private static CodeBlock read(String constant, MethodScope scope, String handle,
+      CodeBlock load, CodeBlock key, CodeBlock tags) {
+    return CodeBlock.of("$L.read($L,\n$L,\n$L,\n$N -> $>$L$<)", scope.field("larder"),
+        scope.constant(constant), key, tags, handle, load);
   }
 
   private MethodSpec update(
