@@ -37,7 +37,7 @@ final class BatchMethods {
 
   /** The statements of a batch method, after its argument check. */
   static void body(MethodSpec.Builder builder, Method method, String constant,
-      String rowsConstant, CodeBlock tags, MethodScope scope) {
+      String rowsConstant, CodeBlock tags, MethodScope scope, EnumLabelFields labels) {
     Parameter batch = method.batchParameter();
     ResultShape shape = method.result().shape();
     CodeBlock target = scope.constant(constant);
@@ -60,7 +60,7 @@ final class BatchMethods {
       builder.addCode("$L.run(\n$>$>", scope.constant(rowsConstant))
           .addCode("$N, $N, $L.batchChunkSize(),\n", transaction, batch.name(), larder)
           .addCode("($N, $N, $N) -> $N$>$>$L)));\n$<$<$<$<$<$<", statement, at, element,
-              statement, positionalBinds(method, insert, element, at));
+              statement, positionalBinds(method, insert, element, at, labels));
     } else {
       String chunk = scope.local("chunk");
       String prepared = scope.local("batch");
@@ -70,7 +70,7 @@ final class BatchMethods {
           .addStatement("$T $N = $N.prepareBatch($L.sql())", RuntimeTypes.PREPARED_BATCH,
               prepared, transaction, target)
           .beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, chunk)
-          .addStatement("$N$L\n.add()", prepared, ImplGenerator.binds(method, target, element))
+          .addStatement("$N$L\n.add()", prepared, ImplGenerator.binds(method, target, element, labels))
           .endControlFlow()
           .addStatement("return $T.sum($L, $N.execute())", RuntimeTypes.BATCHES, target, prepared)
           .addCode("$<})));\n$<$<$<$<");
@@ -101,7 +101,8 @@ final class BatchMethods {
 
   /** {@code .bind(at, row.sku()).bind(at + 1, row.name())...}, one per {@code ?} of the tuple. */
   private static CodeBlock positionalBinds(
-      Method method, SqlClauses.InsertValues insert, String element, String at) {
+      Method method, SqlClauses.InsertValues insert, String element, String at,
+      EnumLabelFields labels) {
     CodeBlock.Builder code = CodeBlock.builder();
     List<String> names = new ArrayList<>(insert.names());
     for (int i = 0; i < names.size(); i++) {
@@ -113,7 +114,7 @@ final class BatchMethods {
       String arrayElement = ((JavaType.Scalar) b.component().type()).kind().sqlArrayElement();
       if (EnumLabelFields.isEnum(b.component().type())) {
         code.add("\n.bind($L, $L, $N)", position, value,
-            EnumLabelFields.name((JavaType.Scalar) b.component().type()));
+            labels.name((JavaType.Scalar) b.component().type()));
       } else if (arrayElement != null) {
         code.add("\n.bindArray($L, $S, $L)", position, arrayElement, value);
       } else {

@@ -27,11 +27,13 @@ final class CodecMethods {
   static final ClassName VALUE_CODEC = ClassName.get("dev.larder.runtime.internal", "ValueCodec");
 
   private final ClassName owner;
+  private final EnumLabelFields labels;
   private final Map<String, List<MethodSpec>> byRecord = new LinkedHashMap<>();
   private final Map<String, String> names = new LinkedHashMap<>();
 
-  CodecMethods(ClassName owner) {
+  CodecMethods(ClassName owner, EnumLabelFields labels) {
     this.owner = owner;
+    this.labels = labels;
   }
 
   /** The type {@code ValueCodec<R>} of a method's result. */
@@ -76,7 +78,7 @@ final class CodecMethods {
       case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> CodeBlock.of("$T.$L", CODECS,
           listCodec(scalar.kind()));
       case BYTES -> CodeBlock.of("$T.BYTES", CODECS);
-      case ENUM -> CodeBlock.of("$N.codec()", EnumLabelFields.name(scalar));
+      case ENUM -> CodeBlock.of("$N.codec()", labels.name(scalar));
     };
   }
 
@@ -101,7 +103,7 @@ final class CodecMethods {
     return out;
   }
 
-  private static MethodSpec writer(String name, JavaType.Record record) {
+  private MethodSpec writer(String name, JavaType.Record record) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("write" + name)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(DATA_OUTPUT, "out")
@@ -116,7 +118,7 @@ final class CodecMethods {
         method.addStatement("out.write$L(value.$N())", suffix, c.name());
       } else if (kind == ScalarKind.ENUM) {
         method.addStatement("$N.write(out, value.$N())",
-            EnumLabelFields.name((JavaType.Scalar) c.type()), c.name());
+            labels.name((JavaType.Scalar) c.type()), c.name());
       } else {
         method.addStatement("$T.write$L(out, value.$N())", CODECS, suffix, c.name());
       }
@@ -124,7 +126,7 @@ final class CodecMethods {
     return method.build();
   }
 
-  private static MethodSpec reader(String name, JavaType.Record record) {
+  private MethodSpec reader(String name, JavaType.Record record) {
     List<CodeBlock> arguments = new ArrayList<>();
     for (JavaType.Component c : record.components()) {
       JavaType.Scalar scalar = (JavaType.Scalar) c.type();
@@ -134,7 +136,7 @@ final class CodecMethods {
       } else if (scalar.kind().isPrimitive()) {
         arguments.add(CodeBlock.of("in.read$L()", suffix));
       } else if (scalar.kind() == ScalarKind.ENUM) {
-        arguments.add(CodeBlock.of("$N.read(in)", EnumLabelFields.name(scalar)));
+        arguments.add(CodeBlock.of("$N.read(in)", labels.name(scalar)));
       } else {
         arguments.add(CodeBlock.of("$T.read$L(in)", CODECS, suffix));
       }

@@ -23,10 +23,10 @@ final class ConstantNames {
   private final NameAllocator names = new NameAllocator();
   private final Map<Method, String> statements = new IdentityHashMap<>();
 
-  ConstantNames(Repository repository) {
+  ConstantNames(Repository repository, EnumLabelFields labels) {
     // The labels of an enum are named after the enum alone; a method's constant yields to them.
     for (JavaType.Scalar type : EnumTypes.used(repository.methods())) {
-      names.newName(EnumLabelFields.name(type));
+      names.newName(labels.name(type));
     }
     for (Method method : repository.methods()) {
       String name = names.newName(constantCase(identifier(method.uniqueName())), method);

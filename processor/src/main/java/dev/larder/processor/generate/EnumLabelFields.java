@@ -9,7 +9,9 @@ import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.ScalarKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -17,21 +19,49 @@ import javax.lang.model.element.Modifier;
  * {@code MPAA_RATING_LABELS}, an {@code EnumLabels} whose two directions are switches over the
  * constants and their {@code @EnumLabel}s, and the expressions that bind, read, cache and key
  * enum values through it. Nothing is looked up by reflection or {@code valueOf}.
+ *
+ * <p>One instance per generated class names the constants of the enums it uses: after the enum's
+ * simple name, or, for enums of different packages that share one, after its qualified name
+ * ({@code COM_SHOP_STATUS_LABELS} and {@code COM_SHOP_BILLING_STATUS_LABELS}), so that the names
+ * depend on the set of enums only, never on the order of methods.
  */
 final class EnumLabelFields {
   static final ClassName ENUM_LABELS = ClassName.get("dev.larder.runtime.internal", "EnumLabels");
   static final ClassName TYPES = ClassName.get("java.sql", "Types");
 
-  private EnumLabelFields() {}
+  private final Map<ClassName, String> names = new HashMap<>();
+
+  /** @param used every enum the generated class binds, reads, caches or keys */
+  EnumLabelFields(List<JavaType.Scalar> used) {
+    Map<String, Integer> bySimpleName = new HashMap<>();
+    for (JavaType.Scalar type : used) {
+      bySimpleName.merge(simpleName((ClassName) type.typeName()), 1, Integer::sum);
+    }
+    for (JavaType.Scalar type : used) {
+      ClassName name = (ClassName) type.typeName();
+      String simple = simpleName(name);
+      String qualified = name.packageName().isEmpty() ? simple
+          : name.packageName().replace('.', '_') + "_" + simple;
+      names.put(name, ConstantNames.constantCase(
+          bySimpleName.get(simple) > 1 ? qualified : simple) + "_LABELS");
+    }
+  }
+
+  private static String simpleName(ClassName name) {
+    return String.join("", name.simpleNames());
+  }
 
   /** The constant holding the labels of {@code type}: {@code MPAA_RATING_LABELS}. */
-  static String name(JavaType.Scalar type) {
-    ClassName name = (ClassName) type.typeName();
-    return ConstantNames.constantCase(String.join("", name.simpleNames())) + "_LABELS";
+  String name(JavaType.Scalar type) {
+    String name = names.get((ClassName) type.typeName());
+    if (name == null) {
+      throw new IllegalStateException("enum not among the used ones: " + type.typeName());
+    }
+    return name;
   }
 
   /** The constants for {@code types}, to come before any field that uses them. */
-  static List<FieldSpec> fields(List<JavaType.Scalar> types) {
+  List<FieldSpec> fields(List<JavaType.Scalar> types) {
     List<FieldSpec> out = new ArrayList<>();
     for (JavaType.Scalar type : types) {
       out.add(field(type));
@@ -39,7 +69,7 @@ final class EnumLabelFields {
     return out;
   }
 
-  private static FieldSpec field(JavaType.Scalar type) {
+  private FieldSpec field(JavaType.Scalar type) {
     CodeBlock.Builder toConstant = CodeBlock.builder().add("label -> switch (label) {\n$>");
     for (EnumConstant c : type.constants()) {
       toConstant.add("case $S -> $T.$N;\n", c.label(), type.typeName(), c.name());
@@ -66,18 +96,18 @@ final class EnumLabelFields {
   }
 
   /** {@code Columns.getEnum(rs, column, MPAA_RATING_LABELS)}. */
-  static CodeBlock read(JavaType.Scalar type, CodeBlock column) {
+  CodeBlock read(JavaType.Scalar type, CodeBlock column) {
     return CodeBlock.of("$T.getEnum(rs, $L, $N)", RuntimeTypes.COLUMNS, column, name(type));
   }
 
   /** A {@code .bindBySqlType} of the label, untyped so that PostgreSQL casts it. */
-  static CodeBlock bind(String sqlName, JavaType.Scalar type, CodeBlock value) {
+  CodeBlock bind(String sqlName, JavaType.Scalar type, CodeBlock value) {
     return CodeBlock.of("\n.bindBySqlType($S, $N.label($L), $T.OTHER)", sqlName, name(type), value,
         TYPES);
   }
 
   /** A {@code .bindBySqlType} of the labels as an untyped array literal. */
-  static CodeBlock bindArray(String sqlName, JavaType.Scalar type, CodeBlock values) {
+  CodeBlock bindArray(String sqlName, JavaType.Scalar type, CodeBlock values) {
     return CodeBlock.of("\n.bindBySqlType($S, $N.arrayLiteral($L), $T.OTHER)", sqlName,
         name(type), values, TYPES);
   }
@@ -87,7 +117,7 @@ final class EnumLabelFields {
    * names; any other value as it is, since {@code KeyEncoding} encodes a constant by its name,
    * which is then its label.
    */
-  static CodeBlock keyValue(JavaType type, ParameterKind kind, CodeBlock value) {
+  CodeBlock keyValue(JavaType type, ParameterKind kind, CodeBlock value) {
     if (!(type instanceof JavaType.Scalar scalar) || !scalar.relabelled()) {
       return value;
     }

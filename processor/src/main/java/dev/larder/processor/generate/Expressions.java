@@ -21,32 +21,34 @@ final class Expressions {
   }
 
   /** {@code KeyEncoding.part(x)}, or {@code KeyEncoding.tuple(...)} for a whole record. */
-  static CodeBlock keyPart(Parameter parameter, JavaType.Component component, String batchElement) {
+  static CodeBlock keyPart(EnumLabelFields labels, Parameter parameter, JavaType.Component component,
+      String batchElement) {
     if (component == null && parameter.record() != null) {
       List<CodeBlock> parts = new ArrayList<>();
       for (JavaType.Component c : parameter.record().components()) {
-        parts.add(EnumLabelFields.keyValue(c.type(), null, value(parameter, c, batchElement)));
+        parts.add(labels.keyValue(c.type(), null, value(parameter, c, batchElement)));
       }
       return CodeBlock.of("$T.tuple($L)", RuntimeTypes.KEY_ENCODING, CodeBlock.join(parts, ", "));
     }
     CodeBlock value = value(parameter, component, batchElement);
     return CodeBlock.of("$T.part($L)", RuntimeTypes.KEY_ENCODING, component != null
-        ? EnumLabelFields.keyValue(component.type(), null, value)
-        : EnumLabelFields.keyValue(parameter.element(), parameter.kind(), value));
+        ? labels.keyValue(component.type(), null, value)
+        : labels.keyValue(parameter.element(), parameter.kind(), value));
   }
 
   /**
    * The concatenation that renders a template, literals merged: {@code "product:" +
    * KeyEncoding.part(id)}; {@code suffix} is appended as a literal.
    */
-  static CodeBlock render(Template template, String suffix, String batchElement) {
+  static CodeBlock render(
+      EnumLabelFields labels, Template template, String suffix, String batchElement) {
     List<Object> pieces = new ArrayList<>();
     for (Template.Segment segment : template.segments()) {
       if (segment instanceof Template.Literal literal) {
         appendLiteral(pieces, literal.text());
       } else {
         Template.Placeholder p = (Template.Placeholder) segment;
-        pieces.add(keyPart(p.parameter(), p.component(), p.perElement() ? batchElement : null));
+        pieces.add(keyPart(labels, p.parameter(), p.component(), p.perElement() ? batchElement : null));
       }
     }
     appendLiteral(pieces, suffix);

@@ -34,8 +34,9 @@ public final class ImplGenerator {
 
   public TypeSpec generate(Repository repository) {
     ClassName impl = repository.implName();
-    RowMappers mappers = new RowMappers(impl);
-    ConstantNames constants = new ConstantNames(repository);
+    EnumLabelFields labels = new EnumLabelFields(EnumTypes.used(repository.methods()));
+    RowMappers mappers = new RowMappers(impl, labels);
+    ConstantNames constants = new ConstantNames(repository, labels);
 
     TypeSpec.Builder type = TypeSpec.classBuilder(impl)
         .addAnnotation(RuntimeTypes.GENERATED)
@@ -46,13 +47,14 @@ public final class ImplGenerator {
             repository.interfaceName())
         .addJavadoc("Create it with {@code new $T(larder)}; it is thread-safe.\n", impl);
 
-    CodecMethods codecs = new CodecMethods(impl);
+    CodecMethods codecs = new CodecMethods(impl, labels);
     // First: the constants below use them while they are initialised.
-    type.addFields(EnumLabelFields.fields(EnumTypes.used(repository.methods())));
+    type.addFields(labels.fields(EnumTypes.used(repository.methods())));
     for (Method method : repository.methods()) {
       String constant = constants.of(method);
       type.addField(constant(repository, method, constant, codecs));
-      type.addFields(PagingGenerator.constants(method, constant, constants.statementsOf(method)));
+      type.addFields(
+          PagingGenerator.constants(method, constant, constants.statementsOf(method), labels));
       type.addFields(BatchMethods.constants(method, constants.statementsOf(method)));
     }
     repository.transactional().forEach(
@@ -69,8 +71,8 @@ public final class ImplGenerator {
 
     for (Method method : repository.methods()) {
       type.addMethod(method.kind() == MethodKind.QUERY
-          ? query(repository, method, constants, mappers)
-          : update(repository, method, constants, mappers));
+          ? query(repository, method, constants, mappers, labels)
+          : update(repository, method, constants, mappers, labels));
     }
     repository.transactional().forEach(
         m -> type.addMethod(TransactionalMethods.override(repository, m, constants.of(m))));
@@ -153,13 +155,13 @@ public final class ImplGenerator {
     return CodeBlock.join(names, ", ");
   }
 
-  private MethodSpec query(
-      Repository repository, Method method, ConstantNames constants, RowMappers mappers) {
+  private MethodSpec query(Repository repository, Method method, ConstantNames constants,
+      RowMappers mappers, EnumLabelFields labels) {
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
     String constant = constants.of(method);
     if (PagingGenerator.isPaged(method)) {
       return PagingGenerator.query(repository, method, constant, constants.statementsOf(method),
-          mappers, scope);
+          mappers, scope, labels);
     }
     String handle = scope.local("handle");
     CodeBlock target = methodOf(method, scope.constant(constant));
@@ -169,7 +171,7 @@ public final class ImplGenerator {
           .add("$T.$N($L,\n", RuntimeTypes.ROWS,
               method.result().shape() == ResultShape.SINGLE ? "exactlyOne" : "atMostOne", target)
           .add("$N.createQuery($L.sql())$>$>", handle, target)
-          .add(binds(method, target, null))
+          .add(binds(method, target, null, labels))
           .add(map)
           .add(")$<$<")
           .build();
@@ -177,7 +179,7 @@ public final class ImplGenerator {
       case LIST -> CodeBlock.builder()
           .add("$T.list(\n", RuntimeTypes.ROWS)
           .add("$N.createQuery($L.sql())$>$>", handle, target)
-          .add(binds(method, target, null))
+          .add(binds(method, target, null, labels))
           .add(map)
           .add(")$<$<")
           .build();
@@ -212,8 +214,8 @@ public final class ImplGenerator {
         lazyTags(repository, method), handle, load);
   }
 
-  private MethodSpec update(
-      Repository repository, Method method, ConstantNames constants, RowMappers mappers) {
+  private MethodSpec update(Repository repository, Method method, ConstantNames constants,
+      RowMappers mappers, EnumLabelFields labels) {
     ResultShape shape = method.result().shape();
     String constant = constants.of(method);
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
@@ -221,18 +223,19 @@ public final class ImplGenerator {
     MethodSpec.Builder builder = override(method);
     Parameter batch = method.batchParameter();
     if (batch != null) {
-      BatchMethods.body(builder, method, constant, constants.statementsOf(method), tags, scope);
+      BatchMethods.body(builder, method, constant, constants.statementsOf(method), tags, scope,
+          labels);
       return builder.build();
     }
     String handle = scope.local("handle");
     CodeBlock target = scope.constant(constant);
     if (method.result().element() != null) {
       return builder.addStatement("return $L", returning(method, scope, target, tags, handle,
-          mappers.mapperFor(method.result().element()))).build();
+          mappers.mapperFor(method.result().element()), labels)).build();
     }
     CodeBlock statement = CodeBlock.builder()
         .add("$N.createUpdate($L.sql())", handle, target)
-        .add(binds(method, target, null))
+        .add(binds(method, target, null, labels))
         .add("\n.execute()")
         .build();
     CodeBlock write = CodeBlock.of("$L.write($L, $L,\n$N -> $L$>$L$<)", scope.field("larder"),
@@ -251,12 +254,12 @@ public final class ImplGenerator {
    * none or several the exception undoes the write rather than leave it done and unreported.
    */
   private static CodeBlock returning(Method method, MethodScope scope, CodeBlock target,
-      CodeBlock tags, String handle, CodeBlock mapper) {
+      CodeBlock tags, String handle, CodeBlock mapper, EnumLabelFields labels) {
     ResultShape shape = method.result().shape();
     String transaction = shape == ResultShape.LIST ? handle : scope.local("transaction");
     CodeBlock rows = CodeBlock.builder()
         .add("$N.createQuery($L.sql())$>$>", transaction, target)
-        .add(binds(method, target, null))
+        .add(binds(method, target, null, labels))
         .add("\n.map($L)$<$<", mapper)
         .build();
     CodeBlock work = switch (shape) {
@@ -271,14 +274,15 @@ public final class ImplGenerator {
   }
 
   /** One {@code .bind(..)} line per SQL name, in the order the SQL uses them. */
-  static CodeBlock binds(Method method, CodeBlock target, String batchElement) {
+  static CodeBlock binds(
+      Method method, CodeBlock target, String batchElement, EnumLabelFields labels) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Binding b : method.bindings()) {
       Parameter p = b.parameter();
       boolean fromBatch = p.kind() == ParameterKind.BATCH;
       CodeBlock value = Expressions.value(p, b.component(), fromBatch ? batchElement : null);
       if (p.kind() == ParameterKind.ARRAY && EnumLabelFields.isEnum(p.element())) {
-        code.add(EnumLabelFields.bindArray(b.sqlName(), (JavaType.Scalar) p.element(),
+        code.add(labels.bindArray(b.sqlName(), (JavaType.Scalar) p.element(),
             CodeBlock.of("$T.array($L, $S, $L)", RuntimeTypes.ROWS, target, p.name(), value)));
         continue;
       }
@@ -295,7 +299,7 @@ public final class ImplGenerator {
         // A component's List binds as an array of its element type; null binds a NULL array.
         case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> code.add("\n.bindArray($S, $T.class, $L)",
             b.sqlName(), ((ParameterizedTypeName) scalar.typeName()).typeArguments().get(0), value);
-        case ENUM -> code.add(EnumLabelFields.bind(b.sqlName(), scalar, value));
+        case ENUM -> code.add(labels.bind(b.sqlName(), scalar, value));
         default -> code.add("\n.bindByType($S, $L, $T.class)", b.sqlName(), value,
             scalar.typeName());
       }

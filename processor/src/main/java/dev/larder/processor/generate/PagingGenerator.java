@@ -30,7 +30,8 @@ final class PagingGenerator {
   }
 
   /** The statements constant of a paged method; none for other methods. */
-  static List<FieldSpec> constants(Method method, String constant, String name) {
+  static List<FieldSpec> constants(
+      Method method, String constant, String name, EnumLabelFields labels) {
     if (!isPaged(method)) {
       return List.of();
     }
@@ -50,7 +51,7 @@ final class PagingGenerator {
       columns.add(CodeBlock.of("new $T($S, $T.$L, $L)", RuntimeTypes.KEYSET_COLUMN, c.column(),
           RuntimeTypes.SORT_TYPE, sortType(scalar), c.descending()));
       values.add(scalar.kind() == ScalarKind.ENUM
-          ? CodeBlock.of("$N.label(row.$N())", EnumLabelFields.name(scalar), c.component().name())
+          ? CodeBlock.of("$N.label(row.$N())", labels.name(scalar), c.component().name())
           : CodeBlock.of("row.$N()", c.component().name()));
     }
     return List.of(FieldSpec.builder(
@@ -68,11 +69,11 @@ final class PagingGenerator {
 
   /** The implementation of a paged read. */
   static MethodSpec query(Repository repository, Method method, String constant,
-      String statementsConstant, RowMappers mappers, MethodScope scope) {
+      String statementsConstant, RowMappers mappers, MethodScope scope, EnumLabelFields labels) {
     CodeBlock statements = scope.constant(statementsConstant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
     CodeBlock target = ImplGenerator.methodOf(method, scope.constant(constant));
-    CodeBlock binds = ImplGenerator.binds(method, target, null);
+    CodeBlock binds = ImplGenerator.binds(method, target, null, labels);
     MethodSpec.Builder builder = ImplGenerator.override(method);
     String handle;
     CodeBlock load;

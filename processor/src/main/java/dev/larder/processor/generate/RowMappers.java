@@ -19,11 +19,13 @@ import javax.lang.model.element.Modifier;
  */
 final class RowMappers {
   private final ClassName owner;
+  private final EnumLabelFields labels;
   private final Map<String, MethodSpec> byType = new LinkedHashMap<>();
   private final Map<String, String> names = new LinkedHashMap<>();
 
-  RowMappers(ClassName owner) {
+  RowMappers(ClassName owner, EnumLabelFields labels) {
     this.owner = owner;
+    this.labels = labels;
   }
 
   /** The method reference mapping a row to {@code type}, creating the mapper on first use. */
@@ -64,9 +66,9 @@ final class RowMappers {
         .build();
   }
 
-  private static CodeBlock read(JavaType.Scalar scalar, CodeBlock column) {
+  private CodeBlock read(JavaType.Scalar scalar, CodeBlock column) {
     if (scalar.kind() == ScalarKind.ENUM) {
-      return EnumLabelFields.read(scalar, column);
+      return labels.read(scalar, column);
     }
     return CodeBlock.of("$T.$N(rs, $L)", RuntimeTypes.COLUMNS, scalar.kind().reader(), column);
   }
