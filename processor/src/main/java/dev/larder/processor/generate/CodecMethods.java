@@ -78,6 +78,8 @@ final class CodecMethods {
       case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> CodeBlock.of("$T.$L", CODECS,
           listCodec(scalar.kind()));
       case BYTES -> CodeBlock.of("$T.BYTES", CODECS);
+      case CHAR, BOXED_CHAR -> CodeBlock.of("$T.CHAR", CODECS);
+      case DURATION -> CodeBlock.of("$T.DURATION", CODECS);
       case ENUM -> CodeBlock.of("$N.codec()", labels.name(scalar));
     };
   }
@@ -179,6 +181,8 @@ final class CodecMethods {
       case OFFSET_TIME -> "OffsetTime";
       case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> "List";
       case BYTES -> "Bytes";
+      case CHAR, BOXED_CHAR -> "Char";
+      case DURATION -> "Duration";
       case ENUM -> "Enum";
     };
   }

@@ -295,7 +295,8 @@ public final class ImplGenerator {
           ? b.component().type() : p.element());
       switch (scalar.kind()) {
         case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, BOXED_LONG, BOXED_INT, BOXED_SHORT,
-            BOXED_BOOLEAN, BOXED_DOUBLE, BOXED_FLOAT, STRING, BIG_DECIMAL, BYTES -> code.add("\n.bind($S, $L)", b.sqlName(), value);
+            BOXED_BOOLEAN, BOXED_DOUBLE, BOXED_FLOAT, STRING, BIG_DECIMAL, BYTES, CHAR, BOXED_CHAR ->
+            code.add("\n.bind($S, $L)", b.sqlName(), value);
         // A component's List binds as an array of its element type; null binds a NULL array.
         case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> code.add("\n.bindArray($S, $T.class, $L)",
             b.sqlName(), ((ParameterizedTypeName) scalar.typeName()).typeArguments().get(0), value);

@@ -155,8 +155,8 @@ final class PagingGenerator {
       case LOCAL_TIME -> "LOCAL_TIME";
       case OFFSET_TIME -> "OFFSET_TIME";
       // Refused by validation: an array orders, but no cursor token holds one.
-      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, BYTES -> throw new IllegalStateException(
-          "an array column as a keyset sort column: " + scalar.display());
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, BYTES, CHAR, BOXED_CHAR, DURATION ->
+          throw new IllegalStateException("not a keyset sort column: " + scalar.display());
       case ENUM -> "ENUM";
     };
   }

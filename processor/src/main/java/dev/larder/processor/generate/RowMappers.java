@@ -114,6 +114,7 @@ final class RowMappers {
       case FLOAT -> ScalarKind.BOXED_FLOAT;
       case BOOLEAN -> ScalarKind.BOXED_BOOLEAN;
       case DOUBLE -> ScalarKind.BOXED_DOUBLE;
+      case CHAR -> ScalarKind.BOXED_CHAR;
       default -> kind;
     };
   }

@@ -35,6 +35,9 @@ public enum ScalarKind {
   LONG_LIST("java.util.List<java.lang.Long>", "getLongList", true),
   UUID_LIST("java.util.List<java.util.UUID>", "getUuidList", true),
   BYTES("byte[]", "getBytes", true),
+  CHAR("char", "getChar", false),
+  BOXED_CHAR("java.lang.Character", "getBoxedChar", true),
+  DURATION("java.time.Duration", "getDuration", true),
   ENUM("an enum", "getEnum", true);
 
   private final String javaName;
@@ -85,6 +88,14 @@ public enum ScalarKind {
    */
   public boolean isArray() {
     return arrayElement() != null || this == BYTES;
+  }
+
+  /**
+   * False for the kinds no cursor token holds as a keyset sort column: the arrays (see
+   * {@link #isArray}), {@code char} and {@code Duration}, which have no sort type yet.
+   */
+  public boolean sortable() {
+    return !isArray() && this != CHAR && this != BOXED_CHAR && this != DURATION;
   }
 
   /** The PostgreSQL name of an array column's element type, or null when this is no array. */

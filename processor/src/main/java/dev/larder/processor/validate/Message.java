@@ -182,6 +182,10 @@ public enum Message {
   ARRAY_ORDER_COLUMN(
       "@OrderBy column %s of %s is an array (%s), which a cursor cannot hold; order by a column"
           + " of a single value"),
+  UNSORTABLE_ORDER_COLUMN(
+      "@OrderBy column %s of %s is a %s, which Larder cannot write into a cursor; order by"
+          + " another column, or select this one as a type cursors hold (%s::text for a char,"
+          + " EXTRACT(EPOCH FROM %s) for an interval)"),
   DUPLICATE_ORDER_COLUMN("@OrderBy of %s lists column %s twice"),
   ORDER_NOT_UNIQUE(
       "the order of %s (%s) does not end with a column declared unique, so rows with equal sort"

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,6 +38,9 @@ public final class Codecs {
   public static final ValueCodec<Double> DOUBLE =
       ValueCodec.of(Codecs::writeDouble, Codecs::readDouble);
   public static final ValueCodec<Float> FLOAT = ValueCodec.of(Codecs::writeFloat, Codecs::readFloat);
+  public static final ValueCodec<Character> CHAR = ValueCodec.of(Codecs::writeChar, Codecs::readChar);
+  public static final ValueCodec<Duration> DURATION =
+      ValueCodec.of(Codecs::writeDuration, Codecs::readDuration);
   public static final ValueCodec<String> STRING =
       ValueCodec.of(Codecs::writeString, Codecs::readString);
   public static final ValueCodec<byte[]> BYTES = ValueCodec.of(Codecs::writeBytes, Codecs::readBytes);
@@ -166,6 +170,35 @@ public final class Codecs {
 
   public static Float readFloat(DataInput in) throws IOException {
     return in.readBoolean() ? in.readFloat() : null;
+  }
+
+  public static void writeChar(DataOutput out, Character value) throws IOException {
+    if (present(out, value)) {
+      out.writeChar(value);
+    }
+  }
+
+  public static Character readChar(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readChar() : null;
+  }
+
+  public static void writeDuration(DataOutput out, Duration value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value.getSeconds());
+      out.writeInt(value.getNano());
+    }
+  }
+
+  public static Duration readDuration(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    long seconds = in.readLong();
+    int nanos = in.readInt();
+    if (nanos < 0 || nanos > 999_999_999) {
+      throw new IOException("a duration of " + nanos + " nanoseconds past its seconds");
+    }
+    return Duration.ofSeconds(seconds, nanos);
   }
 
   public static void writeString(DataOutput out, String value) throws IOException {

@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -70,6 +71,32 @@ public final class Columns {
       throw nullIntoPrimitive(rs, column, "boolean", "Boolean");
     }
     return value;
+  }
+
+  /**
+   * Reads a {@code char(1)} (or any text of one character), naming the column when it is NULL or
+   * holds another number of characters.
+   */
+  public static char getChar(ResultSet rs, int column) throws SQLException {
+    Character value = getBoxedChar(rs, column);
+    if (value == null) {
+      throw nullIntoPrimitive(rs, column, "char", "Character");
+    }
+    return value;
+  }
+
+  /** {@link #getChar}, NULL read as null. */
+  public static Character getBoxedChar(ResultSet rs, int column) throws SQLException {
+    String value = rs.getString(column);
+    if (value == null) {
+      return null;
+    }
+    if (value.length() != 1) {
+      throw new SQLException("column " + label(rs, column) + " holds '" + value + "', "
+          + value.length() + " chars, but is read into a char; declare it as String, or select"
+          + " a char(1)", "22001");
+    }
+    return value.charAt(0);
   }
 
   public static Long getBoxedLong(ResultSet rs, int column) throws SQLException {
@@ -150,6 +177,11 @@ public final class Columns {
 
   public static OffsetTime getOffsetTime(ResultSet rs, int column) throws SQLException {
     return rs.getObject(column, OffsetTime.class);
+  }
+
+  /** Reads an {@code interval} column: see {@link Intervals} for what it refuses and why. */
+  public static Duration getDuration(ResultSet rs, int column) throws SQLException {
+    return Intervals.read(rs, column);
   }
 
   /** Reads a {@code text[]} (or {@code varchar[]}) column; the list may hold nulls. */

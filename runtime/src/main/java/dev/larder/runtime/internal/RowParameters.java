@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -80,6 +81,20 @@ public final class RowParameters {
 
   public RowParameters bind(int at, Float value) throws SQLException {
     return value == null ? none(at, Types.REAL) : bind(at, value.floatValue());
+  }
+
+  public RowParameters bind(int at, char value) throws SQLException {
+    statement.setString(at + 1, String.valueOf(value));
+    return this;
+  }
+
+  public RowParameters bind(int at, Character value) throws SQLException {
+    return value == null ? none(at, Types.CHAR) : bind(at, value.charValue());
+  }
+
+  /** A duration binds as an interval of exactly that time ({@link Intervals#of}). */
+  public RowParameters bind(int at, Duration value) throws SQLException {
+    return value == null ? none(at, Types.OTHER) : object(at, Intervals.of(value));
   }
 
   public RowParameters bind(int at, String value) throws SQLException {
