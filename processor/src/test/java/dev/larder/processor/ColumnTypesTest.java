@@ -70,4 +70,70 @@ class ColumnTypesTest {
         .inFile(file).onLineContaining("@OrderBy");
     assertThat(compilation).hadErrorCount(1);
   }
+
+  @Test
+  void arrayColumnsAreListsAndJavaArraysOfEveryElementTypeEnumsIncluded() {
+    JavaFileObject rating = Sources.source("Rating",
+        "public enum Rating { G, @EnumLabel(\"PG-13\") PG_13 }");
+    JavaFileObject file = repository(
+        "  record Arrays(long id, List<Short> small, List<Float> weights, List<Rating> ratings,",
+        "      String[] names, int[] counts, long[] totals, short[] tiny, float[] scales,",
+        "      UUID[] tokens, Rating[] rated) {}",
+        "  @Query(\"SELECT id, small, weights, ratings, names, counts, totals, tiny, scales, tokens,\"",
+        "      + \" rated FROM arrays WHERE small && :small AND tiny && :tiny AND rated && :rated\"",
+        "      + \" AND counts && :counts AND tokens && :tokens AND ratings && :ratings\")",
+        "  @CacheKey(value = \"arrays:{small}:{tiny}:{rated}:{counts}:{tokens}:{ratings}\", tags = \"arrays\")",
+        "  List<Arrays> matching(List<Short> small, short[] tiny, Rating[] rated, int[] counts,",
+        "      UUID[] tokens, Set<Rating> ratings);",
+        "  @Query(\"SELECT rated FROM arrays WHERE id = :id\")",
+        "  @CacheKey(value = \"rated:{id}\", tags = \"arrays\")",
+        "  Optional<Rating[]> rated(long id);",
+        "  @Query(\"SELECT counts FROM arrays WHERE id = :id\")",
+        "  @CacheKey(value = \"counts:{id}\", tags = \"arrays\")",
+        "  int[] counts(long id);",
+        "  @Update(\"INSERT INTO arrays (small, ratings, names, rated) VALUES (:small, :ratings, :names, :rated)\")",
+        "  @InvalidatesTags(\"arrays\")",
+        "  int insert(List<Arrays> rows);",
+        "  @Update(\"UPDATE arrays SET rated = :rated, ratings = :ratings, counts = :counts WHERE id = :id\")",
+        "  @InvalidatesTags(\"arrays\")",
+        "  int update(Arrays row);");
+
+    Compilation compilation = compile(rating, file);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Sources.compileGeneratedStrictly(compilation, java.util.List.of(rating, file),
+            "CatalogRepositoryImpl", "CatalogRepositoryKeys"))
+        .succeededWithoutWarnings();
+    assertThat(Sources.generatedSource(compilation, "test.CatalogRepositoryImpl"))
+        .contains("Columns.getShortList(rs, rs.findColumn(\"small\"))",
+            "Columns.getEnumList(rs, rs.findColumn(\"ratings\"), RATING_LABELS)",
+            "Columns.getEnumArray(rs, rs.findColumn(\"rated\"), RATING_LABELS, Rating[]::new)",
+            "Columns.getIntArray(rs, 1)", "Codecs.UUID_ARRAY.write(out, value.tokens())",
+            "RATING_LABELS.listCodec().write(out, value.ratings())",
+            "Codecs.optional(RATING_LABELS.arrayCodec(Rating[]::new))",
+            ".bindArray(\"tiny\", Short.class, Rows.array(MATCHING.method(), \"tiny\","
+                + " JavaArrays.list(tiny)))",
+            ".bindBySqlType(\"rated\", RATING_LABELS.arrayLiteral(Rows.array(MATCHING.method(),"
+                + " \"rated\", JavaArrays.list(rated))), Types.OTHER)",
+            ".bindArray(\"counts\", Integer.class, JavaArrays.list(row.counts()))",
+            ".bindArray(at + 3, JavaArrays.list(row.rated()), RATING_LABELS)");
+    assertThat(Sources.generatedSource(compilation, "test.CatalogRepositoryKeys"))
+        .contains("KeyEncoding.part(JavaArrays.list(tiny))",
+            "KeyEncoding.part(RATING_LABELS.labels(JavaArrays.list(rated)))");
+  }
+
+  @Test
+  void arraysOfOtherElementTypesAreRefusedWithTheSupportedList() {
+    JavaFileObject file = repository(
+        "  @Query(\"SELECT count(*) FROM product WHERE id = ANY(:ids)\")",
+        "  @CacheKey(value = \"count:{ids}\", tags = \"products\")",
+        "  long count(Integer[] ids);");
+
+    Compilation compilation = compile(file);
+
+    assertThat(compilation).hadErrorContaining("Integer[]")
+        .inFile(file).onLineContaining("long count(Integer[] ids)");
+    assertThat(compilation).hadErrorContaining("int[]");
+    assertThat(compilation).hadErrorCount(1);
+  }
 }

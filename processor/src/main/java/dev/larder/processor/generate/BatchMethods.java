@@ -111,12 +111,16 @@ final class BatchMethods {
       CodeBlock value = CodeBlock.of("$N.$N()", element, b.component().name());
       // RowParameters has a bind for every scalar type: the overload is the component's type;
       // an enum's takes its labels, an array column's its element type.
-      String arrayElement = ((JavaType.Scalar) b.component().type()).kind().sqlArrayElement();
-      if (EnumLabelFields.isEnum(b.component().type())) {
-        code.add("\n.bind($L, $L, $N)", position, value,
-            labels.name((JavaType.Scalar) b.component().type()));
+      JavaType.Scalar type = (JavaType.Scalar) b.component().type();
+      String arrayElement = type.kind().sqlArrayElement();
+      if (EnumLabelFields.isEnum(type)) {
+        code.add("\n.bind($L, $L, $N)", position, value, labels.name(type));
+      } else if (EnumLabelFields.isEnumLike(type)) {
+        code.add("\n.bindArray($L, $L, $N)", position, Expressions.asList(type, value),
+            labels.name(type));
       } else if (arrayElement != null) {
-        code.add("\n.bindArray($L, $S, $L)", position, arrayElement, value);
+        code.add("\n.bindArray($L, $S, $L)", position, arrayElement,
+            Expressions.asList(type, value));
       } else {
         code.add("\n.bind($L, $L)", position, value);
       }

@@ -75,13 +75,23 @@ final class CodecMethods {
       case OFFSET_DATE_TIME -> CodeBlock.of("$T.OFFSET_DATE_TIME", CODECS);
       case LOCAL_TIME -> CodeBlock.of("$T.LOCAL_TIME", CODECS);
       case OFFSET_TIME -> CodeBlock.of("$T.OFFSET_TIME", CODECS);
-      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> CodeBlock.of("$T.$L", CODECS,
-          listCodec(scalar.kind()));
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, SHORT_LIST, FLOAT_LIST, STRING_ARRAY,
+          INT_ARRAY, LONG_ARRAY, SHORT_ARRAY, FLOAT_ARRAY, UUID_ARRAY, ENUM_LIST, ENUM_ARRAY ->
+          arrayCodec(scalar);
       case BYTES -> CodeBlock.of("$T.BYTES", CODECS);
       case CHAR, BOXED_CHAR -> CodeBlock.of("$T.CHAR", CODECS);
       case DURATION -> CodeBlock.of("$T.DURATION", CODECS);
-      case ENUM -> CodeBlock.of("$N.codec()", labels.name(scalar));
+      case ENUM -> labels.codec(scalar);
     };
+  }
+
+  /**
+   * The codec of an array column's value, which may be null: {@code Codecs.STRING_LIST},
+   * {@code Codecs.INT_ARRAY}..., named as its kind; that of its enum's labels for enums.
+   */
+  private CodeBlock arrayCodec(JavaType.Scalar scalar) {
+    return scalar.kind().enumLike() ? labels.codec(scalar)
+        : CodeBlock.of("$T.$L", CODECS, scalar.kind().name());
   }
 
   private String nameFor(JavaType.Record record) {
@@ -115,7 +125,8 @@ final class CodecMethods {
       ScalarKind kind = ((JavaType.Scalar) c.type()).kind();
       String suffix = suffix(kind);
       if (kind.arrayElement() != null) {
-        method.addStatement("$T.$L.write(out, value.$N())", CODECS, listCodec(kind), c.name());
+        method.addStatement("$L.write(out, value.$N())", arrayCodec((JavaType.Scalar) c.type()),
+            c.name());
       } else if (kind.isPrimitive()) {
         method.addStatement("out.write$L(value.$N())", suffix, c.name());
       } else if (kind == ScalarKind.ENUM) {
@@ -134,7 +145,7 @@ final class CodecMethods {
       JavaType.Scalar scalar = (JavaType.Scalar) c.type();
       String suffix = suffix(scalar.kind());
       if (scalar.kind().arrayElement() != null) {
-        arguments.add(CodeBlock.of("$T.$L.read(in)", CODECS, listCodec(scalar.kind())));
+        arguments.add(CodeBlock.of("$L.read(in)", arrayCodec(scalar)));
       } else if (scalar.kind().isPrimitive()) {
         arguments.add(CodeBlock.of("in.read$L()", suffix));
       } else if (scalar.kind() == ScalarKind.ENUM) {
@@ -150,16 +161,6 @@ final class CodecMethods {
         .addException(IO_EXCEPTION)
         .addStatement("return new $T(\n$L)", record.typeName(), CodeBlock.join(arguments, ",\n"))
         .build();
-  }
-
-  /** The {@code Codecs} constant of an array column's list, which may be null. */
-  private static String listCodec(ScalarKind kind) {
-    return switch (kind) {
-      case STRING_LIST -> "STRING_LIST";
-      case INT_LIST -> "INT_LIST";
-      case LONG_LIST -> "LONG_LIST";
-      default -> "UUID_LIST";
-    };
   }
 
   private static String suffix(ScalarKind kind) {
@@ -179,7 +180,9 @@ final class CodecMethods {
       case OFFSET_DATE_TIME -> "OffsetDateTime";
       case LOCAL_TIME -> "LocalTime";
       case OFFSET_TIME -> "OffsetTime";
-      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> "List";
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, SHORT_LIST, FLOAT_LIST, STRING_ARRAY,
+          INT_ARRAY, LONG_ARRAY, SHORT_ARRAY, FLOAT_ARRAY, UUID_ARRAY, ENUM_LIST, ENUM_ARRAY ->
+          "Array";
       case BYTES -> "Bytes";
       case CHAR, BOXED_CHAR -> "Char";
       case DURATION -> "Duration";

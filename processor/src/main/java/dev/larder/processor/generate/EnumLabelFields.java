@@ -51,9 +51,12 @@ final class EnumLabelFields {
     return String.join("", name.simpleNames());
   }
 
-  /** The constant holding the labels of {@code type}: {@code MPAA_RATING_LABELS}. */
+  /**
+   * The constant holding the labels of {@code type}, an enum or an array column of one:
+   * {@code MPAA_RATING_LABELS}.
+   */
   String name(JavaType.Scalar type) {
-    String name = names.get((ClassName) type.typeName());
+    String name = names.get((ClassName) type.element().typeName());
     if (name == null) {
       throw new IllegalStateException("enum not among the used ones: " + type.typeName());
     }
@@ -95,9 +98,27 @@ final class EnumLabelFields {
         .build();
   }
 
-  /** {@code Columns.getEnum(rs, column, MPAA_RATING_LABELS)}. */
+  /**
+   * {@code Columns.getEnum(rs, column, MPAA_RATING_LABELS)}, or {@code getEnumList} or
+   * {@code getEnumArray} of an array column.
+   */
   CodeBlock read(JavaType.Scalar type, CodeBlock column) {
-    return CodeBlock.of("$T.getEnum(rs, $L, $N)", RuntimeTypes.COLUMNS, column, name(type));
+    if (type.kind() == ScalarKind.ENUM_ARRAY) {
+      return CodeBlock.of("$T.getEnumArray(rs, $L, $N, $T[]::new)", RuntimeTypes.COLUMNS, column,
+          name(type), type.element().typeName());
+    }
+    return CodeBlock.of("$T.$N(rs, $L, $N)", RuntimeTypes.COLUMNS, type.kind().reader(), column,
+        name(type));
+  }
+
+  /** The codec of a cached enum, or of an array column of enums. */
+  CodeBlock codec(JavaType.Scalar type) {
+    return switch (type.kind()) {
+      case ENUM_LIST -> CodeBlock.of("$N.listCodec()", name(type));
+      case ENUM_ARRAY -> CodeBlock.of("$N.arrayCodec($T[]::new)", name(type),
+          type.element().typeName());
+      default -> CodeBlock.of("$N.codec()", name(type));
+    };
   }
 
   /** A {@code .bindBySqlType} of the label, untyped so that PostgreSQL casts it. */
@@ -121,11 +142,17 @@ final class EnumLabelFields {
     if (!(type instanceof JavaType.Scalar scalar) || !scalar.relabelled()) {
       return value;
     }
-    return CodeBlock.of(kind == ParameterKind.ARRAY ? "$N.labels($L)" : "$N.label($L)",
-        name(scalar), value);
+    boolean many = kind == ParameterKind.ARRAY || scalar.kind() != ScalarKind.ENUM;
+    return CodeBlock.of(many ? "$N.labels($L)" : "$N.label($L)", name(scalar),
+        Expressions.asList(scalar, value));
   }
 
   static boolean isEnum(JavaType type) {
     return type instanceof JavaType.Scalar s && s.kind() == ScalarKind.ENUM;
+  }
+
+  /** True for an enum or an array column of enums. */
+  static boolean isEnumLike(JavaType type) {
+    return type instanceof JavaType.Scalar s && s.kind().enumLike();
   }
 }

@@ -1,8 +1,10 @@
 package dev.larder.processor.generate;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.Parameter;
+import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,18 @@ final class Expressions {
    */
   static CodeBlock value(Parameter parameter, JavaType.Component component, String batchElement) {
     String base = batchElement != null ? batchElement : parameter.name();
-    return component == null ? CodeBlock.of("$N", base) : CodeBlock.of("$N.$N()", base, component.name());
+    if (component != null) {
+      return CodeBlock.of("$N.$N()", base, component.name());
+    }
+    // An int[] parameter binds and is keyed as the List<Integer> it holds.
+    return parameter.kind() == ParameterKind.ARRAY && parameter.typeName() instanceof ArrayTypeName
+        ? CodeBlock.of("$T.list($N)", RuntimeTypes.JAVA_ARRAYS, base) : CodeBlock.of("$N", base);
+  }
+
+  /** {@code JavaArrays.list(value)} of an array column read into a Java array, else the value. */
+  static CodeBlock asList(JavaType.Scalar type, CodeBlock value) {
+    return type.kind().javaArray()
+        ? CodeBlock.of("$T.list($L)", RuntimeTypes.JAVA_ARRAYS, value) : value;
   }
 
   /** {@code KeyEncoding.part(x)}, or {@code KeyEncoding.tuple(...)} for a whole record. */

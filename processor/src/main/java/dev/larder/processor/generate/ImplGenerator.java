@@ -288,7 +288,7 @@ public final class ImplGenerator {
       }
       if (p.kind() == ParameterKind.ARRAY) {
         code.add("\n.bindArray($S, $T.class, $T.array($L, $S, $L))", b.sqlName(),
-            p.element().typeName(), RuntimeTypes.ROWS, target, p.name(), value);
+            p.element().typeName().box(), RuntimeTypes.ROWS, target, p.name(), value);
         continue;
       }
       JavaType.Scalar scalar = (JavaType.Scalar) (b.component() != null
@@ -297,9 +297,14 @@ public final class ImplGenerator {
         case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, BOXED_LONG, BOXED_INT, BOXED_SHORT,
             BOXED_BOOLEAN, BOXED_DOUBLE, BOXED_FLOAT, STRING, BIG_DECIMAL, BYTES, CHAR, BOXED_CHAR ->
             code.add("\n.bind($S, $L)", b.sqlName(), value);
-        // A component's List binds as an array of its element type; null binds a NULL array.
-        case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> code.add("\n.bindArray($S, $T.class, $L)",
-            b.sqlName(), ((ParameterizedTypeName) scalar.typeName()).typeArguments().get(0), value);
+        // A component's array column binds as an array of its element type (an int[] as the
+        // List<Integer> it holds); null binds a NULL array.
+        case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, SHORT_LIST, FLOAT_LIST, STRING_ARRAY,
+            INT_ARRAY, LONG_ARRAY, SHORT_ARRAY, FLOAT_ARRAY, UUID_ARRAY ->
+            code.add("\n.bindArray($S, $T.class, $L)", b.sqlName(),
+                scalar.element().typeName().box(), Expressions.asList(scalar, value));
+        case ENUM_LIST, ENUM_ARRAY -> code.add(
+            labels.bindArray(b.sqlName(), scalar, Expressions.asList(scalar, value)));
         case ENUM -> code.add(labels.bind(b.sqlName(), scalar, value));
         default -> code.add("\n.bindByType($S, $L, $T.class)", b.sqlName(), value,
             scalar.typeName());

@@ -155,7 +155,9 @@ final class PagingGenerator {
       case LOCAL_TIME -> "LOCAL_TIME";
       case OFFSET_TIME -> "OFFSET_TIME";
       // Refused by validation: an array orders, but no cursor token holds one.
-      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, BYTES, CHAR, BOXED_CHAR, DURATION ->
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, SHORT_LIST, FLOAT_LIST, ENUM_LIST,
+          STRING_ARRAY, INT_ARRAY, LONG_ARRAY, SHORT_ARRAY, FLOAT_ARRAY, UUID_ARRAY, ENUM_ARRAY,
+          BYTES, CHAR, BOXED_CHAR, DURATION ->
           throw new IllegalStateException("not a keyset sort column: " + scalar.display());
       case ENUM -> "ENUM";
     };

@@ -30,7 +30,7 @@ final class RowMappers {
 
   /** The method reference mapping a row to {@code type}, creating the mapper on first use. */
   CodeBlock mapperFor(JavaType type) {
-    String key = type instanceof JavaType.Scalar s && s.kind() != ScalarKind.ENUM
+    String key = type instanceof JavaType.Scalar s && !s.kind().enumLike()
         ? boxed(s).toString() : type.typeName().toString();
     String name = names.get(key);
     if (name == null) {
@@ -67,7 +67,7 @@ final class RowMappers {
   }
 
   private CodeBlock read(JavaType.Scalar scalar, CodeBlock column) {
-    if (scalar.kind() == ScalarKind.ENUM) {
+    if (scalar.kind().enumLike()) {
       return labels.read(scalar, column);
     }
     return CodeBlock.of("$T.$N(rs, $L)", RuntimeTypes.COLUMNS, scalar.kind().reader(), column);

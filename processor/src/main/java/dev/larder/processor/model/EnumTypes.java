@@ -31,8 +31,8 @@ public final class EnumTypes {
   }
 
   private static void add(Map<String, JavaType.Scalar> out, JavaType type) {
-    if (type instanceof JavaType.Scalar scalar && scalar.kind() == ScalarKind.ENUM) {
-      out.putIfAbsent(scalar.typeName().toString(), scalar);
+    if (type instanceof JavaType.Scalar scalar && scalar.kind().enumLike()) {
+      out.putIfAbsent(scalar.element().typeName().toString(), scalar.element());
     } else if (type instanceof JavaType.Record record) {
       record.components().forEach(c -> add(out, c.type()));
     }

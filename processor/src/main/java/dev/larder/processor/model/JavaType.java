@@ -1,6 +1,8 @@
 package dev.larder.processor.model;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
 
@@ -27,6 +29,26 @@ public sealed interface JavaType {
     /** True for an enum one of whose constants has a label other than its name. */
     public boolean relabelled() {
       return constants.stream().anyMatch(c -> !c.label().equals(c.name()));
+    }
+
+    /**
+     * The type of the elements of an array column ({@code String} of {@code List<String>} and
+     * {@code String[]}), the enum itself for an enum; null for other kinds.
+     */
+    public Scalar element() {
+      if (kind == ScalarKind.ENUM) {
+        return this;
+      }
+      ScalarKind element = kind.arrayElement();
+      if (element == null) {
+        return null;
+      }
+      TypeName elementType = typeName instanceof ArrayTypeName array ? array.componentType()
+          : ((ParameterizedTypeName) typeName).typeArguments().get(0);
+      String elementDisplay = display.endsWith("[]")
+          ? display.substring(0, display.length() - 2)
+          : display.substring(display.indexOf('<') + 1, display.length() - 1);
+      return new Scalar(element, elementType, elementDisplay, constants);
     }
   }
 

@@ -46,9 +46,15 @@ final class TypeReader {
       return kind == null ? null : new JavaType.Scalar(kind, TypeName.get(type), type.toString());
     }
     if (type.getKind() == TypeKind.ARRAY) {
-      // byte[] is bytea; other arrays are not scalars.
-      boolean bytes = ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE;
-      return bytes ? new JavaType.Scalar(ScalarKind.BYTES, TypeName.get(type), "byte[]") : null;
+      // byte[] is bytea; String[], int[]... array columns; other arrays are not scalars.
+      TypeMirror component = ((ArrayType) type).getComponentType();
+      if (component.getKind() == TypeKind.BYTE) {
+        return new JavaType.Scalar(ScalarKind.BYTES, TypeName.get(type), "byte[]");
+      }
+      JavaType.Scalar element = component.getKind() == TypeKind.ARRAY ? null : scalar(component);
+      ScalarKind kind = element == null ? null : ScalarKind.arrayOf(element.kind(), true);
+      return kind == null ? null : new JavaType.Scalar(kind, TypeName.get(type),
+          element.display() + "[]", element.constants());
     }
     if (type.getKind() != TypeKind.DECLARED) {
       return null;
@@ -93,11 +99,12 @@ final class TypeReader {
   private JavaType.Scalar arrayColumn(TypeMirror type) {
     TypeMirror element = argumentOf(type, Set.of("java.util.List"));
     JavaType.Scalar scalar = element == null ? null : scalar(element);
-    ScalarKind kind = scalar == null ? null : ScalarKind.arrayOf(scalar.kind());
+    ScalarKind kind = scalar == null ? null : ScalarKind.arrayOf(scalar.kind(), false);
     if (kind == null) {
       return null;
     }
-    return new JavaType.Scalar(kind, TypeName.get(type), "List<" + scalar.display() + ">");
+    return new JavaType.Scalar(
+        kind, TypeName.get(type), "List<" + scalar.display() + ">", scalar.constants());
   }
 
   /** The record type of {@code type} with its components read, or null when it is no record. */

@@ -21,6 +21,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Compact binary encodings of the scalar types, {@code Optional} and {@code List}, used by the
@@ -65,6 +67,38 @@ public final class Codecs {
   public static final ValueCodec<List<Integer>> INT_LIST = nullable(list(INT));
   public static final ValueCodec<List<Long>> LONG_LIST = nullable(list(LONG));
   public static final ValueCodec<List<UUID>> UUID_LIST = nullable(list(UUID_CODEC));
+  public static final ValueCodec<List<Short>> SHORT_LIST = nullable(list(SHORT));
+  public static final ValueCodec<List<Float>> FLOAT_LIST = nullable(list(FLOAT));
+
+  /** Array columns read into Java arrays; those of primitives hold no nulls. */
+  public static final ValueCodec<String[]> STRING_ARRAY = array(STRING, String[]::new);
+  public static final ValueCodec<UUID[]> UUID_ARRAY = array(UUID_CODEC, UUID[]::new);
+  public static final ValueCodec<int[]> INT_ARRAY =
+      unboxed(INT_LIST, JavaArrays::list, JavaArrays::intArray);
+  public static final ValueCodec<long[]> LONG_ARRAY =
+      unboxed(LONG_LIST, JavaArrays::list, JavaArrays::longArray);
+  public static final ValueCodec<short[]> SHORT_ARRAY =
+      unboxed(SHORT_LIST, JavaArrays::list, JavaArrays::shortArray);
+  public static final ValueCodec<float[]> FLOAT_ARRAY =
+      unboxed(FLOAT_LIST, JavaArrays::list, JavaArrays::floatArray);
+
+  /** A codec for an array that may be null and hold nulls, written as a list. */
+  public static <T> ValueCodec<T[]> array(ValueCodec<T> element, IntFunction<T[]> newArray) {
+    ValueCodec<List<T>> list = nullable(list(element));
+    return ValueCodec.of((out, value) -> list.write(out, JavaArrays.list(value)),
+        in -> JavaArrays.array(list.read(in), newArray));
+  }
+
+  private static <A, L> ValueCodec<A> unboxed(ValueCodec<List<L>> list,
+      Function<A, List<L>> box, Function<List<L>, A> unbox) {
+    return ValueCodec.of((out, value) -> list.write(out, box.apply(value)), in -> {
+      try {
+        return unbox.apply(list.read(in));
+      } catch (NullPointerException e) {
+        throw new IOException("an array of primitives with a NULL " + e.getMessage());
+      }
+    });
+  }
 
   /** A codec for a value that may be null, from one for values that are not. */
   public static <T> ValueCodec<T> nullable(ValueCodec<T> codec) {

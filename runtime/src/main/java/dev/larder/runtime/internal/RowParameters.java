@@ -150,6 +150,13 @@ public final class RowParameters {
     return this;
   }
 
+  /** Enums bind as the array literal of their labels, untyped, as one enum binds. */
+  public <E extends Enum<E>> RowParameters bindArray(int at, Iterable<E> values,
+      EnumLabels<E> labels) throws SQLException {
+    statement.setObject(at + 1, labels.arrayLiteral(values), Types.OTHER);
+    return this;
+  }
+
   /**
    * An enum binds as its label, its type left to PostgreSQL ({@code unknown}), which casts it to
    * the column's type: an enum type as well as {@code text}.
