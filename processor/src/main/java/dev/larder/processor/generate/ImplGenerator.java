@@ -88,9 +88,14 @@ public final class ImplGenerator {
    */
   private FieldSpec constant(
       Repository repository, Method method, String name, CodecMethods codecs) {
-    CodeBlock repositoryMethod = CodeBlock.of("new $T($S, $S,\n$>$S,\n$S$<)",
-        RuntimeTypes.REPOSITORY_METHOD, repository.simpleName(), method.uniqueName(),
-        method.sql().statement(), method.fingerprint());
+    // The SQL as written too when JDBI gets it escaped: messages show what the user wrote.
+    String statement = method.sql().statement();
+    CodeBlock repositoryMethod = statement.equals(method.sql().text())
+        ? CodeBlock.of("new $T($S, $S,\n$>$S,\n$S$<)", RuntimeTypes.REPOSITORY_METHOD,
+            repository.simpleName(), method.uniqueName(), statement, method.fingerprint())
+        : CodeBlock.of("new $T($S, $S,\n$>$S,\n$S,\n$S$<)", RuntimeTypes.REPOSITORY_METHOD,
+            repository.simpleName(), method.uniqueName(), statement, method.sql().text(),
+            method.fingerprint());
     if (!method.isCachedRead()) {
       return FieldSpec.builder(RuntimeTypes.REPOSITORY_METHOD, name,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
