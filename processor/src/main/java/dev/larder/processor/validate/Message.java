@@ -39,6 +39,13 @@ public enum Message {
       "the SQL of @Query method %s locks rows (%s), but the read is cached and a cache hit takes"
           + " no lock; write @Query(value = \"...\", cached = false) so that it runs, and locks, on"
           + " every call, inside the caller's transaction"),
+  SIDE_EFFECTS_IN_CACHED_QUERY(
+      Diagnostic.Kind.WARNING,
+      "the SQL of cached @Query method %s calls %s, which %s state (Larder warns of a list of"
+          + " well-known volatile functions that do, such as nextval, setval and the advisory"
+          + " locks); a cache hit does not call %s, so the effect happens only on a miss; write"
+          + " @Query(value = \"...\", cached = false) to run it on every call, or make it an"
+          + " @Update"),
   UNBOUND_NAME(
       "SQL parameter :%s of %s has nothing to bind it: no parameter or record component is named"
           + " '%s'%s"),

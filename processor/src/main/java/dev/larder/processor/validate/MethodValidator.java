@@ -110,6 +110,11 @@ final class MethodValidator {
     } else if (clauses.locking() != null && method.isCachedRead()) {
       diagnostics.report(Message.LOCKING_CACHED_QUERY, method.sql().source(), method.uniqueName(),
           clauses.locking());
+    } else if (!clauses.sideEffects().isEmpty() && method.isCachedRead()) {
+      diagnostics.report(Message.SIDE_EFFECTS_IN_CACHED_QUERY, method.sql().source(),
+          method.uniqueName(), String.join(", ", clauses.sideEffects()),
+          clauses.sideEffects().size() == 1 ? "changes" : "change",
+          clauses.sideEffects().size() == 1 ? "it" : "them");
     }
   }
 
