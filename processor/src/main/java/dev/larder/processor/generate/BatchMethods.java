@@ -8,6 +8,7 @@ import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ResultShape;
+import dev.larder.processor.model.ScalarKind;
 import dev.larder.processor.model.SqlClauses;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ final class BatchMethods {
 
   /** The statements of a batch method, after its argument check. */
   static void body(MethodSpec.Builder builder, Method method, String constant,
-      String rowsConstant, CodeBlock tags, MethodScope scope, EnumLabelFields labels) {
+      String rowsConstant, CodeBlock tags, MethodScope scope, ClassFields fields) {
     Parameter batch = method.batchParameter();
     ResultShape shape = method.result().shape();
     CodeBlock target = scope.constant(constant);
@@ -60,7 +61,7 @@ final class BatchMethods {
       builder.addCode("$L.run(\n$>$>", scope.constant(rowsConstant))
           .addCode("$N, $N, $L.batchChunkSize(),\n", transaction, batch.name(), larder)
           .addCode("($N, $N, $N) -> $N$>$>$L)));\n$<$<$<$<$<$<", statement, at, element,
-              statement, positionalBinds(method, insert, element, at, labels));
+              statement, positionalBinds(method, insert, element, at, fields));
     } else {
       String chunk = scope.local("chunk");
       String prepared = scope.local("batch");
@@ -70,7 +71,7 @@ final class BatchMethods {
           .addStatement("$T $N = $N.prepareBatch($L.sql())", RuntimeTypes.PREPARED_BATCH,
               prepared, transaction, target)
           .beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, chunk)
-          .addStatement("$N$L\n.add()", prepared, ImplGenerator.binds(method, target, element, labels))
+          .addStatement("$N$L\n.add()", prepared, ImplGenerator.binds(method, target, element, fields))
           .endControlFlow()
           .addStatement("return $T.sum($L, $N.execute())", RuntimeTypes.BATCHES, target, prepared)
           .addCode("$<})));\n$<$<$<$<");
@@ -102,22 +103,26 @@ final class BatchMethods {
   /** {@code .bind(at, row.sku()).bind(at + 1, row.name())...}, one per {@code ?} of the tuple. */
   private static CodeBlock positionalBinds(
       Method method, SqlClauses.InsertValues insert, String element, String at,
-      EnumLabelFields labels) {
+      ClassFields fields) {
     CodeBlock.Builder code = CodeBlock.builder();
     List<String> names = new ArrayList<>(insert.names());
     for (int i = 0; i < names.size(); i++) {
       Binding b = binding(method, names.get(i));
       CodeBlock position = i == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, i);
       CodeBlock value = CodeBlock.of("$N.$N()", element, b.component().name());
+      JavaType.Scalar type = (JavaType.Scalar) b.component().type();
+      if (type.kind() == ScalarKind.CONVERTED) {
+        value = fields.toColumn(type, value); // bound as its database form
+        type = type.converter().databaseScalar();
+      }
       // RowParameters has a bind for every scalar type: the overload is the component's type;
       // an enum's takes its labels, an array column's its element type.
-      JavaType.Scalar type = (JavaType.Scalar) b.component().type();
       String arrayElement = type.kind().sqlArrayElement();
-      if (EnumLabelFields.isEnum(type)) {
-        code.add("\n.bind($L, $L, $N)", position, value, labels.name(type));
-      } else if (EnumLabelFields.isEnumLike(type)) {
+      if (ClassFields.isEnum(type)) {
+        code.add("\n.bind($L, $L, $N)", position, value, fields.name(type));
+      } else if (ClassFields.isEnumLike(type)) {
         code.add("\n.bindArray($L, $L, $N)", position, Expressions.asList(type, value),
-            labels.name(type));
+            fields.name(type));
       } else if (arrayElement != null) {
         code.add("\n.bindArray($L, $S, $L)", position, arrayElement,
             Expressions.asList(type, value));

@@ -27,13 +27,13 @@ final class CodecMethods {
   static final ClassName VALUE_CODEC = ClassName.get("dev.larder.runtime.internal", "ValueCodec");
 
   private final ClassName owner;
-  private final EnumLabelFields labels;
+  private final ClassFields fields;
   private final Map<String, List<MethodSpec>> byRecord = new LinkedHashMap<>();
   private final Map<String, String> names = new LinkedHashMap<>();
 
-  CodecMethods(ClassName owner, EnumLabelFields labels) {
+  CodecMethods(ClassName owner, ClassFields fields) {
     this.owner = owner;
-    this.labels = labels;
+    this.fields = fields;
   }
 
   /** The type {@code ValueCodec<R>} of a method's result. */
@@ -81,7 +81,9 @@ final class CodecMethods {
       case BYTES -> CodeBlock.of("$T.BYTES", CODECS);
       case CHAR, BOXED_CHAR -> CodeBlock.of("$T.CHAR", CODECS);
       case DURATION -> CodeBlock.of("$T.DURATION", CODECS);
-      case ENUM -> labels.codec(scalar);
+      case ENUM -> fields.codec(scalar);
+      case CONVERTED -> fields.convertedCodec(scalar,
+          forElement(scalar.converter().databaseScalar()));
     };
   }
 
@@ -90,8 +92,13 @@ final class CodecMethods {
    * {@code Codecs.INT_ARRAY}..., named as its kind; that of its enum's labels for enums.
    */
   private CodeBlock arrayCodec(JavaType.Scalar scalar) {
-    return scalar.kind().enumLike() ? labels.codec(scalar)
+    return scalar.kind().enumLike() ? fields.codec(scalar)
         : CodeBlock.of("$T.$L", CODECS, scalar.kind().name());
+  }
+
+  /** The codec of a component written whole by a codec: an array column or a converted value. */
+  private CodeBlock codecOf(JavaType.Scalar scalar) {
+    return scalar.kind() == ScalarKind.CONVERTED ? forElement(scalar) : arrayCodec(scalar);
   }
 
   private String nameFor(JavaType.Record record) {
@@ -124,14 +131,14 @@ final class CodecMethods {
     for (JavaType.Component c : record.components()) {
       ScalarKind kind = ((JavaType.Scalar) c.type()).kind();
       String suffix = suffix(kind);
-      if (kind.arrayElement() != null) {
-        method.addStatement("$L.write(out, value.$N())", arrayCodec((JavaType.Scalar) c.type()),
+      if (kind.arrayElement() != null || kind == ScalarKind.CONVERTED) {
+        method.addStatement("$L.write(out, value.$N())", codecOf((JavaType.Scalar) c.type()),
             c.name());
       } else if (kind.isPrimitive()) {
         method.addStatement("out.write$L(value.$N())", suffix, c.name());
       } else if (kind == ScalarKind.ENUM) {
         method.addStatement("$N.write(out, value.$N())",
-            labels.name((JavaType.Scalar) c.type()), c.name());
+            fields.name((JavaType.Scalar) c.type()), c.name());
       } else {
         method.addStatement("$T.write$L(out, value.$N())", CODECS, suffix, c.name());
       }
@@ -144,12 +151,12 @@ final class CodecMethods {
     for (JavaType.Component c : record.components()) {
       JavaType.Scalar scalar = (JavaType.Scalar) c.type();
       String suffix = suffix(scalar.kind());
-      if (scalar.kind().arrayElement() != null) {
-        arguments.add(CodeBlock.of("$L.read(in)", arrayCodec(scalar)));
+      if (scalar.kind().arrayElement() != null || scalar.kind() == ScalarKind.CONVERTED) {
+        arguments.add(CodeBlock.of("$L.read(in)", codecOf(scalar)));
       } else if (scalar.kind().isPrimitive()) {
         arguments.add(CodeBlock.of("in.read$L()", suffix));
       } else if (scalar.kind() == ScalarKind.ENUM) {
-        arguments.add(CodeBlock.of("$N.read(in)", labels.name(scalar)));
+        arguments.add(CodeBlock.of("$N.read(in)", fields.name(scalar)));
       } else {
         arguments.add(CodeBlock.of("$T.read$L(in)", CODECS, suffix));
       }
@@ -186,6 +193,7 @@ final class CodecMethods {
       case BYTES -> "Bytes";
       case CHAR, BOXED_CHAR -> "Char";
       case DURATION -> "Duration";
+      case CONVERTED -> "Converted";
       case ENUM -> "Enum";
     };
   }

@@ -34,19 +34,19 @@ final class Expressions {
   }
 
   /** {@code KeyEncoding.part(x)}, or {@code KeyEncoding.tuple(...)} for a whole record. */
-  static CodeBlock keyPart(EnumLabelFields labels, Parameter parameter, JavaType.Component component,
+  static CodeBlock keyPart(ClassFields fields, Parameter parameter, JavaType.Component component,
       String batchElement) {
     if (component == null && parameter.record() != null) {
       List<CodeBlock> parts = new ArrayList<>();
       for (JavaType.Component c : parameter.record().components()) {
-        parts.add(labels.keyValue(c.type(), null, value(parameter, c, batchElement)));
+        parts.add(fields.keyValue(c.type(), null, value(parameter, c, batchElement)));
       }
       return CodeBlock.of("$T.tuple($L)", RuntimeTypes.KEY_ENCODING, CodeBlock.join(parts, ", "));
     }
     CodeBlock value = value(parameter, component, batchElement);
     return CodeBlock.of("$T.part($L)", RuntimeTypes.KEY_ENCODING, component != null
-        ? labels.keyValue(component.type(), null, value)
-        : labels.keyValue(parameter.element(), parameter.kind(), value));
+        ? fields.keyValue(component.type(), null, value)
+        : fields.keyValue(parameter.element(), parameter.kind(), value));
   }
 
   /**
@@ -54,14 +54,14 @@ final class Expressions {
    * KeyEncoding.part(id)}; {@code suffix} is appended as a literal.
    */
   static CodeBlock render(
-      EnumLabelFields labels, Template template, String suffix, String batchElement) {
+      ClassFields fields, Template template, String suffix, String batchElement) {
     List<Object> pieces = new ArrayList<>();
     for (Template.Segment segment : template.segments()) {
       if (segment instanceof Template.Literal literal) {
         appendLiteral(pieces, literal.text());
       } else {
         Template.Placeholder p = (Template.Placeholder) segment;
-        pieces.add(keyPart(labels, p.parameter(), p.component(), p.perElement() ? batchElement : null));
+        pieces.add(keyPart(fields, p.parameter(), p.component(), p.perElement() ? batchElement : null));
       }
     }
     appendLiteral(pieces, suffix);

@@ -15,6 +15,7 @@ import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.ResultShape;
+import dev.larder.processor.model.ScalarKind;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.larder.processor.model.CacheSettings;
@@ -34,9 +35,10 @@ public final class ImplGenerator {
 
   public TypeSpec generate(Repository repository) {
     ClassName impl = repository.implName();
-    EnumLabelFields labels = new EnumLabelFields(EnumTypes.used(repository.methods()));
-    RowMappers mappers = new RowMappers(impl, labels);
-    ConstantNames constants = new ConstantNames(repository, labels);
+    ClassFields fields = new ClassFields(
+        EnumTypes.used(repository.methods()), EnumTypes.converted(repository.methods()));
+    RowMappers mappers = new RowMappers(impl, fields);
+    ConstantNames constants = new ConstantNames(repository, fields);
 
     TypeSpec.Builder type = TypeSpec.classBuilder(impl)
         .addAnnotation(RuntimeTypes.GENERATED)
@@ -47,14 +49,15 @@ public final class ImplGenerator {
             repository.interfaceName())
         .addJavadoc("Create it with {@code new $T(larder)}; it is thread-safe.\n", impl);
 
-    CodecMethods codecs = new CodecMethods(impl, labels);
+    CodecMethods codecs = new CodecMethods(impl, fields);
     // First: the constants below use them while they are initialised.
-    type.addFields(labels.fields(EnumTypes.used(repository.methods())));
+    type.addFields(fields.converterFields(EnumTypes.converted(repository.methods())));
+    type.addFields(fields.fields(EnumTypes.used(repository.methods())));
     for (Method method : repository.methods()) {
       String constant = constants.of(method);
       type.addField(constant(repository, method, constant, codecs));
       type.addFields(
-          PagingGenerator.constants(method, constant, constants.statementsOf(method), labels));
+          PagingGenerator.constants(method, constant, constants.statementsOf(method), fields));
       type.addFields(BatchMethods.constants(method, constants.statementsOf(method)));
     }
     repository.transactional().forEach(
@@ -71,8 +74,8 @@ public final class ImplGenerator {
 
     for (Method method : repository.methods()) {
       type.addMethod(method.kind() == MethodKind.QUERY
-          ? query(repository, method, constants, mappers, labels)
-          : update(repository, method, constants, mappers, labels));
+          ? query(repository, method, constants, mappers, fields)
+          : update(repository, method, constants, mappers, fields));
     }
     repository.transactional().forEach(
         m -> type.addMethod(TransactionalMethods.override(repository, m, constants.of(m))));
@@ -161,12 +164,12 @@ public final class ImplGenerator {
   }
 
   private MethodSpec query(Repository repository, Method method, ConstantNames constants,
-      RowMappers mappers, EnumLabelFields labels) {
+      RowMappers mappers, ClassFields fields) {
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
     String constant = constants.of(method);
     if (PagingGenerator.isPaged(method)) {
       return PagingGenerator.query(repository, method, constant, constants.statementsOf(method),
-          mappers, scope, labels);
+          mappers, scope, fields);
     }
     String handle = scope.local("handle");
     CodeBlock target = methodOf(method, scope.constant(constant));
@@ -176,7 +179,7 @@ public final class ImplGenerator {
           .add("$T.$N($L,\n", RuntimeTypes.ROWS,
               method.result().shape() == ResultShape.SINGLE ? "exactlyOne" : "atMostOne", target)
           .add("$N.createQuery($L.sql())$>$>", handle, target)
-          .add(binds(method, target, null, labels))
+          .add(binds(method, target, null, fields))
           .add(map)
           .add(")$<$<")
           .build();
@@ -184,7 +187,7 @@ public final class ImplGenerator {
       case LIST -> CodeBlock.builder()
           .add("$T.list(\n", RuntimeTypes.ROWS)
           .add("$N.createQuery($L.sql())$>$>", handle, target)
-          .add(binds(method, target, null, labels))
+          .add(binds(method, target, null, fields))
           .add(map)
           .add(")$<$<")
           .build();
@@ -220,7 +223,7 @@ public final class ImplGenerator {
   }
 
   private MethodSpec update(Repository repository, Method method, ConstantNames constants,
-      RowMappers mappers, EnumLabelFields labels) {
+      RowMappers mappers, ClassFields fields) {
     ResultShape shape = method.result().shape();
     String constant = constants.of(method);
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
@@ -229,18 +232,18 @@ public final class ImplGenerator {
     Parameter batch = method.batchParameter();
     if (batch != null) {
       BatchMethods.body(builder, method, constant, constants.statementsOf(method), tags, scope,
-          labels);
+          fields);
       return builder.build();
     }
     String handle = scope.local("handle");
     CodeBlock target = scope.constant(constant);
     if (method.result().element() != null) {
       return builder.addStatement("return $L", returning(method, scope, target, tags, handle,
-          mappers.mapperFor(method.result().element()), labels)).build();
+          mappers.mapperFor(method.result().element()), fields)).build();
     }
     CodeBlock statement = CodeBlock.builder()
         .add("$N.createUpdate($L.sql())", handle, target)
-        .add(binds(method, target, null, labels))
+        .add(binds(method, target, null, fields))
         .add("\n.execute()")
         .build();
     CodeBlock write = CodeBlock.of("$L.write($L, $L,\n$N -> $L$>$L$<)", scope.field("larder"),
@@ -259,12 +262,12 @@ public final class ImplGenerator {
    * none or several the exception undoes the write rather than leave it done and unreported.
    */
   private static CodeBlock returning(Method method, MethodScope scope, CodeBlock target,
-      CodeBlock tags, String handle, CodeBlock mapper, EnumLabelFields labels) {
+      CodeBlock tags, String handle, CodeBlock mapper, ClassFields fields) {
     ResultShape shape = method.result().shape();
     String transaction = shape == ResultShape.LIST ? handle : scope.local("transaction");
     CodeBlock rows = CodeBlock.builder()
         .add("$N.createQuery($L.sql())$>$>", transaction, target)
-        .add(binds(method, target, null, labels))
+        .add(binds(method, target, null, fields))
         .add("\n.map($L)$<$<", mapper)
         .build();
     CodeBlock work = switch (shape) {
@@ -280,14 +283,14 @@ public final class ImplGenerator {
 
   /** One {@code .bind(..)} line per SQL name, in the order the SQL uses them. */
   static CodeBlock binds(
-      Method method, CodeBlock target, String batchElement, EnumLabelFields labels) {
+      Method method, CodeBlock target, String batchElement, ClassFields fields) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Binding b : method.bindings()) {
       Parameter p = b.parameter();
       boolean fromBatch = p.kind() == ParameterKind.BATCH;
       CodeBlock value = Expressions.value(p, b.component(), fromBatch ? batchElement : null);
-      if (p.kind() == ParameterKind.ARRAY && EnumLabelFields.isEnum(p.element())) {
-        code.add(labels.bindArray(b.sqlName(), (JavaType.Scalar) p.element(),
+      if (p.kind() == ParameterKind.ARRAY && ClassFields.isEnum(p.element())) {
+        code.add(fields.bindArray(b.sqlName(), (JavaType.Scalar) p.element(),
             CodeBlock.of("$T.array($L, $S, $L)", RuntimeTypes.ROWS, target, p.name(), value)));
         continue;
       }
@@ -298,6 +301,10 @@ public final class ImplGenerator {
       }
       JavaType.Scalar scalar = (JavaType.Scalar) (b.component() != null
           ? b.component().type() : p.element());
+      if (scalar.kind() == ScalarKind.CONVERTED) {
+        value = fields.toColumn(scalar, value); // bound as its database form
+        scalar = scalar.converter().databaseScalar();
+      }
       switch (scalar.kind()) {
         case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, BOXED_LONG, BOXED_INT, BOXED_SHORT,
             BOXED_BOOLEAN, BOXED_DOUBLE, BOXED_FLOAT, STRING, BIG_DECIMAL, BYTES, CHAR, BOXED_CHAR ->
@@ -309,8 +316,8 @@ public final class ImplGenerator {
             code.add("\n.bindArray($S, $T.class, $L)", b.sqlName(),
                 scalar.element().typeName().box(), Expressions.asList(scalar, value));
         case ENUM_LIST, ENUM_ARRAY -> code.add(
-            labels.bindArray(b.sqlName(), scalar, Expressions.asList(scalar, value)));
-        case ENUM -> code.add(labels.bind(b.sqlName(), scalar, value));
+            fields.bindArray(b.sqlName(), scalar, Expressions.asList(scalar, value)));
+        case ENUM -> code.add(fields.bind(b.sqlName(), scalar, value));
         default -> code.add("\n.bindByType($S, $L, $T.class)", b.sqlName(), value,
             scalar.typeName());
       }

@@ -19,13 +19,13 @@ import javax.lang.model.element.Modifier;
  */
 final class RowMappers {
   private final ClassName owner;
-  private final EnumLabelFields labels;
+  private final ClassFields fields;
   private final Map<String, MethodSpec> byType = new LinkedHashMap<>();
   private final Map<String, String> names = new LinkedHashMap<>();
 
-  RowMappers(ClassName owner, EnumLabelFields labels) {
+  RowMappers(ClassName owner, ClassFields fields) {
     this.owner = owner;
-    this.labels = labels;
+    this.fields = fields;
   }
 
   /** The method reference mapping a row to {@code type}, creating the mapper on first use. */
@@ -68,7 +68,10 @@ final class RowMappers {
 
   private CodeBlock read(JavaType.Scalar scalar, CodeBlock column) {
     if (scalar.kind().enumLike()) {
-      return labels.read(scalar, column);
+      return fields.read(scalar, column);
+    }
+    if (scalar.kind() == ScalarKind.CONVERTED) {
+      return fields.fromColumn(scalar, read(scalar.converter().databaseScalar(), column));
     }
     return CodeBlock.of("$T.$N(rs, $L)", RuntimeTypes.COLUMNS, scalar.kind().reader(), column);
   }

@@ -17,13 +17,19 @@ public sealed interface JavaType {
 
   /**
    * A column type Larder reads and binds without reflection; an enum has its constants, in
-   * declaration order, with their labels (empty for other kinds).
+   * declaration order, with their labels (empty for other kinds); a type annotated
+   * {@code @ConvertWith} its converter (null for other kinds).
    */
-  record Scalar(ScalarKind kind, TypeName typeName, String display, List<EnumConstant> constants)
-      implements JavaType {
+  record Scalar(ScalarKind kind, TypeName typeName, String display, List<EnumConstant> constants,
+      Converter converter) implements JavaType {
 
     public Scalar(ScalarKind kind, TypeName typeName, String display) {
       this(kind, typeName, display, List.of());
+    }
+
+    public Scalar(
+        ScalarKind kind, TypeName typeName, String display, List<EnumConstant> constants) {
+      this(kind, typeName, display, constants, null);
     }
 
     /** True for an enum one of whose constants has a label other than its name. */

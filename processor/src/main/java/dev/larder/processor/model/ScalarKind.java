@@ -48,6 +48,7 @@ public enum ScalarKind {
   CHAR("char", "getChar", false),
   BOXED_CHAR("java.lang.Character", "getBoxedChar", true),
   DURATION("java.time.Duration", "getDuration", true),
+  CONVERTED("a type with @ConvertWith", "-", true),
   ENUM("an enum", "getEnum", true);
 
   private final String javaName;
@@ -122,7 +123,8 @@ public enum ScalarKind {
    * {@link #isArray}), {@code char} and {@code Duration}, which have no sort type yet.
    */
   public boolean sortable() {
-    return !isArray() && this != CHAR && this != BOXED_CHAR && this != DURATION;
+    return !isArray() && this != CHAR && this != BOXED_CHAR && this != DURATION
+        && this != CONVERTED;
   }
 
   /** The PostgreSQL name of an array column's element type, or null when this is no array. */
@@ -151,10 +153,13 @@ public enum ScalarKind {
     return null;
   }
 
-  /** Finds the kind of a canonical type name, or null. Enums are recognised elsewhere. */
+  /**
+   * Finds the kind of a canonical type name, or null. Enums and converted types are recognised
+   * elsewhere.
+   */
   public static ScalarKind forName(String canonicalName) {
     for (ScalarKind kind : values()) {
-      if (kind.javaName.equals(canonicalName)) {
+      if (kind.javaName.equals(canonicalName) && kind != ENUM && kind != CONVERTED) {
         return kind;
       }
     }

@@ -46,6 +46,20 @@ public enum Message {
           + " locks); a cache hit does not call %s, so the effect happens only on a miss; write"
           + " @Query(value = \"...\", cached = false) to run it on every call, or make it an"
           + " @Update"),
+  CONVERTER_NOT_A_COLUMN_CONVERTER(
+      "@ConvertWith on %s names %s, which does not implement ColumnConverter<%s, S> directly;"
+          + " implement dev.larder.runtime.ColumnConverter<%s, S> with S the column type to store"
+          + " it as (%s)"),
+  CONVERTER_TYPE_MISMATCH(
+      "@ConvertWith on %s names %s, a ColumnConverter<%s, ...>, which converts %s, not %s; name a"
+          + " converter that implements ColumnConverter<%s, S>"),
+  CONVERTER_UNSUPPORTED_COLUMN(
+      "converter %s of %s stores it as %s, which Larder cannot map to a column; implement"
+          + " ColumnConverter<%s, S> with S one of %s"),
+  CONVERTER_NOT_INSTANTIABLE(
+      "converter %s of %s cannot be created by generated code, which calls new %s(); make it a"
+          + " public class (not abstract, static if nested) with a public constructor without"
+          + " parameters"),
   UNBOUND_NAME(
       "SQL parameter :%s of %s has nothing to bind it: no parameter or record component is named"
           + " '%s'%s"),

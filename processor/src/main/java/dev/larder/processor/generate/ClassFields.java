@@ -15,7 +15,9 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * The labels of an enum in generated code: a private constant per enum a class uses,
+ * The constants of one generated class that values go through: a converter per type annotated
+ * {@code @ConvertWith} ({@code EMAIL_CONVERTER = new EmailConverter()}), and the labels of each
+ * enum. For enums: a private constant per enum a class uses,
  * {@code MPAA_RATING_LABELS}, an {@code EnumLabels} whose two directions are switches over the
  * constants and their {@code @EnumLabel}s, and the expressions that bind, read, cache and key
  * enum values through it. Nothing is looked up by reflection or {@code valueOf}.
@@ -25,26 +27,73 @@ import javax.lang.model.element.Modifier;
  * ({@code COM_SHOP_STATUS_LABELS} and {@code COM_SHOP_BILLING_STATUS_LABELS}), so that the names
  * depend on the set of enums only, never on the order of methods.
  */
-final class EnumLabelFields {
+final class ClassFields {
   static final ClassName ENUM_LABELS = ClassName.get("dev.larder.runtime.internal", "EnumLabels");
   static final ClassName TYPES = ClassName.get("java.sql", "Types");
+  static final ClassName CONVERTED = ClassName.get("dev.larder.runtime.internal", "Converted");
 
-  private final Map<ClassName, String> names = new HashMap<>();
+  private final Map<ClassName, String> names;
+  private final Map<ClassName, String> converterNames;
 
-  /** @param used every enum the generated class binds, reads, caches or keys */
-  EnumLabelFields(List<JavaType.Scalar> used) {
+  /**
+   * @param used every enum the generated class binds, reads, caches or keys
+   * @param converted every type with a converter it binds, reads, caches or keys
+   */
+  ClassFields(List<JavaType.Scalar> used, List<JavaType.Scalar> converted) {
+    names = uniqueNames(used.stream().map(t -> (ClassName) t.typeName()).toList(), "_LABELS");
+    converterNames = uniqueNames(
+        converted.stream().map(t -> t.converter().converter()).distinct().toList(), "");
+  }
+
+  /**
+   * Constant names for {@code types}: the simple name in constant case, or the qualified name
+   * for types of different packages that share a simple name; then {@code suffix}.
+   */
+  private static Map<ClassName, String> uniqueNames(List<ClassName> types, String suffix) {
     Map<String, Integer> bySimpleName = new HashMap<>();
-    for (JavaType.Scalar type : used) {
-      bySimpleName.merge(simpleName((ClassName) type.typeName()), 1, Integer::sum);
+    for (ClassName name : types) {
+      bySimpleName.merge(simpleName(name), 1, Integer::sum);
     }
-    for (JavaType.Scalar type : used) {
-      ClassName name = (ClassName) type.typeName();
+    Map<ClassName, String> out = new HashMap<>();
+    for (ClassName name : types) {
       String simple = simpleName(name);
       String qualified = name.packageName().isEmpty() ? simple
           : name.packageName().replace('.', '_') + "_" + simple;
-      names.put(name, ConstantNames.constantCase(
-          bySimpleName.get(simple) > 1 ? qualified : simple) + "_LABELS");
+      out.put(name, ConstantNames.constantCase(
+          bySimpleName.get(simple) > 1 ? qualified : simple) + suffix);
     }
+    return out;
+  }
+
+  /** The constant holding the converter of {@code type}: {@code EMAIL_CONVERTER}. */
+  String converterName(JavaType.Scalar type) {
+    return converterNames.get(type.converter().converter());
+  }
+
+  /** The converter constants for {@code converted}, each converter once. */
+  List<FieldSpec> converterFields(List<JavaType.Scalar> converted) {
+    List<FieldSpec> out = new ArrayList<>();
+    converted.stream().map(t -> t.converter().converter()).distinct().forEach(c ->
+        out.add(FieldSpec.builder(c, converterNames.get(c), Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("new $T()", c)
+            .build()));
+    return out;
+  }
+
+  /** {@code Converted.toColumn(EMAIL_CONVERTER, value)}: the database form of a value. */
+  CodeBlock toColumn(JavaType.Scalar type, CodeBlock value) {
+    return CodeBlock.of("$T.toColumn($N, $L)", CONVERTED, converterName(type), value);
+  }
+
+  /** {@code Converted.fromColumn(EMAIL_CONVERTER, column)}: the value of its database form. */
+  CodeBlock fromColumn(JavaType.Scalar type, CodeBlock column) {
+    return CodeBlock.of("$T.fromColumn($N, $L)", CONVERTED, converterName(type), column);
+  }
+
+  /** {@code Converted.codec(EMAIL_CONVERTER, Codecs.STRING)}: cached as its database form. */
+  CodeBlock convertedCodec(JavaType.Scalar type, CodeBlock columnCodec) {
+    return CodeBlock.of("$T.codec($N, $L)", CONVERTED, converterName(type), columnCodec);
   }
 
   private static String simpleName(ClassName name) {
@@ -139,6 +188,9 @@ final class EnumLabelFields {
    * which is then its label.
    */
   CodeBlock keyValue(JavaType type, ParameterKind kind, CodeBlock value) {
+    if (type instanceof JavaType.Scalar scalar && scalar.kind() == ScalarKind.CONVERTED) {
+      return toColumn(scalar, value); // keyed by its database form, as a trigger would
+    }
     if (!(type instanceof JavaType.Scalar scalar) || !scalar.relabelled()) {
       return value;
     }
