@@ -16,7 +16,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The body of a batch write: every chunk in one transaction (which joins the caller's), the
- * counts added up, the tags bumped once by {@code Larder.write}. A plain
+ * counts added up (or, with RETURNING, the returned rows joined in order), the tags bumped once
+ * by {@code Larder.write}. A plain
  * {@code INSERT ... VALUES (...)} runs as multi-row inserts ({@code MultiRowInsert}), one
  * statement per chunk; any other statement as a JDBC batch per chunk.
  */
@@ -38,19 +39,24 @@ final class BatchMethods {
 
   /** The statements of a batch method, after its argument check. */
   static void body(MethodSpec.Builder builder, Method method, String constant,
-      String rowsConstant, CodeBlock tags, MethodScope scope, ClassFields fields) {
+      String rowsConstant, CodeBlock tags, MethodScope scope, ClassFields fields,
+      CodeBlock mapper) {
     Parameter batch = method.batchParameter();
     ResultShape shape = method.result().shape();
     CodeBlock target = scope.constant(constant);
     CodeBlock larder = scope.field("larder");
+    // Checked first: the tags are built from the batch before the statement runs.
+    builder.addStatement("$T.batch($L, $S, $N)", RuntimeTypes.ROWS, target, batch.name(),
+        batch.name());
+    if (method.result().element() != null) {
+      returning(builder, method, target, larder, tags, scope, fields, mapper);
+      return;
+    }
     String count = scope.local("count");
     String handle = scope.local("handle");
     String transaction = scope.local("transaction");
     CodeBlock assign = shape == ResultShape.VOID ? CodeBlock.of("")
         : CodeBlock.of("long $N = ", count);
-    // Checked first: the tags are built from the batch before the statement runs.
-    builder.addStatement("$T.batch($L, $S, $N)", RuntimeTypes.ROWS, target, batch.name(),
-        batch.name());
     SqlClauses.InsertValues insert = multiRow(method);
     builder.addCode("$L$L.write($L, $L,\n$>$>", assign, larder, target, tags)
         .addCode("$N -> $N.inTransaction($N -> ", handle, handle, transaction);
@@ -82,6 +88,31 @@ final class BatchMethods {
       default -> builder.addStatement("return $T.toIntCount($L, $N)", RuntimeTypes.ROWS, target,
           count);
     }
+  }
+
+  /**
+   * A batch with RETURNING: one JDBC batch per chunk whose returned rows are read in order, the
+   * chunks' rows joined into one unmodifiable list.
+   */
+  private static void returning(MethodSpec.Builder builder, Method method, CodeBlock target,
+      CodeBlock larder, CodeBlock tags, MethodScope scope, ClassFields fields, CodeBlock mapper) {
+    Parameter batch = method.batchParameter();
+    String handle = scope.local("handle");
+    String transaction = scope.local("transaction");
+    String chunk = scope.local("chunk");
+    String prepared = scope.local("batch");
+    String element = scope.local("row");
+    builder.addCode("return $L.write($L, $L,\n$>$>", larder, target, tags)
+        .addCode("$N -> $N.inTransaction($N -> ", handle, handle, transaction)
+        .addCode("$T.returning(\n$>$>", RuntimeTypes.BATCHES)
+        .addCode("$N, $L.batchChunkSize(), $N -> {\n$>", batch.name(), larder, chunk)
+        .addStatement("$T $N = $N.prepareBatch($L.sql())", RuntimeTypes.PREPARED_BATCH,
+            prepared, transaction, target)
+        .beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, chunk)
+        .addStatement("$N$L\n.add()", prepared, ImplGenerator.binds(method, target, element, fields))
+        .endControlFlow()
+        .addStatement("return $N.executePreparedBatch().map($L).list()", prepared, mapper)
+        .addCode("$<})));\n$<$<$<$<");
   }
 
   /** The insert split for multi-row statements, when every name of its tuple binds a component. */

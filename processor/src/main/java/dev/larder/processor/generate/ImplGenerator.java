@@ -232,7 +232,8 @@ public final class ImplGenerator {
     Parameter batch = method.batchParameter();
     if (batch != null) {
       BatchMethods.body(builder, method, constant, constants.statementsOf(method), tags, scope,
-          fields);
+          fields, method.result().element() == null ? null
+              : mappers.mapperFor(method.result().element()));
       return builder.build();
     }
     String handle = scope.local("handle");

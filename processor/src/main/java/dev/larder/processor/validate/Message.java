@@ -100,9 +100,10 @@ public enum Message {
           + " away; declare what RETURNING gives (e.g. long for RETURNING id, a record, Optional<...>"
           + " or List<...>), or remove RETURNING"),
   BATCH_RETURNING(
-      "batch method %s returns %s%s; a batch runs its statement in chunks and gives only the"
-          + " number of rows changed, never rows: return int, long or void%s, or take one %s"
-          + " instead of the collection %s to get rows from RETURNING"),
+      "batch method %s returns %s with RETURNING in its SQL; a batch gives the rows of RETURNING"
+          + " as one List, in the order of the collection %s: declare List<...> of what"
+          + " RETURNING gives (e.g. List<Long> for RETURNING id, or a List of a record), or"
+          + " remove RETURNING and return int, long or void"),
   UNSUPPORTED_COMPONENT(
       "record %s, used by %s, has component %s of type %s, which Larder cannot map to a column;"
           + " supported component types: %s"),

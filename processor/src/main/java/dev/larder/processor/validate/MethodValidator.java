@@ -185,17 +185,16 @@ final class MethodValidator {
 
   /**
    * An update returns rows (a record, a scalar, Optional or List of them) exactly when its SQL has
-   * RETURNING, and never in a batch.
+   * RETURNING; a batch returns them as a List.
    */
   private boolean returningMatchesResult() {
     ResultShape shape = method.result().shape();
     boolean rows = method.result().element() != null;
     boolean returning = method.sql().clauses().returning();
     Parameter batch = method.batchParameter();
-    if (batch != null && (rows || returning)) {
+    if (batch != null && returning && shape != ResultShape.LIST) {
       diagnostics.report(Message.BATCH_RETURNING, method.source(), method.uniqueName(),
-          method.result().typeName(), returning ? " with RETURNING in its SQL" : "",
-          returning ? " and remove RETURNING" : "", batch.element().display(), batch.name());
+          method.result().typeName(), batch.name());
       return false;
     }
     if (rows && !returning) {
