@@ -12,6 +12,7 @@ import dev.larder.processor.model.ScalarKind;
 import dev.larder.processor.model.SqlClauses;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -69,18 +70,9 @@ final class BatchMethods {
           .addCode("($N, $N, $N) -> $N$>$>$L)));\n$<$<$<$<$<$<", statement, at, element,
               statement, positionalBinds(method, insert, element, at, fields));
     } else {
-      String chunk = scope.local("chunk");
-      String prepared = scope.local("batch");
-      String element = scope.local("row");
-      builder.addCode("$T.inChunks(\n$>$>", RuntimeTypes.BATCHES)
-          .addCode("$N, $L.batchChunkSize(), $N -> {\n$>", batch.name(), larder, chunk)
-          .addStatement("$T $N = $N.prepareBatch($L.sql())", RuntimeTypes.PREPARED_BATCH,
-              prepared, transaction, target)
-          .beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, chunk)
-          .addStatement("$N$L\n.add()", prepared, ImplGenerator.binds(method, target, element, fields))
-          .endControlFlow()
-          .addStatement("return $T.sum($L, $N.execute())", RuntimeTypes.BATCHES, target, prepared)
-          .addCode("$<})));\n$<$<$<$<");
+      preparedChunks(builder, method, target, larder, transaction, scope, fields, "inChunks",
+          prepared -> CodeBlock.of("$T.sum($L, $N.execute())", RuntimeTypes.BATCHES, target,
+              prepared));
     }
     switch (shape) {
       case VOID -> { }
@@ -96,22 +88,33 @@ final class BatchMethods {
    */
   private static void returning(MethodSpec.Builder builder, Method method, CodeBlock target,
       CodeBlock larder, CodeBlock tags, MethodScope scope, ClassFields fields, CodeBlock mapper) {
-    Parameter batch = method.batchParameter();
     String handle = scope.local("handle");
     String transaction = scope.local("transaction");
+    builder.addCode("return $L.write($L, $L,\n$>$>", larder, target, tags)
+        .addCode("$N -> $N.inTransaction($N -> ", handle, handle, transaction);
+    preparedChunks(builder, method, target, larder, transaction, scope, fields, "returning",
+        prepared -> CodeBlock.of("$N.executePreparedBatch().map($L).list()", prepared, mapper));
+  }
+
+  /**
+   * {@code Batches.<runner>(rows, larder.batchChunkSize(), chunk -> {...})}: a JDBC batch of
+   * each chunk, one {@code add()} per row, then {@code return <result>}; closes the write.
+   */
+  private static void preparedChunks(MethodSpec.Builder builder, Method method,
+      CodeBlock target, CodeBlock larder, String transaction, MethodScope scope,
+      ClassFields fields, String runner, Function<String, CodeBlock> result) {
+    Parameter batch = method.batchParameter();
     String chunk = scope.local("chunk");
     String prepared = scope.local("batch");
     String element = scope.local("row");
-    builder.addCode("return $L.write($L, $L,\n$>$>", larder, target, tags)
-        .addCode("$N -> $N.inTransaction($N -> ", handle, handle, transaction)
-        .addCode("$T.returning(\n$>$>", RuntimeTypes.BATCHES)
+    builder.addCode("$T.$N(\n$>$>", RuntimeTypes.BATCHES, runner)
         .addCode("$N, $L.batchChunkSize(), $N -> {\n$>", batch.name(), larder, chunk)
         .addStatement("$T $N = $N.prepareBatch($L.sql())", RuntimeTypes.PREPARED_BATCH,
             prepared, transaction, target)
         .beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, chunk)
         .addStatement("$N$L\n.add()", prepared, ImplGenerator.binds(method, target, element, fields))
         .endControlFlow()
-        .addStatement("return $N.executePreparedBatch().map($L).list()", prepared, mapper)
+        .addStatement("return $L", result.apply(prepared))
         .addCode("$<})));\n$<$<$<$<");
   }
 
