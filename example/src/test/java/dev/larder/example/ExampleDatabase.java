@@ -1,6 +1,12 @@
 package dev.larder.example;
 
 import dev.larder.runtime.Larder;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import dev.larder.runtime.LarderBuilder;
 import dev.larder.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -40,9 +46,22 @@ final class ExampleDatabase {
   /** {@link #freshLarder()} with the settings of {@code builder}, which must have no data source. */
   static Larder freshLarder(LarderBuilder builder) {
     TestDatabase database = migrated();
-    database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe, film"
+    database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe, film, every_type"
         + " RESTART IDENTITY CASCADE");
     database.execute("TRUNCATE account");
     return builder.dataSource(database.dataSource()).build();
+  }
+
+  /** The first column of every row of {@code sql}, as text, read beside any runtime. */
+  static List<String> strings(String sql) throws SQLException {
+    try (Connection connection = migrated().dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    }
   }
 }

@@ -8,10 +8,7 @@ import dev.larder.runtime.CursorPage;
 import dev.larder.runtime.Larder;
 import dev.larder.runtime.RepositoryException;
 import dev.larder.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -48,19 +45,6 @@ class FilmRepositoryTest {
     assertThat(films.insertAll(rows)).isEqualTo(6);
   }
 
-  /** The first column of every row of {@code sql}, as text. */
-  private static List<String> strings(String sql) throws SQLException {
-    try (Connection connection = TestDatabase.get().dataSource().getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      List<String> out = new ArrayList<>();
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-      return out;
-    }
-  }
-
   /** Ids are 1 to 5 in declaration order, 6 is unrated. */
   private static long idOf(MpaaRating rating) {
     return rating.ordinal() + 1;
@@ -68,7 +52,7 @@ class FilmRepositoryTest {
 
   @Test
   void everyLabelIsStoredAsTheDatabaseSpellsIt() throws SQLException {
-    assertThat(strings("SELECT rating::text FROM film ORDER BY id"))
+    assertThat(ExampleDatabase.strings("SELECT rating::text FROM film ORDER BY id"))
         .containsExactly("G", "PG", "PG-13", "R", "NC-17", null);
   }
 
@@ -97,7 +81,7 @@ class FilmRepositoryTest {
   void anEnumArrayColumnTakesAndMatchesCollections() throws SQLException {
     films.setAlsoRated(1, Arrays.asList(MpaaRating.NC_17, null, MpaaRating.PG));
 
-    assertThat(strings("SELECT also_rated::text FROM film WHERE id = 1"))
+    assertThat(ExampleDatabase.strings("SELECT also_rated::text FROM film WHERE id = 1"))
         .containsExactly("{NC-17,NULL,PG}");
     assertThat(films.alsoRatedAny(List.of(MpaaRating.NC_17))).containsExactly(1L);
     assertThat(films.alsoRatedAny(List.of(MpaaRating.R))).isEmpty();

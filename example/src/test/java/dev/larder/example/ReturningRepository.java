@@ -49,6 +49,18 @@ interface ReturningRepository {
   @InvalidatesTags({"category:{category}", "products"})
   long raiseOnly(String category, long cents);
 
+  /** A batch: the ids of the rows inserted, in the order of the collection. */
+  @Update("INSERT INTO product (sku, name, category, price_cents)"
+      + " VALUES (:sku, :name, :category, :priceCents) ON CONFLICT (sku) DO NOTHING RETURNING id")
+  @InvalidatesTags({"category:{category}", "products"})
+  List<Long> addAll(List<NewProduct> rows);
+
+  /** A batch: the rows changed, as records, in the order of the collection. */
+  @Update("UPDATE product SET price_cents = :priceCents WHERE sku = :sku"
+      + " RETURNING id, sku, name, category, price_cents, created_at, status")
+  @InvalidatesTags({"category:{category}", "products"})
+  List<Product> repriceAll(List<NewProduct> rows);
+
   @Query("SELECT count(*) FROM product WHERE category = :category")
   @CacheKey(value = "returning:count:{category}", tags = "category:{category}")
   long count(String category);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.larder.runtime.IncorrectResultSizeException;
 import dev.larder.runtime.Larder;
+import dev.larder.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -159,5 +161,45 @@ class ReturningWritesTest {
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void batchInsertReturningGivesTheIdsInInputOrderAcrossChunksAndInvalidatesTheCachedCount() {
+    List<NewProduct> rows = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      rows.add(new NewProduct("SKU-" + (24 - i), "Item " + i, "kitchen", i));
+    }
+    rows.add(7, new NewProduct("KETTLE", "Kettle again", "kitchen", 1)); // a conflict: no row
+    try (Larder small =
+        Larder.builder().batchChunkSize(4).dataSource(TestDatabase.get().dataSource()).build()) {
+      ReturningRepository chunked = new ReturningRepositoryImpl(small);
+      long existing = chunked.add("KETTLE", "Kettle", "kitchen", 3_499);
+      assertThat(chunked.count("kitchen")).isEqualTo(1); // now cached
+
+      List<Long> ids = chunked.addAll(rows);
+
+      // Ids are given in insertion order: ascending means input order.
+      assertThat(ids).hasSize(25).doesNotContain(existing).isSorted();
+      assertThat(ids.get(0)).isEqualTo(existing + 1);
+      assertThat(chunked.count("kitchen")).isEqualTo(26);
+      assertThatThrownBy(() -> ids.add(0L)).isInstanceOf(UnsupportedOperationException.class);
+      assertThat(chunked.addAll(List.of())).isEmpty();
+    }
+  }
+
+  @Test
+  void batchUpdateReturningRecordsGivesThemInInputOrderAndInvalidatesTheCachedRead() {
+    long kettle = returning.add("KETTLE", "Kettle", "kitchen", 3_499);
+    long toaster = returning.add("TOASTER", "Toaster", "kitchen", 2_999);
+    assertThat(returning.count("kitchen")).isEqualTo(2); // now cached
+
+    List<Product> changed = returning.repriceAll(List.of(new NewProduct("TOASTER", "", "kitchen", 10),
+        new NewProduct("NONE", "", "kitchen", 20), new NewProduct("KETTLE", "", "kitchen", 30)));
+
+    assertThat(changed).extracting(Product::id).containsExactly(toaster, kettle);
+    assertThat(changed).extracting(Product::priceCents).containsExactly(10L, 30L);
+    assertThat(products.findById(kettle)).get().extracting(Product::priceCents).isEqualTo(30L);
+    returning.add("SPADE", "Spade", "kitchen", 1);
+    assertThat(returning.count("kitchen")).isEqualTo(3);
   }
 }

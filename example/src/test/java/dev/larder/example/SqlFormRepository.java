@@ -27,6 +27,11 @@ interface SqlFormRepository {
   @Query("SELECT E'it\\'s \\\\ :not ?' || :suffix")
   String escapeString(String suffix);
 
+  /** Fails on the server (division by zero), so that its message shows the SQL. */
+  @Query("SELECT 1 / (id - :id) FROM sql_form WHERE metadata ? 'awards'"
+      + " AND tags[1:1] <> '{x\\y}' AND id = :id")
+  long failing(long id);
+
   @Query("SELECT \"a:b\" FROM sql_form WHERE id = :id")
   int quotedIdentifier(long id);
 

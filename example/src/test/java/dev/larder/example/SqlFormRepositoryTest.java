@@ -1,9 +1,11 @@
 package dev.larder.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.larder.runtime.Larder;
+import dev.larder.runtime.RepositoryException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,5 +97,13 @@ class SqlFormRepositoryTest {
     });
 
     assertThat(value).isEqualTo(20);
+  }
+
+  @Test
+  void aFailureShowsTheSqlAsWrittenNotAsEscapedForJdbi() {
+    assertThatThrownBy(() -> forms.failing(1))
+        .isInstanceOf(RepositoryException.class)
+        .hasMessageEndingWith("[SQL: SELECT 1 / (id - :id) FROM sql_form WHERE metadata ? 'awards'"
+            + " AND tags[1:1] <> '{x\\y}' AND id = :id]");
   }
 }

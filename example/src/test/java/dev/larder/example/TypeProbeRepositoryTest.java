@@ -332,18 +332,9 @@ class TypeProbeRepositoryTest {
     TestDatabase.get().execute("UPDATE type_probe SET doc = '{\"b\": [1, 2]}', raw_doc = '{\"b\": [1, 2]}',"
         + " nick = 'McQueen', search = to_tsvector('simple', 'The Quick fox'), payload = '\\x07'"
         + " WHERE id = 1");
-    TypeProbeRepository first = new TypeProbeRepositoryImpl(processes.start());
-    List<Object> written = reads.stream().map(read -> read.apply(first)).toList();
-    // A change the cache is not told about: only a query would see it.
-    TestDatabase.get().execute("DELETE FROM type_probe");
 
-    Larder second = processes.start();
-    TypeProbeRepository other = new TypeProbeRepositoryImpl(second);
-    List<Object> read = reads.stream().map(r -> r.apply(other)).toList();
-
-    assertThat(read).usingRecursiveComparison().isEqualTo(written);
-    assertThat(second.cacheStats().l2Hits()).isEqualTo(reads.size());
-    assertThat(second.cacheStats().misses()).isZero();
+    processes.assertReadBackFromRedis(TypeProbeRepositoryImpl::new, reads,
+        () -> TestDatabase.get().execute("DELETE FROM type_probe"));
   }
 
   @Test

@@ -81,4 +81,45 @@ class DataChangingQueryTest {
         .inFile(file).onLineContaining("@Query(");
     assertThat(compilation).hadErrorCount(1);
   }
+
+  @Test
+  void selectIntoCreatesATableAndIsRefused() {
+    assertRefused("SELECT id, name INTO TEMP product_copy FROM product WHERE id = :id",
+        "SELECT ... INTO, which creates a table");
+  }
+
+  @Test
+  void aCachedReadCallingSideEffectingFunctionsIsWarnedNamingThem() {
+    JavaFileObject file = repository(
+        "  @Query(\"SELECT nextval('product_id_seq') + :id, pg_catalog.pg_advisory_xact_lock(:id),\"",
+        "      + \" NEXTVAL('other_seq')\")",
+        "  @CacheKey(value = \"next:{id}\", tags = \"products\")",
+        "  long next(long id);");
+
+    Compilation compilation = compile(file);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("the SQL of cached @Query method next calls"
+            + " nextval, pg_advisory_xact_lock, which change state (Larder warns of a list of"
+            + " well-known volatile functions that do, such as nextval, setval and the advisory"
+            + " locks); a cache hit does not call them, so the effect happens only on a miss; write"
+            + " @Query(value = \"...\", cached = false) to run it on every call, or make it an"
+            + " @Update")
+        .inFile(file).onLineContaining("@Query(");
+  }
+
+  @Test
+  void anUncachedReadOrANameThatIsNoCallIsNotWarned() {
+    JavaFileObject file = repository(
+        "  @Query(value = \"SELECT nextval('product_id_seq') + :id\", cached = false)",
+        "  long next(long id);",
+        "  @Query(\"SELECT count(*) FROM product WHERE 'nextval(' <> name AND id = :id\")",
+        "  @CacheKey(value = \"count:{id}\", tags = \"products\")",
+        "  long count(long id);",
+        "  @Update(\"UPDATE product SET name = :name WHERE id = :id\")",
+        "  @InvalidatesTags(\"products\")",
+        "  int rename(long id, String name);");
+
+    assertThat(compile(file)).succeededWithoutWarnings();
+  }
 }

@@ -1,13 +1,11 @@
 package dev.larder.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -149,16 +147,51 @@ class EnumLabelsTest {
   }
 
   @Test
+  void twoEnumsWithOneSimpleNameFromTwoPackagesGetTwoLabelConstants() {
+    JavaFileObject shopStatus = JavaFileObjects.forSourceString("shop.Status",
+        "package shop; public enum Status { OPEN, @dev.larder.annotation.EnumLabel(\"shut\") CLOSED }");
+    JavaFileObject billingStatus = JavaFileObjects.forSourceString("billing.Status",
+        "package billing; public enum Status { DUE, @dev.larder.annotation.EnumLabel(\"paid\") PAID }");
+    JavaFileObject repository = Sources.source("StatusRepository",
+        "@CachedRepository",
+        "public interface StatusRepository {",
+        "  @Query(\"SELECT billing FROM shop WHERE status = :status\")",
+        "  @CacheKey(value = \"billing:{status}\", tags = \"shops\")",
+        "  Optional<billing.Status> billingOf(shop.Status status);",
+        "",
+        "  @Query(\"SELECT status FROM shop WHERE billing = :billing\")",
+        "  @CacheKey(value = \"status:{billing}\", tags = \"shops\")",
+        "  List<shop.Status> shopsBilled(billing.Status billing);",
+        "",
+        "  @Update(\"UPDATE shop SET status = :status\")",
+        "  @InvalidatesTags(\"shops\")",
+        "  int close(shop.Status status);",
+        "}");
+
+    Compilation compilation = Sources.compile(shopStatus, billingStatus, repository);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String impl = Sources.generatedSource(compilation, "test.StatusRepositoryImpl");
+    assertThat(impl)
+        .contains("EnumLabels<Status> SHOP_STATUS_LABELS",
+            "EnumLabels<billing.Status> BILLING_STATUS_LABELS")
+        .contains("SHOP_STATUS_LABELS.label(status)", "BILLING_STATUS_LABELS.codec()",
+            "BILLING_STATUS_LABELS.label(billing)", "SHOP_STATUS_LABELS.codec()")
+        .doesNotContain(" STATUS_LABELS");
+    assertThat(Sources.generatedSource(compilation, "test.StatusRepositoryKeys"))
+        .contains("SHOP_STATUS_LABELS.label(status)", "BILLING_STATUS_LABELS.label(billing)");
+    assertThat(Sources.compileGeneratedStrictly(compilation,
+            List.of(shopStatus, billingStatus, repository), "StatusRepositoryImpl",
+            "StatusRepositoryKeys"))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
   void generatedCodeForLabelsCompilesWithEveryLintWarningAsAnError() {
     Compilation compilation = Sources.compile(RATING, FILM, FILM_REPOSITORY);
-    List<JavaFileObject> files = new ArrayList<>(Records.ALL);
-    files.addAll(List.of(RATING, FILM, FILM_REPOSITORY));
-    for (String name : List.of("FilmRepositoryImpl", "FilmRepositoryKeys")) {
-      files.add(JavaFileObjects.forSourceString("test." + name,
-          Sources.generatedSource(compilation, "test." + name)));
-    }
 
-    assertThat(javac().withOptions("-proc:none", "-Xlint:all", "-Werror").compile(files))
+    assertThat(Sources.compileGeneratedStrictly(compilation, List.of(RATING, FILM, FILM_REPOSITORY),
+            "FilmRepositoryImpl", "FilmRepositoryKeys"))
         .succeededWithoutWarnings();
   }
 }

@@ -129,7 +129,13 @@ final class Sources {
    */
   static Compilation compileGeneratedStrictly(
       Compilation compilation, JavaFileObject source, String... generated) {
-    List<JavaFileObject> files = withRecords(source);
+    return compileGeneratedStrictly(compilation, List.of(source), generated);
+  }
+
+  /** {@link #compileGeneratedStrictly} of several sources. */
+  static Compilation compileGeneratedStrictly(
+      Compilation compilation, List<JavaFileObject> sources, String... generated) {
+    List<JavaFileObject> files = withRecords(sources.toArray(JavaFileObject[]::new));
     for (String name : generated) {
       files.add(JavaFileObjects.forSourceString("test." + name,
           generatedSource(compilation, "test." + name)));

@@ -466,7 +466,7 @@ public final class Larder implements AutoCloseable {
     String detail = described.getMessage() == null
         ? described.getClass().getSimpleName() : described.getMessage();
     String message = (state == null ? "" : "SQLSTATE " + state + ": ") + firstLine(detail)
-        + " [SQL: " + method.sql() + "]";
+        + " [SQL: " + method.writtenSql() + "]";
     return new RepositoryException(method.qualifiedName(), message, failure);
   }
 

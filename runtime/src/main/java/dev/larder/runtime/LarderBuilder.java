@@ -446,6 +446,7 @@ public final class LarderBuilder {
       jdbi.registerArrayType(String.class, "text");
       jdbi.registerArgument(new UuidArgumentFactory());
       jdbi.registerArgument(new OffsetTimeArgumentFactory());
+      jdbi.registerArgument(new DurationArgumentFactory());
       return new Larder(jdbi, source, pool, cache.start(), batchChunkSize, cursorKey);
     } catch (RuntimeException | Error e) {
       if (pool != null) {

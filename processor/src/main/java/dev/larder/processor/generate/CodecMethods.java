@@ -27,11 +27,13 @@ final class CodecMethods {
   static final ClassName VALUE_CODEC = ClassName.get("dev.larder.runtime.internal", "ValueCodec");
 
   private final ClassName owner;
+  private final ClassFields fields;
   private final Map<String, List<MethodSpec>> byRecord = new LinkedHashMap<>();
   private final Map<String, String> names = new LinkedHashMap<>();
 
-  CodecMethods(ClassName owner) {
+  CodecMethods(ClassName owner, ClassFields fields) {
     this.owner = owner;
+    this.fields = fields;
   }
 
   /** The type {@code ValueCodec<R>} of a method's result. */
@@ -73,11 +75,30 @@ final class CodecMethods {
       case OFFSET_DATE_TIME -> CodeBlock.of("$T.OFFSET_DATE_TIME", CODECS);
       case LOCAL_TIME -> CodeBlock.of("$T.LOCAL_TIME", CODECS);
       case OFFSET_TIME -> CodeBlock.of("$T.OFFSET_TIME", CODECS);
-      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> CodeBlock.of("$T.$L", CODECS,
-          listCodec(scalar.kind()));
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, SHORT_LIST, FLOAT_LIST, STRING_ARRAY,
+          INT_ARRAY, LONG_ARRAY, SHORT_ARRAY, FLOAT_ARRAY, UUID_ARRAY, ENUM_LIST, ENUM_ARRAY ->
+          arrayCodec(scalar);
       case BYTES -> CodeBlock.of("$T.BYTES", CODECS);
-      case ENUM -> CodeBlock.of("$N.codec()", EnumLabelFields.name(scalar));
+      case CHAR, BOXED_CHAR -> CodeBlock.of("$T.CHAR", CODECS);
+      case DURATION -> CodeBlock.of("$T.DURATION", CODECS);
+      case ENUM -> fields.codec(scalar);
+      case CONVERTED -> fields.convertedCodec(scalar,
+          forElement(scalar.converter().databaseScalar()));
     };
+  }
+
+  /**
+   * The codec of an array column's value, which may be null: {@code Codecs.STRING_LIST},
+   * {@code Codecs.INT_ARRAY}..., named as its kind; that of its enum's labels for enums.
+   */
+  private CodeBlock arrayCodec(JavaType.Scalar scalar) {
+    return scalar.kind().enumLike() ? fields.codec(scalar)
+        : CodeBlock.of("$T.$L", CODECS, scalar.kind().name());
+  }
+
+  /** The codec of a component written whole by a codec: an array column or a converted value. */
+  private CodeBlock codecOf(JavaType.Scalar scalar) {
+    return scalar.kind() == ScalarKind.CONVERTED ? forElement(scalar) : arrayCodec(scalar);
   }
 
   private String nameFor(JavaType.Record record) {
@@ -101,7 +122,7 @@ final class CodecMethods {
     return out;
   }
 
-  private static MethodSpec writer(String name, JavaType.Record record) {
+  private MethodSpec writer(String name, JavaType.Record record) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("write" + name)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(DATA_OUTPUT, "out")
@@ -110,13 +131,14 @@ final class CodecMethods {
     for (JavaType.Component c : record.components()) {
       ScalarKind kind = ((JavaType.Scalar) c.type()).kind();
       String suffix = suffix(kind);
-      if (kind.arrayElement() != null) {
-        method.addStatement("$T.$L.write(out, value.$N())", CODECS, listCodec(kind), c.name());
+      if (kind.arrayElement() != null || kind == ScalarKind.CONVERTED) {
+        method.addStatement("$L.write(out, value.$N())", codecOf((JavaType.Scalar) c.type()),
+            c.name());
       } else if (kind.isPrimitive()) {
         method.addStatement("out.write$L(value.$N())", suffix, c.name());
       } else if (kind == ScalarKind.ENUM) {
         method.addStatement("$N.write(out, value.$N())",
-            EnumLabelFields.name((JavaType.Scalar) c.type()), c.name());
+            fields.name((JavaType.Scalar) c.type()), c.name());
       } else {
         method.addStatement("$T.write$L(out, value.$N())", CODECS, suffix, c.name());
       }
@@ -124,17 +146,17 @@ final class CodecMethods {
     return method.build();
   }
 
-  private static MethodSpec reader(String name, JavaType.Record record) {
+  private MethodSpec reader(String name, JavaType.Record record) {
     List<CodeBlock> arguments = new ArrayList<>();
     for (JavaType.Component c : record.components()) {
       JavaType.Scalar scalar = (JavaType.Scalar) c.type();
       String suffix = suffix(scalar.kind());
-      if (scalar.kind().arrayElement() != null) {
-        arguments.add(CodeBlock.of("$T.$L.read(in)", CODECS, listCodec(scalar.kind())));
+      if (scalar.kind().arrayElement() != null || scalar.kind() == ScalarKind.CONVERTED) {
+        arguments.add(CodeBlock.of("$L.read(in)", codecOf(scalar)));
       } else if (scalar.kind().isPrimitive()) {
         arguments.add(CodeBlock.of("in.read$L()", suffix));
       } else if (scalar.kind() == ScalarKind.ENUM) {
-        arguments.add(CodeBlock.of("$N.read(in)", EnumLabelFields.name(scalar)));
+        arguments.add(CodeBlock.of("$N.read(in)", fields.name(scalar)));
       } else {
         arguments.add(CodeBlock.of("$T.read$L(in)", CODECS, suffix));
       }
@@ -146,16 +168,6 @@ final class CodecMethods {
         .addException(IO_EXCEPTION)
         .addStatement("return new $T(\n$L)", record.typeName(), CodeBlock.join(arguments, ",\n"))
         .build();
-  }
-
-  /** The {@code Codecs} constant of an array column's list, which may be null. */
-  private static String listCodec(ScalarKind kind) {
-    return switch (kind) {
-      case STRING_LIST -> "STRING_LIST";
-      case INT_LIST -> "INT_LIST";
-      case LONG_LIST -> "LONG_LIST";
-      default -> "UUID_LIST";
-    };
   }
 
   private static String suffix(ScalarKind kind) {
@@ -175,8 +187,13 @@ final class CodecMethods {
       case OFFSET_DATE_TIME -> "OffsetDateTime";
       case LOCAL_TIME -> "LocalTime";
       case OFFSET_TIME -> "OffsetTime";
-      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> "List";
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, SHORT_LIST, FLOAT_LIST, STRING_ARRAY,
+          INT_ARRAY, LONG_ARRAY, SHORT_ARRAY, FLOAT_ARRAY, UUID_ARRAY, ENUM_LIST, ENUM_ARRAY ->
+          "Array";
       case BYTES -> "Bytes";
+      case CHAR, BOXED_CHAR -> "Char";
+      case DURATION -> "Duration";
+      case CONVERTED -> "Converted";
       case ENUM -> "Enum";
     };
   }

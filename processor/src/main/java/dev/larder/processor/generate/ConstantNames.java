@@ -17,17 +17,19 @@ import java.util.Map;
  * {@code _ROWS}); one per {@code @Transactional} method ({@code _TRANSACTION}). Allocated in
  * declaration order, so that two methods that would get the same name (say {@code findById} and
  * {@code findByID}) still get two. The {@code _LABELS} constants of the enums come first
- * ({@link EnumLabelFields}).
+ * ({@link ClassFields}).
  */
 final class ConstantNames {
   private final NameAllocator names = new NameAllocator();
   private final Map<Method, String> statements = new IdentityHashMap<>();
 
-  ConstantNames(Repository repository) {
+  ConstantNames(Repository repository, ClassFields fields) {
     // The labels of an enum are named after the enum alone; a method's constant yields to them.
     for (JavaType.Scalar type : EnumTypes.used(repository.methods())) {
-      names.newName(EnumLabelFields.name(type));
+      names.newName(fields.name(type));
     }
+    EnumTypes.converted(repository.methods()).stream().map(fields::converterName).distinct()
+        .forEach(names::newName);
     for (Method method : repository.methods()) {
       String name = names.newName(constantCase(identifier(method.uniqueName())), method);
       String suffix = statementsSuffix(method);

@@ -1,8 +1,10 @@
 package dev.larder.processor.generate;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.Parameter;
+import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,36 +19,49 @@ final class Expressions {
    */
   static CodeBlock value(Parameter parameter, JavaType.Component component, String batchElement) {
     String base = batchElement != null ? batchElement : parameter.name();
-    return component == null ? CodeBlock.of("$N", base) : CodeBlock.of("$N.$N()", base, component.name());
+    if (component != null) {
+      return CodeBlock.of("$N.$N()", base, component.name());
+    }
+    // An int[] parameter binds and is keyed as the List<Integer> it holds.
+    return parameter.kind() == ParameterKind.ARRAY && parameter.typeName() instanceof ArrayTypeName
+        ? CodeBlock.of("$T.list($N)", RuntimeTypes.JAVA_ARRAYS, base) : CodeBlock.of("$N", base);
+  }
+
+  /** {@code JavaArrays.list(value)} of an array column read into a Java array, else the value. */
+  static CodeBlock asList(JavaType.Scalar type, CodeBlock value) {
+    return type.kind().javaArray()
+        ? CodeBlock.of("$T.list($L)", RuntimeTypes.JAVA_ARRAYS, value) : value;
   }
 
   /** {@code KeyEncoding.part(x)}, or {@code KeyEncoding.tuple(...)} for a whole record. */
-  static CodeBlock keyPart(Parameter parameter, JavaType.Component component, String batchElement) {
+  static CodeBlock keyPart(ClassFields fields, Parameter parameter, JavaType.Component component,
+      String batchElement) {
     if (component == null && parameter.record() != null) {
       List<CodeBlock> parts = new ArrayList<>();
       for (JavaType.Component c : parameter.record().components()) {
-        parts.add(EnumLabelFields.keyValue(c.type(), null, value(parameter, c, batchElement)));
+        parts.add(fields.keyValue(c.type(), null, value(parameter, c, batchElement)));
       }
       return CodeBlock.of("$T.tuple($L)", RuntimeTypes.KEY_ENCODING, CodeBlock.join(parts, ", "));
     }
     CodeBlock value = value(parameter, component, batchElement);
     return CodeBlock.of("$T.part($L)", RuntimeTypes.KEY_ENCODING, component != null
-        ? EnumLabelFields.keyValue(component.type(), null, value)
-        : EnumLabelFields.keyValue(parameter.element(), parameter.kind(), value));
+        ? fields.keyValue(component.type(), null, value)
+        : fields.keyValue(parameter.element(), parameter.kind(), value));
   }
 
   /**
    * The concatenation that renders a template, literals merged: {@code "product:" +
    * KeyEncoding.part(id)}; {@code suffix} is appended as a literal.
    */
-  static CodeBlock render(Template template, String suffix, String batchElement) {
+  static CodeBlock render(
+      ClassFields fields, Template template, String suffix, String batchElement) {
     List<Object> pieces = new ArrayList<>();
     for (Template.Segment segment : template.segments()) {
       if (segment instanceof Template.Literal literal) {
         appendLiteral(pieces, literal.text());
       } else {
         Template.Placeholder p = (Template.Placeholder) segment;
-        pieces.add(keyPart(p.parameter(), p.component(), p.perElement() ? batchElement : null));
+        pieces.add(keyPart(fields, p.parameter(), p.component(), p.perElement() ? batchElement : null));
       }
     }
     appendLiteral(pieces, suffix);

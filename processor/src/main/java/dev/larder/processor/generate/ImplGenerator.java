@@ -15,6 +15,7 @@ import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.ResultShape;
+import dev.larder.processor.model.ScalarKind;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.larder.processor.model.CacheSettings;
@@ -34,8 +35,10 @@ public final class ImplGenerator {
 
   public TypeSpec generate(Repository repository) {
     ClassName impl = repository.implName();
-    RowMappers mappers = new RowMappers(impl);
-    ConstantNames constants = new ConstantNames(repository);
+    ClassFields fields = new ClassFields(
+        EnumTypes.used(repository.methods()), EnumTypes.converted(repository.methods()));
+    RowMappers mappers = new RowMappers(impl, fields);
+    ConstantNames constants = new ConstantNames(repository, fields);
 
     TypeSpec.Builder type = TypeSpec.classBuilder(impl)
         .addAnnotation(RuntimeTypes.GENERATED)
@@ -46,13 +49,15 @@ public final class ImplGenerator {
             repository.interfaceName())
         .addJavadoc("Create it with {@code new $T(larder)}; it is thread-safe.\n", impl);
 
-    CodecMethods codecs = new CodecMethods(impl);
+    CodecMethods codecs = new CodecMethods(impl, fields);
     // First: the constants below use them while they are initialised.
-    type.addFields(EnumLabelFields.fields(EnumTypes.used(repository.methods())));
+    type.addFields(fields.converterFields(EnumTypes.converted(repository.methods())));
+    type.addFields(fields.fields(EnumTypes.used(repository.methods())));
     for (Method method : repository.methods()) {
       String constant = constants.of(method);
       type.addField(constant(repository, method, constant, codecs));
-      type.addFields(PagingGenerator.constants(method, constant, constants.statementsOf(method)));
+      type.addFields(
+          PagingGenerator.constants(method, constant, constants.statementsOf(method), fields));
       type.addFields(BatchMethods.constants(method, constants.statementsOf(method)));
     }
     repository.transactional().forEach(
@@ -69,8 +74,8 @@ public final class ImplGenerator {
 
     for (Method method : repository.methods()) {
       type.addMethod(method.kind() == MethodKind.QUERY
-          ? query(repository, method, constants, mappers)
-          : update(repository, method, constants, mappers));
+          ? query(repository, method, constants, mappers, fields)
+          : update(repository, method, constants, mappers, fields));
       if (method.kind() == MethodKind.QUERY && KeyRecords.applies(method)) {
         type.addType(KeyRecords.record(repository, method, constants.of(method)));
       }
@@ -89,9 +94,14 @@ public final class ImplGenerator {
    */
   private FieldSpec constant(
       Repository repository, Method method, String name, CodecMethods codecs) {
-    CodeBlock repositoryMethod = CodeBlock.of("new $T($S, $S,\n$>$S,\n$S$<)",
-        RuntimeTypes.REPOSITORY_METHOD, repository.simpleName(), method.uniqueName(),
-        method.sql().statement(), method.fingerprint());
+    // The SQL as written too when JDBI gets it escaped: messages show what the user wrote.
+    String statement = method.sql().statement();
+    CodeBlock repositoryMethod = statement.equals(method.sql().text())
+        ? CodeBlock.of("new $T($S, $S,\n$>$S,\n$S$<)", RuntimeTypes.REPOSITORY_METHOD,
+            repository.simpleName(), method.uniqueName(), statement, method.fingerprint())
+        : CodeBlock.of("new $T($S, $S,\n$>$S,\n$S,\n$S$<)", RuntimeTypes.REPOSITORY_METHOD,
+            repository.simpleName(), method.uniqueName(), statement, method.sql().text(),
+            method.fingerprint());
     if (!method.isCachedRead()) {
       return FieldSpec.builder(RuntimeTypes.REPOSITORY_METHOD, name,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -156,13 +166,13 @@ public final class ImplGenerator {
     return CodeBlock.join(names, ", ");
   }
 
-  private MethodSpec query(
-      Repository repository, Method method, ConstantNames constants, RowMappers mappers) {
+  private MethodSpec query(Repository repository, Method method, ConstantNames constants,
+      RowMappers mappers, ClassFields fields) {
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
     String constant = constants.of(method);
     if (PagingGenerator.isPaged(method)) {
       return PagingGenerator.query(repository, method, constant, constants.statementsOf(method),
-          mappers, scope);
+          mappers, scope, fields);
     }
     String handle = scope.local("handle");
     CodeBlock target = methodOf(method, scope.constant(constant));
@@ -172,7 +182,7 @@ public final class ImplGenerator {
           .add("$T.$N($L,\n", RuntimeTypes.ROWS,
               method.result().shape() == ResultShape.SINGLE ? "exactlyOne" : "atMostOne", target)
           .add("$N.createQuery($L.sql())$>$>", handle, target)
-          .add(binds(method, target, null))
+          .add(binds(method, target, null, fields))
           .add(map)
           .add(")$<$<")
           .build();
@@ -180,7 +190,7 @@ public final class ImplGenerator {
       case LIST -> CodeBlock.builder()
           .add("$T.list(\n", RuntimeTypes.ROWS)
           .add("$N.createQuery($L.sql())$>$>", handle, target)
-          .add(binds(method, target, null))
+          .add(binds(method, target, null, fields))
           .add(map)
           .add(")$<$<")
           .build();
@@ -230,8 +240,8 @@ public final class ImplGenerator {
         scope.constant(constant), key, tags, handle, load);
   }
 
-  private MethodSpec update(
-      Repository repository, Method method, ConstantNames constants, RowMappers mappers) {
+  private MethodSpec update(Repository repository, Method method, ConstantNames constants,
+      RowMappers mappers, ClassFields fields) {
     ResultShape shape = method.result().shape();
     String constant = constants.of(method);
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
@@ -239,18 +249,20 @@ public final class ImplGenerator {
     MethodSpec.Builder builder = override(method);
     Parameter batch = method.batchParameter();
     if (batch != null) {
-      BatchMethods.body(builder, method, constant, constants.statementsOf(method), tags, scope);
+      BatchMethods.body(builder, method, constant, constants.statementsOf(method), tags, scope,
+          fields, method.result().element() == null ? null
+              : mappers.mapperFor(method.result().element()));
       return builder.build();
     }
     String handle = scope.local("handle");
     CodeBlock target = scope.constant(constant);
     if (method.result().element() != null) {
       return builder.addStatement("return $L", returning(method, scope, target, tags, handle,
-          mappers.mapperFor(method.result().element()))).build();
+          mappers.mapperFor(method.result().element()), fields)).build();
     }
     CodeBlock statement = CodeBlock.builder()
         .add("$N.createUpdate($L.sql())", handle, target)
-        .add(binds(method, target, null))
+        .add(binds(method, target, null, fields))
         .add("\n.execute()")
         .build();
     CodeBlock write = CodeBlock.of("$L.write($L, $L,\n$N -> $L$>$L$<)", scope.field("larder"),
@@ -269,12 +281,12 @@ public final class ImplGenerator {
    * none or several the exception undoes the write rather than leave it done and unreported.
    */
   private static CodeBlock returning(Method method, MethodScope scope, CodeBlock target,
-      CodeBlock tags, String handle, CodeBlock mapper) {
+      CodeBlock tags, String handle, CodeBlock mapper, ClassFields fields) {
     ResultShape shape = method.result().shape();
     String transaction = shape == ResultShape.LIST ? handle : scope.local("transaction");
     CodeBlock rows = CodeBlock.builder()
         .add("$N.createQuery($L.sql())$>$>", transaction, target)
-        .add(binds(method, target, null))
+        .add(binds(method, target, null, fields))
         .add("\n.map($L)$<$<", mapper)
         .build();
     CodeBlock work = switch (shape) {
@@ -289,31 +301,42 @@ public final class ImplGenerator {
   }
 
   /** One {@code .bind(..)} line per SQL name, in the order the SQL uses them. */
-  static CodeBlock binds(Method method, CodeBlock target, String batchElement) {
+  static CodeBlock binds(
+      Method method, CodeBlock target, String batchElement, ClassFields fields) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Binding b : method.bindings()) {
       Parameter p = b.parameter();
       boolean fromBatch = p.kind() == ParameterKind.BATCH;
       CodeBlock value = Expressions.value(p, b.component(), fromBatch ? batchElement : null);
-      if (p.kind() == ParameterKind.ARRAY && EnumLabelFields.isEnum(p.element())) {
-        code.add(EnumLabelFields.bindArray(b.sqlName(), (JavaType.Scalar) p.element(),
+      if (p.kind() == ParameterKind.ARRAY && ClassFields.isEnum(p.element())) {
+        code.add(fields.bindArray(b.sqlName(), (JavaType.Scalar) p.element(),
             CodeBlock.of("$T.array($L, $S, $L)", RuntimeTypes.ROWS, target, p.name(), value)));
         continue;
       }
       if (p.kind() == ParameterKind.ARRAY) {
         code.add("\n.bindArray($S, $T.class, $T.array($L, $S, $L))", b.sqlName(),
-            p.element().typeName(), RuntimeTypes.ROWS, target, p.name(), value);
+            p.element().typeName().box(), RuntimeTypes.ROWS, target, p.name(), value);
         continue;
       }
       JavaType.Scalar scalar = (JavaType.Scalar) (b.component() != null
           ? b.component().type() : p.element());
+      if (scalar.kind() == ScalarKind.CONVERTED) {
+        value = fields.toColumn(scalar, value); // bound as its database form
+        scalar = scalar.converter().databaseScalar();
+      }
       switch (scalar.kind()) {
         case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, BOXED_LONG, BOXED_INT, BOXED_SHORT,
-            BOXED_BOOLEAN, BOXED_DOUBLE, BOXED_FLOAT, STRING, BIG_DECIMAL, BYTES -> code.add("\n.bind($S, $L)", b.sqlName(), value);
-        // A component's List binds as an array of its element type; null binds a NULL array.
-        case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST -> code.add("\n.bindArray($S, $T.class, $L)",
-            b.sqlName(), ((ParameterizedTypeName) scalar.typeName()).typeArguments().get(0), value);
-        case ENUM -> code.add(EnumLabelFields.bind(b.sqlName(), scalar, value));
+            BOXED_BOOLEAN, BOXED_DOUBLE, BOXED_FLOAT, STRING, BIG_DECIMAL, BYTES, CHAR, BOXED_CHAR ->
+            code.add("\n.bind($S, $L)", b.sqlName(), value);
+        // A component's array column binds as an array of its element type (an int[] as the
+        // List<Integer> it holds); null binds a NULL array.
+        case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, SHORT_LIST, FLOAT_LIST, STRING_ARRAY,
+            INT_ARRAY, LONG_ARRAY, SHORT_ARRAY, FLOAT_ARRAY, UUID_ARRAY ->
+            code.add("\n.bindArray($S, $T.class, $L)", b.sqlName(),
+                scalar.element().typeName().box(), Expressions.asList(scalar, value));
+        case ENUM_LIST, ENUM_ARRAY -> code.add(
+            fields.bindArray(b.sqlName(), scalar, Expressions.asList(scalar, value)));
+        case ENUM -> code.add(fields.bind(b.sqlName(), scalar, value));
         default -> code.add("\n.bindByType($S, $L, $T.class)", b.sqlName(), value,
             scalar.typeName());
       }

@@ -22,7 +22,7 @@ import javax.lang.model.element.Modifier;
  * the Impl class, {@code FindByIdKey(long id)}, whose Redis key comes from the {@code Keys}
  * class. A hit then builds only this small object: no key string, no tag list, no lambda. Reads
  * with an argument that is mutable or compared by identity (a list, an array, {@code byte[]}, a
- * record parameter) keep the key string as their in-process key.
+ * record parameter, a type with a converter) keep the key string as their in-process key.
  */
 final class KeyRecords {
   /** Immutable, compared by value, and with equality no coarser than their key encoding. */
@@ -32,7 +32,8 @@ final class KeyRecords {
       ScalarKind.BOXED_DOUBLE, ScalarKind.STRING, ScalarKind.BIG_DECIMAL, ScalarKind.UUID,
       ScalarKind.INSTANT, ScalarKind.LOCAL_DATE, ScalarKind.LOCAL_DATE_TIME,
       ScalarKind.OFFSET_DATE_TIME, ScalarKind.SHORT, ScalarKind.BOXED_SHORT, ScalarKind.FLOAT,
-      ScalarKind.BOXED_FLOAT, ScalarKind.LOCAL_TIME, ScalarKind.OFFSET_TIME, ScalarKind.ENUM);
+      ScalarKind.BOXED_FLOAT, ScalarKind.LOCAL_TIME, ScalarKind.OFFSET_TIME, ScalarKind.CHAR,
+      ScalarKind.BOXED_CHAR, ScalarKind.DURATION, ScalarKind.ENUM);
 
   /** Names a record component cannot have, or that would hide {@code redisKey()}. */
   private static final Set<String> RESERVED = Set.of("clone", "finalize", "getClass", "hashCode",

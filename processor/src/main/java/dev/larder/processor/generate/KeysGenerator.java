@@ -27,6 +27,8 @@ public final class KeysGenerator {
       ParameterizedTypeName.get(RuntimeTypes.LIST, TypeName.get(String.class));
 
   public TypeSpec generate(Repository repository) {
+    ClassFields fields = new ClassFields(
+        EnumTypes.used(repository.methods()), EnumTypes.converted(repository.methods()));
     TypeSpec.Builder keys = TypeSpec.classBuilder(repository.keysName())
         .addAnnotation(RuntimeTypes.GENERATED)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -36,23 +38,24 @@ public final class KeysGenerator {
         .addJavadoc("Keys end with {@code @} and a fingerprint of the method's SQL and result type,\n")
         .addJavadoc("so entries written by another version of a query are never read.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addFields(EnumLabelFields.fields(EnumTypes.relabelledParameters(repository.methods())));
+        .addFields(fields.converterFields(EnumTypes.convertedParameters(repository.methods())))
+        .addFields(fields.fields(EnumTypes.relabelledParameters(repository.methods())));
     for (Method method : repository.methods()) {
       if (method.isCachedRead()) {
-        keys.addMethod(key(repository, method));
+        keys.addMethod(key(repository, method, fields));
         if (!method.tags().isEmpty()) {
-          keys.addMethod(tags(repository, method, method.tags(),
+          keys.addMethod(tags(repository, method, fields, method.tags(),
               "Returns the tags of the entry cached by"));
         }
       } else if (method.kind() == MethodKind.UPDATE && !method.invalidates().isEmpty()) {
-        keys.addMethod(tags(repository, method, method.invalidates(),
+        keys.addMethod(tags(repository, method, fields, method.invalidates(),
             "Returns the tags invalidated by"));
       }
     }
     return keys.build();
   }
 
-  private MethodSpec key(Repository repository, Method method) {
+  private MethodSpec key(Repository repository, Method method, ClassFields fields) {
     String suffix = "@" + method.fingerprint();
     // A page's key is the method's key, then which page (from the paging arguments), then the
     // fingerprint.
@@ -60,7 +63,7 @@ public final class KeysGenerator {
     String keySuffix = paged ? "" : suffix;
     CodeBlock expression;
     if (method.key() != null) {
-      expression = Expressions.render(method.key(), keySuffix, null);
+      expression = Expressions.render(fields, method.key(), keySuffix, null);
     } else {
       List<Object> pieces = new ArrayList<>();
       Expressions.appendLiteral(pieces, repository.simpleName() + ":" + method.name() + ":");
@@ -69,7 +72,7 @@ public final class KeysGenerator {
         if (i > 0) {
           Expressions.appendLiteral(pieces, ",");
         }
-        pieces.add(Expressions.keyPart(parameters.get(i), null, null));
+        pieces.add(Expressions.keyPart(fields, parameters.get(i), null, null));
       }
       Expressions.appendLiteral(pieces, keySuffix);
       expression = Expressions.concat(pieces);
@@ -106,7 +109,8 @@ public final class KeysGenerator {
   }
 
   private MethodSpec tags(
-      Repository repository, Method method, List<Template> templates, String doc) {
+      Repository repository, Method method, ClassFields fields, List<Template> templates,
+      String doc) {
     MethodSpec.Builder builder = MethodSpec.methodBuilder(method.tagsBuilderName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("$L $L:\n{@code $L}.\n", doc, link(repository, method),
@@ -120,7 +124,7 @@ public final class KeysGenerator {
     if (batch == null || !perElement) {
       List<CodeBlock> rendered = new ArrayList<>();
       for (Template t : templates) {
-        rendered.add(Expressions.render(t, "", null));
+        rendered.add(Expressions.render(fields, t, "", null));
       }
       return builder.addStatement("return $T.of($L)", RuntimeTypes.LIST,
           CodeBlock.join(rendered, ", ")).build();
@@ -133,13 +137,13 @@ public final class KeysGenerator {
         RuntimeTypes.LINKED_HASH_SET);
     for (Template t : templates) {
       if (t.placeholders().stream().noneMatch(Template.Placeholder::perElement)) {
-        builder.addStatement("$N.add($L)", tags, Expressions.render(t, "", null));
+        builder.addStatement("$N.add($L)", tags, Expressions.render(fields, t, "", null));
       }
     }
     builder.beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, batch.name());
     for (Template t : templates) {
       if (t.placeholders().stream().anyMatch(Template.Placeholder::perElement)) {
-        builder.addStatement("$N.add($L)", tags, Expressions.render(t, "", element));
+        builder.addStatement("$N.add($L)", tags, Expressions.render(fields, t, "", element));
       }
     }
     builder.endControlFlow();

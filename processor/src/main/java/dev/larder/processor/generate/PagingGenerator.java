@@ -30,7 +30,8 @@ final class PagingGenerator {
   }
 
   /** The statements constant of a paged method; none for other methods. */
-  static List<FieldSpec> constants(Method method, String constant, String name) {
+  static List<FieldSpec> constants(
+      Method method, String constant, String name, ClassFields fields) {
     if (!isPaged(method)) {
       return List.of();
     }
@@ -50,7 +51,7 @@ final class PagingGenerator {
       columns.add(CodeBlock.of("new $T($S, $T.$L, $L)", RuntimeTypes.KEYSET_COLUMN, c.column(),
           RuntimeTypes.SORT_TYPE, sortType(scalar), c.descending()));
       values.add(scalar.kind() == ScalarKind.ENUM
-          ? CodeBlock.of("$N.label(row.$N())", EnumLabelFields.name(scalar), c.component().name())
+          ? CodeBlock.of("$N.label(row.$N())", fields.name(scalar), c.component().name())
           : CodeBlock.of("row.$N()", c.component().name()));
     }
     return List.of(FieldSpec.builder(
@@ -68,11 +69,11 @@ final class PagingGenerator {
 
   /** The implementation of a paged read. */
   static MethodSpec query(Repository repository, Method method, String constant,
-      String statementsConstant, RowMappers mappers, MethodScope scope) {
+      String statementsConstant, RowMappers mappers, MethodScope scope, ClassFields fields) {
     CodeBlock statements = scope.constant(statementsConstant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
     CodeBlock target = ImplGenerator.methodOf(method, scope.constant(constant));
-    CodeBlock binds = ImplGenerator.binds(method, target, null);
+    CodeBlock binds = ImplGenerator.binds(method, target, null, fields);
     MethodSpec.Builder builder = ImplGenerator.override(method);
     String handle;
     CodeBlock load;
@@ -154,8 +155,10 @@ final class PagingGenerator {
       case LOCAL_TIME -> "LOCAL_TIME";
       case OFFSET_TIME -> "OFFSET_TIME";
       // Refused by validation: an array orders, but no cursor token holds one.
-      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, BYTES -> throw new IllegalStateException(
-          "an array column as a keyset sort column: " + scalar.display());
+      case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, SHORT_LIST, FLOAT_LIST, ENUM_LIST,
+          STRING_ARRAY, INT_ARRAY, LONG_ARRAY, SHORT_ARRAY, FLOAT_ARRAY, UUID_ARRAY, ENUM_ARRAY,
+          BYTES, CHAR, BOXED_CHAR, DURATION, CONVERTED ->
+          throw new IllegalStateException("not a keyset sort column: " + scalar.display());
       case ENUM -> "ENUM";
     };
   }

@@ -19,16 +19,18 @@ import javax.lang.model.element.Modifier;
  */
 final class RowMappers {
   private final ClassName owner;
+  private final ClassFields fields;
   private final Map<String, MethodSpec> byType = new LinkedHashMap<>();
   private final Map<String, String> names = new LinkedHashMap<>();
 
-  RowMappers(ClassName owner) {
+  RowMappers(ClassName owner, ClassFields fields) {
     this.owner = owner;
+    this.fields = fields;
   }
 
   /** The method reference mapping a row to {@code type}, creating the mapper on first use. */
   CodeBlock mapperFor(JavaType type) {
-    String key = type instanceof JavaType.Scalar s && s.kind() != ScalarKind.ENUM
+    String key = type instanceof JavaType.Scalar s && !s.kind().enumLike()
         ? boxed(s).toString() : type.typeName().toString();
     String name = names.get(key);
     if (name == null) {
@@ -64,9 +66,12 @@ final class RowMappers {
         .build();
   }
 
-  private static CodeBlock read(JavaType.Scalar scalar, CodeBlock column) {
-    if (scalar.kind() == ScalarKind.ENUM) {
-      return EnumLabelFields.read(scalar, column);
+  private CodeBlock read(JavaType.Scalar scalar, CodeBlock column) {
+    if (scalar.kind().enumLike()) {
+      return fields.read(scalar, column);
+    }
+    if (scalar.kind() == ScalarKind.CONVERTED) {
+      return fields.fromColumn(scalar, read(scalar.converter().databaseScalar(), column));
     }
     return CodeBlock.of("$T.$N(rs, $L)", RuntimeTypes.COLUMNS, scalar.kind().reader(), column);
   }
@@ -112,6 +117,7 @@ final class RowMappers {
       case FLOAT -> ScalarKind.BOXED_FLOAT;
       case BOOLEAN -> ScalarKind.BOXED_BOOLEAN;
       case DOUBLE -> ScalarKind.BOXED_DOUBLE;
+      case CHAR -> ScalarKind.BOXED_CHAR;
       default -> kind;
     };
   }

@@ -15,6 +15,7 @@ final class RuntimeTypes {
   static final ClassName CACHE_POLICY = ClassName.get("dev.larder.runtime.internal", "CachePolicy");
   static final ClassName ROWS = ClassName.get("dev.larder.runtime.internal", "Rows");
   static final ClassName COLUMNS = ClassName.get("dev.larder.runtime.internal", "Columns");
+  static final ClassName JAVA_ARRAYS = ClassName.get("dev.larder.runtime.internal", "JavaArrays");
   static final ClassName KEY_ENCODING = ClassName.get("dev.larder.runtime.internal", "KeyEncoding");
   static final ClassName OFFSET_PAGING = ClassName.get("dev.larder.runtime.internal", "OffsetPaging");
   static final ClassName KEYSET = ClassName.get("dev.larder.runtime.internal", "Keyset");

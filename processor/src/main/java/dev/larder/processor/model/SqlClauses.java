@@ -21,6 +21,8 @@ import java.util.List;
  *     {@code FOR NO KEY UPDATE}, upper case; null when there is none
  * @param returning whether the statement has a top-level {@code RETURNING}, so that a write gives
  *     rows (a {@code RETURNING} inside a CTE feeds the outer statement, not the caller)
+ * @param sideEffects the well-known state-changing functions the statement calls
+ *     ({@code nextval}, {@code pg_advisory_lock}...), lower case, each once
  */
 public record SqlClauses(
     int orderByStart,
@@ -29,7 +31,8 @@ public record SqlClauses(
     InsertValues insertValues,
     String dataChange,
     String locking,
-    boolean returning) {
+    boolean returning,
+    List<String> sideEffects) {
 
   /**
    * An {@code INSERT ... VALUES (...) [ON CONFLICT ... DO NOTHING]} whose parameters are all in

@@ -12,6 +12,8 @@ public final class LarderAnnotations {
   public static final String TRANSACTIONAL = "dev.larder.annotation.Transactional";
   public static final String ORDER_BY = "dev.larder.annotation.OrderBy";
   public static final String ENUM_LABEL = "dev.larder.annotation.EnumLabel";
+  public static final String CONVERT_WITH = "dev.larder.annotation.ConvertWith";
+  public static final String COLUMN_CONVERTER = "dev.larder.runtime.ColumnConverter";
 
   /** Annotations that only mean something on an abstract method of a repository. */
   public static final List<String> METHOD_ANNOTATIONS =

@@ -162,6 +162,10 @@ final class MethodReader {
           new JavaType.Unsupported(typeName, type.toString()), source);
     }
     JavaType.Scalar scalar = typeReader.scalar(type);
+    if (scalar != null && scalar.kind().javaArray()) {
+      // An int[] binds as a List<Integer> does: as a PostgreSQL array.
+      return new Parameter(name, typeName, ParameterKind.ARRAY, scalar.element(), source);
+    }
     if (scalar != null) {
       return new Parameter(name, typeName, ParameterKind.SCALAR, scalar, source);
     }

@@ -16,6 +16,20 @@ import java.util.Set;
 final class SqlClauseScanner {
   private static final Set<String> AFTER_ORDER = Set.of("limit", "offset", "fetch", "for");
   private static final Set<String> DATA_CHANGES = Set.of("insert", "update", "delete", "merge");
+  /**
+   * Well-known volatile functions of PostgreSQL (and its contrib modules) that change state when
+   * called: sequences, advisory locks, notifications, large objects, settings, other sessions.
+   */
+  static final Set<String> SIDE_EFFECTING_FUNCTIONS = Set.of(
+      "nextval", "setval",
+      "pg_advisory_lock", "pg_advisory_lock_shared", "pg_advisory_xact_lock",
+      "pg_advisory_xact_lock_shared", "pg_try_advisory_lock", "pg_try_advisory_lock_shared",
+      "pg_try_advisory_xact_lock", "pg_try_advisory_xact_lock_shared", "pg_advisory_unlock",
+      "pg_advisory_unlock_shared", "pg_advisory_unlock_all",
+      "pg_notify", "set_config", "txid_current", "pg_current_xact_id",
+      "lo_create", "lo_creat", "lo_import", "lo_export", "lo_unlink", "lo_put", "lo_from_bytea",
+      "pg_cancel_backend", "pg_terminate_backend", "pg_reload_conf", "pg_rotate_logfile",
+      "pg_switch_wal", "pg_create_restore_point", "pg_stat_reset", "dblink_exec");
 
   private SqlClauseScanner() {}
 
@@ -44,7 +58,24 @@ final class SqlClauseScanner {
       }
     }
     return new SqlClauses(orderBy, hasOrderBy, hasLimit, insertValues(sql, tokens),
-        dataChange(tokens), locking(tokens), returning);
+        dataChange(tokens), locking(tokens), returning, sideEffects(tokens));
+  }
+
+  /**
+   * The {@link #SIDE_EFFECTING_FUNCTIONS} the statement calls ({@code name(}, also qualified as
+   * {@code pg_catalog.name(}), lower case, each once, in order.
+   */
+  private static List<String> sideEffects(List<Token> tokens) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      String name = t.kind() == Kind.WORD ? t.text().toLowerCase(Locale.ROOT) : "";
+      if (SIDE_EFFECTING_FUNCTIONS.contains(name) && tokens.get(i + 1).punct('(')
+          && !out.contains(name)) {
+        out.add(name);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**
@@ -61,6 +92,12 @@ final class SqlClauseScanner {
       if (startsStatement && t.kind() == Kind.WORD
           && DATA_CHANGES.contains(t.text().toLowerCase(Locale.ROOT))) {
         return t.text().toUpperCase(Locale.ROOT);
+      }
+    }
+    // SELECT ... INTO t creates the table t; INTO follows INSERT and MERGE only otherwise.
+    for (Token t : tokens) {
+      if (t.word("into")) {
+        return "SELECT ... INTO, which creates a table";
       }
     }
     return null;

@@ -2,6 +2,7 @@ package dev.larder.processor.read;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.larder.processor.model.Converter;
 import dev.larder.processor.model.EnumConstant;
 import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.ScalarKind;
@@ -13,6 +14,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -46,9 +49,15 @@ final class TypeReader {
       return kind == null ? null : new JavaType.Scalar(kind, TypeName.get(type), type.toString());
     }
     if (type.getKind() == TypeKind.ARRAY) {
-      // byte[] is bytea; other arrays are not scalars.
-      boolean bytes = ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE;
-      return bytes ? new JavaType.Scalar(ScalarKind.BYTES, TypeName.get(type), "byte[]") : null;
+      // byte[] is bytea; String[], int[]... array columns; other arrays are not scalars.
+      TypeMirror component = ((ArrayType) type).getComponentType();
+      if (component.getKind() == TypeKind.BYTE) {
+        return new JavaType.Scalar(ScalarKind.BYTES, TypeName.get(type), "byte[]");
+      }
+      JavaType.Scalar element = component.getKind() == TypeKind.ARRAY ? null : scalar(component);
+      ScalarKind kind = element == null ? null : ScalarKind.arrayOf(element.kind(), true);
+      return kind == null ? null : new JavaType.Scalar(kind, TypeName.get(type),
+          element.display() + "[]", element.constants());
     }
     if (type.getKind() != TypeKind.DECLARED) {
       return null;
@@ -58,11 +67,65 @@ final class TypeReader {
       return new JavaType.Scalar(ScalarKind.ENUM, ClassName.get(element),
           element.getSimpleName().toString(), constants(element));
     }
+    AnnotationMirror convertWith = AnnotationReader.find(element, LarderAnnotations.CONVERT_WITH);
+    if (convertWith != null) {
+      return new JavaType.Scalar(ScalarKind.CONVERTED, ClassName.get(element),
+          element.getSimpleName().toString(), List.of(), converter(convertWith, Source.of(element)));
+    }
     ScalarKind kind = ScalarKind.forName(element.getQualifiedName().toString());
-    if (kind == null || kind == ScalarKind.ENUM) {
+    if (kind == null) {
       return null;
     }
     return new JavaType.Scalar(kind, ClassName.get(element), element.getSimpleName().toString());
+  }
+
+  /**
+   * The converter named by a {@code @ConvertWith}: the {@code J} and {@code S} of the
+   * {@code ColumnConverter<J, S>} it implements directly, and whether generated code can create it.
+   */
+  private Converter converter(AnnotationMirror convertWith, Source annotated) {
+    AnnotationValue value = AnnotationReader.explicitValue(convertWith, "value");
+    Source source = annotated.withAnnotation(convertWith, value);
+    if (value == null || !(value.getValue() instanceof DeclaredType type)) {
+      return new Converter(ClassName.OBJECT, null, null, false, source);
+    }
+    TypeElement converter = (TypeElement) type.asElement();
+    TypeName javaType = null;
+    JavaType database = null;
+    for (TypeMirror implemented : converter.getInterfaces()) {
+      TypeMirror column = null;
+      if (implemented instanceof DeclaredType declared
+          && ((TypeElement) declared.asElement()).getQualifiedName()
+              .contentEquals(LarderAnnotations.COLUMN_CONVERTER)
+          && declared.getTypeArguments().size() == 2) {
+        javaType = TypeName.get(declared.getTypeArguments().get(0));
+        column = declared.getTypeArguments().get(1);
+      }
+      if (column != null) {
+        JavaType.Scalar scalar = scalar(column);
+        database = scalar != null && !scalar.kind().enumLike()
+            && scalar.kind() != ScalarKind.CONVERTED ? scalar : unsupported(column);
+      }
+    }
+    return new Converter(ClassName.get(converter), javaType, database, instantiable(converter),
+        source);
+  }
+
+  private static boolean instantiable(TypeElement type) {
+    Set<Modifier> modifiers = type.getModifiers();
+    if (type.getKind() != ElementKind.CLASS || !modifiers.contains(Modifier.PUBLIC)
+        || modifiers.contains(Modifier.ABSTRACT)
+        || (type.getNestingKind().isNested() && !modifiers.contains(Modifier.STATIC))) {
+      return false;
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.CONSTRUCTOR
+          && ((ExecutableElement) member).getParameters().isEmpty()
+          && member.getModifiers().contains(Modifier.PUBLIC)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The constants of an enum, in order, each with its {@code @EnumLabel} or its name. */
@@ -93,11 +156,12 @@ final class TypeReader {
   private JavaType.Scalar arrayColumn(TypeMirror type) {
     TypeMirror element = argumentOf(type, Set.of("java.util.List"));
     JavaType.Scalar scalar = element == null ? null : scalar(element);
-    ScalarKind kind = scalar == null ? null : ScalarKind.arrayOf(scalar.kind());
+    ScalarKind kind = scalar == null ? null : ScalarKind.arrayOf(scalar.kind(), false);
     if (kind == null) {
       return null;
     }
-    return new JavaType.Scalar(kind, TypeName.get(type), "List<" + scalar.display() + ">");
+    return new JavaType.Scalar(
+        kind, TypeName.get(type), "List<" + scalar.display() + ">", scalar.constants());
   }
 
   /** The record type of {@code type} with its components read, or null when it is no record. */

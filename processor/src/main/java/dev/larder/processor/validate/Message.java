@@ -39,6 +39,27 @@ public enum Message {
       "the SQL of @Query method %s locks rows (%s), but the read is cached and a cache hit takes"
           + " no lock; write @Query(value = \"...\", cached = false) so that it runs, and locks, on"
           + " every call, inside the caller's transaction"),
+  SIDE_EFFECTS_IN_CACHED_QUERY(
+      Diagnostic.Kind.WARNING,
+      "the SQL of cached @Query method %s calls %s, which %s state (Larder warns of a list of"
+          + " well-known volatile functions that do, such as nextval, setval and the advisory"
+          + " locks); a cache hit does not call %s, so the effect happens only on a miss; write"
+          + " @Query(value = \"...\", cached = false) to run it on every call, or make it an"
+          + " @Update"),
+  CONVERTER_NOT_A_COLUMN_CONVERTER(
+      "@ConvertWith on %s names %s, which does not implement ColumnConverter<%s, S> directly;"
+          + " implement dev.larder.runtime.ColumnConverter<%s, S> with S the column type to store"
+          + " it as (%s)"),
+  CONVERTER_TYPE_MISMATCH(
+      "@ConvertWith on %s names %s, a ColumnConverter<%s, ...>, which converts %s, not %s; name a"
+          + " converter that implements ColumnConverter<%s, S>"),
+  CONVERTER_UNSUPPORTED_COLUMN(
+      "converter %s of %s stores it as %s, which Larder cannot map to a column; implement"
+          + " ColumnConverter<%s, S> with S one of %s"),
+  CONVERTER_NOT_INSTANTIABLE(
+      "converter %s of %s cannot be created by generated code, which calls new %s(); make it a"
+          + " public class (not abstract, static if nested) with a public constructor without"
+          + " parameters"),
   UNBOUND_NAME(
       "SQL parameter :%s of %s has nothing to bind it: no parameter or record component is named"
           + " '%s'%s"),
@@ -79,9 +100,10 @@ public enum Message {
           + " away; declare what RETURNING gives (e.g. long for RETURNING id, a record, Optional<...>"
           + " or List<...>), or remove RETURNING"),
   BATCH_RETURNING(
-      "batch method %s returns %s%s; a batch runs its statement in chunks and gives only the"
-          + " number of rows changed, never rows: return int, long or void%s, or take one %s"
-          + " instead of the collection %s to get rows from RETURNING"),
+      "batch method %s returns %s with RETURNING in its SQL; a batch gives the rows of RETURNING"
+          + " as one List, in the order of the collection %s: declare List<...> of what"
+          + " RETURNING gives (e.g. List<Long> for RETURNING id, or a List of a record), or"
+          + " remove RETURNING and return int, long or void"),
   UNSUPPORTED_COMPONENT(
       "record %s, used by %s, has component %s of type %s, which Larder cannot map to a column;"
           + " supported component types: %s"),
@@ -182,6 +204,10 @@ public enum Message {
   ARRAY_ORDER_COLUMN(
       "@OrderBy column %s of %s is an array (%s), which a cursor cannot hold; order by a column"
           + " of a single value"),
+  UNSORTABLE_ORDER_COLUMN(
+      "@OrderBy column %s of %s is a %s, which Larder cannot write into a cursor; order by"
+          + " another column, or select this one as a type cursors hold (%s::text for a char,"
+          + " EXTRACT(EPOCH FROM %s) for an interval)"),
   DUPLICATE_ORDER_COLUMN("@OrderBy of %s lists column %s twice"),
   ORDER_NOT_UNIQUE(
       "the order of %s (%s) does not end with a column declared unique, so rows with equal sort"

@@ -110,6 +110,11 @@ final class MethodValidator {
     } else if (clauses.locking() != null && method.isCachedRead()) {
       diagnostics.report(Message.LOCKING_CACHED_QUERY, method.sql().source(), method.uniqueName(),
           clauses.locking());
+    } else if (!clauses.sideEffects().isEmpty() && method.isCachedRead()) {
+      diagnostics.report(Message.SIDE_EFFECTS_IN_CACHED_QUERY, method.sql().source(),
+          method.uniqueName(), String.join(", ", clauses.sideEffects()),
+          clauses.sideEffects().size() == 1 ? "changes" : "change",
+          clauses.sideEffects().size() == 1 ? "it" : "them");
     }
   }
 
@@ -180,17 +185,16 @@ final class MethodValidator {
 
   /**
    * An update returns rows (a record, a scalar, Optional or List of them) exactly when its SQL has
-   * RETURNING, and never in a batch.
+   * RETURNING; a batch returns them as a List.
    */
   private boolean returningMatchesResult() {
     ResultShape shape = method.result().shape();
     boolean rows = method.result().element() != null;
     boolean returning = method.sql().clauses().returning();
     Parameter batch = method.batchParameter();
-    if (batch != null && (rows || returning)) {
+    if (batch != null && returning && shape != ResultShape.LIST) {
       diagnostics.report(Message.BATCH_RETURNING, method.source(), method.uniqueName(),
-          method.result().typeName(), returning ? " with RETURNING in its SQL" : "",
-          returning ? " and remove RETURNING" : "", batch.element().display(), batch.name());
+          method.result().typeName(), batch.name());
       return false;
     }
     if (rows && !returning) {

@@ -118,6 +118,10 @@ final class PagingValidator {
         diagnostics.report(Message.ARRAY_ORDER_COLUMN, c.source(), c.column(), method.uniqueName(),
             s.display());
         columnsOk = false;
+      } else if (c.component().type() instanceof JavaType.Scalar s && !s.kind().sortable()) {
+        diagnostics.report(Message.UNSORTABLE_ORDER_COLUMN, c.source(), c.column(),
+            method.uniqueName(), s.display(), c.column(), c.column());
+        columnsOk = false;
       } else if (!names.add(c.column())) {
         diagnostics.report(Message.DUPLICATE_ORDER_COLUMN, c.source(), method.uniqueName(), c.column());
         columnsOk = false;

@@ -16,6 +16,7 @@ public final class RepositoryValidator {
   private final Diagnostics diagnostics;
   private final TagCoverage coverage;
   private final EnumLabelValidator enumLabels;
+  private final ConverterValidator converters;
 
   /**
    * @param coverage collects the valid methods of every repository validated, for the tag
@@ -25,6 +26,7 @@ public final class RepositoryValidator {
     this.diagnostics = diagnostics;
     this.coverage = coverage;
     this.enumLabels = new EnumLabelValidator(diagnostics);
+    this.converters = new ConverterValidator(diagnostics);
   }
 
   /** Reports the problems of {@code repository}; returns true when there are none. */
@@ -52,11 +54,12 @@ public final class RepositoryValidator {
       }
     }
     boolean labelsValid = enumLabels.validate(repository);
+    boolean convertersValid = converters.validate(repository);
     new KeysClassNames(diagnostics).check(repository);
     coverage.add(repository, valid);
     TransactionalValidator transactions = new TransactionalValidator(diagnostics);
     repository.transactional().forEach(transactions::validate);
-    return diagnostics.errors() == before && labelsValid;
+    return diagnostics.errors() == before && labelsValid && convertersValid;
   }
 
   /** Reports Larder annotations found where they mean nothing. */

@@ -3,6 +3,7 @@ package dev.larder.runtime.internal;
 import dev.larder.runtime.RepositoryMethod;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -46,6 +47,28 @@ public final class Batches {
       total += writer.write(chunk);
     }
     return total;
+  }
+
+  /** Writes one chunk and returns the rows its statements returned, in order. */
+  @FunctionalInterface
+  public interface ReturningChunkWriter<R, T> {
+    List<T> write(List<R> chunk);
+  }
+
+  /**
+   * Hands {@code rows} to {@code writer} in chunks of {@code chunkSize}, in order, and returns
+   * the rows it returned, chunk after chunk, as one unmodifiable list (a row that returned none,
+   * as under {@code ON CONFLICT DO NOTHING}, adds none). An empty collection writes nothing.
+   */
+  public static <R, T> List<T> returning(
+      Iterable<R> rows, int chunkSize, ReturningChunkWriter<R, T> writer) {
+    List<T> out = new ArrayList<>();
+    inChunks(rows, chunkSize, chunk -> {
+      List<T> returned = writer.write(chunk);
+      out.addAll(returned);
+      return returned.size();
+    });
+    return Collections.unmodifiableList(out);
   }
 
   /**

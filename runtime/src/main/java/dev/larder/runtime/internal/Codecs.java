@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,6 +21,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Compact binary encodings of the scalar types, {@code Optional} and {@code List}, used by the
@@ -37,6 +40,9 @@ public final class Codecs {
   public static final ValueCodec<Double> DOUBLE =
       ValueCodec.of(Codecs::writeDouble, Codecs::readDouble);
   public static final ValueCodec<Float> FLOAT = ValueCodec.of(Codecs::writeFloat, Codecs::readFloat);
+  public static final ValueCodec<Character> CHAR = ValueCodec.of(Codecs::writeChar, Codecs::readChar);
+  public static final ValueCodec<Duration> DURATION =
+      ValueCodec.of(Codecs::writeDuration, Codecs::readDuration);
   public static final ValueCodec<String> STRING =
       ValueCodec.of(Codecs::writeString, Codecs::readString);
   public static final ValueCodec<byte[]> BYTES = ValueCodec.of(Codecs::writeBytes, Codecs::readBytes);
@@ -61,6 +67,38 @@ public final class Codecs {
   public static final ValueCodec<List<Integer>> INT_LIST = nullable(list(INT));
   public static final ValueCodec<List<Long>> LONG_LIST = nullable(list(LONG));
   public static final ValueCodec<List<UUID>> UUID_LIST = nullable(list(UUID_CODEC));
+  public static final ValueCodec<List<Short>> SHORT_LIST = nullable(list(SHORT));
+  public static final ValueCodec<List<Float>> FLOAT_LIST = nullable(list(FLOAT));
+
+  /** Array columns read into Java arrays; those of primitives hold no nulls. */
+  public static final ValueCodec<String[]> STRING_ARRAY = array(STRING, String[]::new);
+  public static final ValueCodec<UUID[]> UUID_ARRAY = array(UUID_CODEC, UUID[]::new);
+  public static final ValueCodec<int[]> INT_ARRAY =
+      unboxed(INT_LIST, JavaArrays::list, JavaArrays::intArray);
+  public static final ValueCodec<long[]> LONG_ARRAY =
+      unboxed(LONG_LIST, JavaArrays::list, JavaArrays::longArray);
+  public static final ValueCodec<short[]> SHORT_ARRAY =
+      unboxed(SHORT_LIST, JavaArrays::list, JavaArrays::shortArray);
+  public static final ValueCodec<float[]> FLOAT_ARRAY =
+      unboxed(FLOAT_LIST, JavaArrays::list, JavaArrays::floatArray);
+
+  /** A codec for an array that may be null and hold nulls, written as a list. */
+  public static <T> ValueCodec<T[]> array(ValueCodec<T> element, IntFunction<T[]> newArray) {
+    ValueCodec<List<T>> list = nullable(list(element));
+    return ValueCodec.of((out, value) -> list.write(out, JavaArrays.list(value)),
+        in -> JavaArrays.array(list.read(in), newArray));
+  }
+
+  private static <A, L> ValueCodec<A> unboxed(ValueCodec<List<L>> list,
+      Function<A, List<L>> box, Function<List<L>, A> unbox) {
+    return ValueCodec.of((out, value) -> list.write(out, box.apply(value)), in -> {
+      try {
+        return unbox.apply(list.read(in));
+      } catch (NullPointerException e) {
+        throw new IOException("an array of primitives with a NULL " + e.getMessage());
+      }
+    });
+  }
 
   /** A codec for a value that may be null, from one for values that are not. */
   public static <T> ValueCodec<T> nullable(ValueCodec<T> codec) {
@@ -166,6 +204,35 @@ public final class Codecs {
 
   public static Float readFloat(DataInput in) throws IOException {
     return in.readBoolean() ? in.readFloat() : null;
+  }
+
+  public static void writeChar(DataOutput out, Character value) throws IOException {
+    if (present(out, value)) {
+      out.writeChar(value);
+    }
+  }
+
+  public static Character readChar(DataInput in) throws IOException {
+    return in.readBoolean() ? in.readChar() : null;
+  }
+
+  public static void writeDuration(DataOutput out, Duration value) throws IOException {
+    if (present(out, value)) {
+      out.writeLong(value.getSeconds());
+      out.writeInt(value.getNano());
+    }
+  }
+
+  public static Duration readDuration(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    long seconds = in.readLong();
+    int nanos = in.readInt();
+    if (nanos < 0 || nanos > 999_999_999) {
+      throw new IOException("a duration of " + nanos + " nanoseconds past its seconds");
+    }
+    return Duration.ofSeconds(seconds, nanos);
   }
 
   public static void writeString(DataOutput out, String value) throws IOException {

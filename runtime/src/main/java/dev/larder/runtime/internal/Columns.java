@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Null-aware column readers used by generated row mappers, by column index (record mappers look
@@ -70,6 +73,32 @@ public final class Columns {
       throw nullIntoPrimitive(rs, column, "boolean", "Boolean");
     }
     return value;
+  }
+
+  /**
+   * Reads a {@code char(1)} (or any text of one character), naming the column when it is NULL or
+   * holds another number of characters.
+   */
+  public static char getChar(ResultSet rs, int column) throws SQLException {
+    Character value = getBoxedChar(rs, column);
+    if (value == null) {
+      throw nullIntoPrimitive(rs, column, "char", "Character");
+    }
+    return value;
+  }
+
+  /** {@link #getChar}, NULL read as null. */
+  public static Character getBoxedChar(ResultSet rs, int column) throws SQLException {
+    String value = rs.getString(column);
+    if (value == null) {
+      return null;
+    }
+    if (value.length() != 1) {
+      throw new SQLException("column " + label(rs, column) + " holds '" + value + "', "
+          + value.length() + " chars, but is read into a char; declare it as String, or select"
+          + " a char(1)", "22001");
+    }
+    return value.charAt(0);
   }
 
   public static Long getBoxedLong(ResultSet rs, int column) throws SQLException {
@@ -152,6 +181,11 @@ public final class Columns {
     return rs.getObject(column, OffsetTime.class);
   }
 
+  /** Reads an {@code interval} column: see {@link Intervals} for what it refuses and why. */
+  public static Duration getDuration(ResultSet rs, int column) throws SQLException {
+    return Intervals.read(rs, column);
+  }
+
   /** Reads a {@code text[]} (or {@code varchar[]}) column; the list may hold nulls. */
   public static List<String> getStringList(ResultSet rs, int column) throws SQLException {
     return getList(rs, column, String.class, "List<String>");
@@ -172,11 +206,81 @@ public final class Columns {
     return getList(rs, column, UUID.class, "List<UUID>");
   }
 
+  /** Reads an {@code int2[]} column; the list may hold nulls. */
+  public static List<Short> getShortList(ResultSet rs, int column) throws SQLException {
+    return getList(rs, column, Short.class, "List<Short>");
+  }
+
+  /** Reads a {@code float4[]} column; the list may hold nulls. */
+  public static List<Float> getFloatList(ResultSet rs, int column) throws SQLException {
+    return getList(rs, column, Float.class, "List<Float>");
+  }
+
+  /** Reads a {@code text[]} column into an array; it may hold nulls. */
+  public static String[] getStringArray(ResultSet rs, int column) throws SQLException {
+    return JavaArrays.array(getList(rs, column, String.class, "String[]"), String[]::new);
+  }
+
+  /** Reads a {@code uuid[]} column into an array; it may hold nulls. */
+  public static UUID[] getUuidArray(ResultSet rs, int column) throws SQLException {
+    return JavaArrays.array(getList(rs, column, UUID.class, "UUID[]"), UUID[]::new);
+  }
+
+  /** Reads an {@code int4[]} column, naming it when an element is NULL. */
+  public static int[] getIntArray(ResultSet rs, int column) throws SQLException {
+    return unboxed(rs, column, getList(rs, column, Integer.class, "int[]"), JavaArrays::intArray,
+        "int[]", "List<Integer>");
+  }
+
+  /** Reads an {@code int8[]} column, naming it when an element is NULL. */
+  public static long[] getLongArray(ResultSet rs, int column) throws SQLException {
+    return unboxed(rs, column, getList(rs, column, Long.class, "long[]"), JavaArrays::longArray,
+        "long[]", "List<Long>");
+  }
+
+  /** Reads an {@code int2[]} column, naming it when an element is NULL. */
+  public static short[] getShortArray(ResultSet rs, int column) throws SQLException {
+    return unboxed(rs, column, getList(rs, column, Short.class, "short[]"),
+        JavaArrays::shortArray, "short[]", "List<Short>");
+  }
+
+  /** Reads a {@code float4[]} column, naming it when an element is NULL. */
+  public static float[] getFloatArray(ResultSet rs, int column) throws SQLException {
+    return unboxed(rs, column, getList(rs, column, Float.class, "float[]"),
+        JavaArrays::floatArray, "float[]", "List<Float>");
+  }
+
+  /**
+   * Reads an array of a PostgreSQL enum type, or a {@code text[]} of labels, into constants;
+   * the list may hold nulls.
+   */
+  public static <E extends Enum<E>> List<E> getEnumList(
+      ResultSet rs, int column, EnumLabels<E> labels) throws SQLException {
+    return labels.read(rs, column, getList(rs, column, String.class, "List of an enum"));
+  }
+
+  /** {@link #getEnumList} into an array. */
+  public static <E extends Enum<E>> E[] getEnumArray(ResultSet rs, int column,
+      EnumLabels<E> labels, IntFunction<E[]> newArray) throws SQLException {
+    return JavaArrays.array(getEnumList(rs, column, labels), newArray);
+  }
+
+  private static <L, A> A unboxed(ResultSet rs, int column, List<L> values,
+      Function<List<L>, A> unbox, String javaType, String listType) throws SQLException {
+    try {
+      return unbox.apply(values);
+    } catch (NullPointerException e) {
+      throw new SQLException("column " + label(rs, column) + " holds an array whose "
+          + e.getMessage() + " but is read into a " + javaType + "; declare it as " + listType
+          + " to accept NULL elements", "22004");
+    }
+  }
+
   /**
    * Reads an array column element by element into an unmodifiable list (a cached value is shared
    * by every reader), naming the column when it holds no array or elements of another type.
    */
-  private static <T> List<T> getList(ResultSet rs, int column, Class<T> element, String javaType)
+  static <T> List<T> getList(ResultSet rs, int column, Class<T> element, String javaType)
       throws SQLException {
     if (rs.getMetaData().getColumnType(column) != Types.ARRAY) {
       throw new SQLException("column " + label(rs, column) + " is of type "

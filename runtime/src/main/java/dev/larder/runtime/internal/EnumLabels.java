@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The labels of one enum: the text each constant stands for in the database (its
@@ -122,6 +124,27 @@ public final class EnumLabels<E extends Enum<E>> {
     return constant;
   }
 
+  /**
+   * The constants of the labels read from an array column, in order, nulls kept; null for
+   * null. Names the column, the value and the enum when no constant has a label.
+   */
+  List<E> read(ResultSet rs, int column, List<String> texts) throws SQLException {
+    if (texts == null) {
+      return null;
+    }
+    List<E> out = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      E constant = text == null ? null : constantOf.apply(text);
+      if (text != null && constant == null) {
+        throw new SQLException("element '" + text + "' of column "
+            + rs.getMetaData().getColumnLabel(column) + " is not a constant of enum " + enumName
+            + " (label it with @EnumLabel(\"" + text + "\") if it stands for one)", "22000");
+      }
+      out.add(constant);
+    }
+    return Collections.unmodifiableList(out);
+  }
+
   /** Writes a constant for the shared cache level, as its label. */
   public void write(DataOutput out, E constant) throws IOException {
     Codecs.writeString(out, label(constant));
@@ -147,5 +170,15 @@ public final class EnumLabels<E extends Enum<E>> {
   /** The codec of a cached constant, as its label. */
   public ValueCodec<E> codec() {
     return ValueCodec.of(this::write, this::read);
+  }
+
+  /** The codec of a cached array column read into a list, which may be null and hold nulls. */
+  public ValueCodec<List<E>> listCodec() {
+    return Codecs.nullable(Codecs.list(codec()));
+  }
+
+  /** The codec of a cached array column read into an array, which may be null and hold nulls. */
+  public ValueCodec<E[]> arrayCodec(IntFunction<E[]> newArray) {
+    return Codecs.array(codec(), newArray);
   }
 }

@@ -31,7 +31,8 @@ import java.util.HexFormat;
  *   <li>A {@code BigDecimal} is written as PostgreSQL sees it, in space bounded by its digits
  *       (see {@code decimal}); a {@code byte[]} by its bytes as PostgreSQL prints a
  *       {@code bytea}, {@code \x} and two lower-case hex digits a byte (hashed past the limit
- *       like any part); other values by {@code toString()}, escaped as text.
+ *       like any part); an array of another type ({@code int[]}, {@code String[]}...) as the
+ *       list of its elements; other values by {@code toString()}, escaped as text.
  * </ul>
  */
 public final class KeyEncoding {
@@ -115,6 +116,22 @@ public final class KeyEncoding {
     }
     if (value instanceof byte[] bytes) {
       return BYTEA_PREFIX + BYTEA_HEX.formatHex(bytes);
+    }
+    // A Java array is keyed as the list of its elements, as a collection is.
+    if (value instanceof Object[] values) {
+      return encode(JavaArrays.list(values));
+    }
+    if (value instanceof int[] values) {
+      return encode(JavaArrays.list(values));
+    }
+    if (value instanceof long[] values) {
+      return encode(JavaArrays.list(values));
+    }
+    if (value instanceof short[] values) {
+      return encode(JavaArrays.list(values));
+    }
+    if (value instanceof float[] values) {
+      return encode(JavaArrays.list(values));
     }
     return escape(value.toString());
   }

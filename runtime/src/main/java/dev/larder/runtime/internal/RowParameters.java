@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -82,6 +83,20 @@ public final class RowParameters {
     return value == null ? none(at, Types.REAL) : bind(at, value.floatValue());
   }
 
+  public RowParameters bind(int at, char value) throws SQLException {
+    statement.setString(at + 1, String.valueOf(value));
+    return this;
+  }
+
+  public RowParameters bind(int at, Character value) throws SQLException {
+    return value == null ? none(at, Types.CHAR) : bind(at, value.charValue());
+  }
+
+  /** A duration binds as an interval of exactly that time ({@link Intervals#of}). */
+  public RowParameters bind(int at, Duration value) throws SQLException {
+    return value == null ? none(at, Types.OTHER) : object(at, Intervals.of(value));
+  }
+
   public RowParameters bind(int at, String value) throws SQLException {
     statement.setString(at + 1, value);
     return this;
@@ -132,6 +147,13 @@ public final class RowParameters {
       return none(at, Types.ARRAY);
     }
     statement.setArray(at + 1, statement.getConnection().createArrayOf(elementType, values.toArray()));
+    return this;
+  }
+
+  /** Enums bind as the array literal of their labels, untyped, as one enum binds. */
+  public <E extends Enum<E>> RowParameters bindArray(int at, Iterable<E> values,
+      EnumLabels<E> labels) throws SQLException {
+    statement.setObject(at + 1, labels.arrayLiteral(values), Types.OTHER);
     return this;
   }
 

@@ -1,0 +1,4 @@
+package dev.larder.example;
+
+/** A {@code type_probe} row's label and amount as value types with converters. */
+public record ConvertedProbe(long id, Email label, Money amount) {}

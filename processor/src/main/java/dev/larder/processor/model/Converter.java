@@ -1,0 +1,27 @@
+package dev.larder.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+
+/**
+ * The converter of a type annotated {@code @ConvertWith}, as read; validation reports what is
+ * wrong with it.
+ *
+ * @param converter the converter class
+ * @param javaType {@code J} of the {@code ColumnConverter<J, S>} it implements directly, or null
+ *     when it implements none
+ * @param database {@code S}, a {@link JavaType.Scalar} when Larder maps it, else
+ *     {@link JavaType.Unsupported}; null when the class implements no {@code ColumnConverter}
+ * @param instantiable whether generated code can create it: a public, non-abstract top-level or
+ *     static nested class with a public constructor without parameters
+ * @param source the {@code @ConvertWith} on the annotated type, with its value
+ */
+public record Converter(
+    ClassName converter, TypeName javaType, JavaType database, boolean instantiable,
+    Source source) {
+
+  /** The column type, when Larder maps it. */
+  public JavaType.Scalar databaseScalar() {
+    return database instanceof JavaType.Scalar scalar ? scalar : null;
+  }
+}
