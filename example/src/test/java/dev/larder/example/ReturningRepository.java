@@ -56,8 +56,8 @@ interface ReturningRepository {
   List<Long> addAll(List<NewProduct> rows);
 
   /** A batch: the rows changed, as records, in the order of the collection. */
-  @Update("UPDATE product SET price_cents = :priceCents WHERE sku = :sku"
-      + " RETURNING id, sku, name, category, price_cents, created_at, status")
+  @Update("UPDATE product SET price_cents = :priceCents, version = version + 1 WHERE sku = :sku"
+      + " RETURNING id, sku, name, category, price_cents, created_at, status, version")
   @InvalidatesTags({"category:{category}", "products"})
   List<Product> repriceAll(List<NewProduct> rows);
 
