@@ -12,6 +12,7 @@ public final class LarderAnnotations {
   public static final String TRANSACTIONAL = "dev.larder.annotation.Transactional";
   public static final String ORDER_BY = "dev.larder.annotation.OrderBy";
   public static final String ENUM_LABEL = "dev.larder.annotation.EnumLabel";
+  public static final String NON_NULL_COLUMN = "dev.larder.annotation.NonNullColumn";
 
   /** Annotations that only mean something on an abstract method of a repository. */
   public static final List<String> METHOD_ANNOTATIONS =
