@@ -3,8 +3,11 @@ package dev.larder.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.larder.processor.Sources.compile;
 import static dev.larder.processor.Sources.source;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.larder.processor.report.DescriptionJson;
+import dev.larder.processor.report.HtmlReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -348,5 +351,27 @@ class SchemaCheckTest {
             + " as int4, but PostgreSQL infers text for :name")
         .inFile(file).onLineContaining("named(int name)");
     assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void theReportsShowEachColumnsSqlTypeAndNullability() {
+    JavaFileObject file = shop(
+        "  @Query(value = \"SELECT id, stock FROM product WHERE id = :id\", cached = false)",
+        "  Optional<Stock> stock(long id);");
+
+    Compilation compilation = checked(file);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String json = Sources.generatedResource(compilation, "META-INF/larder/test.Shop.json");
+    assertThat(json).contains("\"columns\": [\n"
+        + "        {\"name\": \"id\", \"type\": \"bigint\", \"nullable\": false},\n"
+        + "        {\"name\": \"stock\", \"type\": \"integer\", \"nullable\": true}\n"
+        + "      ]");
+    assertThat(Sources.generatedResource(compilation, "META-INF/larder/test.Shop.md"))
+        .contains("Columns, as PostgreSQL describes them: `id` bigint NOT NULL, `stock` integer"
+            + " NULL.");
+    assertThat(HtmlReport.render(List.of(DescriptionJson.read(json))))
+        .contains("<p>columns: <code>id</code> bigint NOT NULL, <code>stock</code> integer"
+            + " NULL</p>");
   }
 }
