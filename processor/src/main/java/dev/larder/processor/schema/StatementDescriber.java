@@ -41,12 +41,21 @@ final class StatementDescriber {
 
   private final Connection connection;
   private final Map<String, SqlType> types = new HashMap<>();
+  /** The unique keys of each table, {@code schema.table}, read once per compilation. */
+  private final Map<String, List<List<String>>> tableKeys = new HashMap<>();
 
   StatementDescriber(Connection connection) {
     this.connection = connection;
   }
 
   private record SqlType(String name, String display, boolean enumType) {}
+
+  /** A catalog query that failed inside a computeIfAbsent, unwrapped by {@link #describe}. */
+  private static final class CatalogFailure extends RuntimeException {
+    CatalogFailure(SQLException cause) {
+      super(cause);
+    }
+  }
 
   /**
    * Describes {@code text}.
@@ -56,6 +65,15 @@ final class StatementDescriber {
    * @throws SQLException when the server fails, not the statement
    */
   StatementDescription describe(SchemaText text, List<String> bindTypes) throws SQLException {
+    try {
+      return describeStatement(text, bindTypes);
+    } catch (CatalogFailure e) {
+      throw (SQLException) e.getCause();
+    }
+  }
+
+  private StatementDescription describeStatement(SchemaText text, List<String> bindTypes)
+      throws SQLException {
     List<String> parameterTypes = new ArrayList<>();
     List<SqlColumn> columns = new ArrayList<>();
     Map<String, List<List<String>>> uniqueKeys = new LinkedHashMap<>();
@@ -77,7 +95,8 @@ final class StatementDescriber {
             type.enumType(), table, pg.getBaseColumnName(i), notNull,
             !table.isEmpty() && text.outerJoined(table)));
         if (!table.isEmpty() && !uniqueKeys.containsKey(table)) {
-          uniqueKeys.put(table, uniqueKeys(table, schema));
+          uniqueKeys.put(table, tableKeys.computeIfAbsent(schema + "." + table,
+              qualified -> uniqueKeys(table, schema)));
         }
       }
     } catch (PSQLException e) {
@@ -170,7 +189,7 @@ final class StatementDescriber {
     }
   }
 
-  private List<List<String>> uniqueKeys(String table, String schema) throws SQLException {
+  private List<List<String>> uniqueKeys(String table, String schema) {
     List<List<String>> keys = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(UNIQUE_KEYS_QUERY)) {
       statement.setString(1, table);
@@ -181,6 +200,8 @@ final class StatementDescriber {
           keys.add(List.of((String[]) columns.getArray()));
         }
       }
+    } catch (SQLException e) {
+      throw new CatalogFailure(e);
     }
     return List.copyOf(keys);
   }
