@@ -315,6 +315,24 @@ class SchemaCheckTest {
   }
 
   @Test
+  void aMigrationPostgresqlRefusesIsOneWarningNamingIt(@TempDir Path directory)
+      throws java.io.IOException {
+    java.nio.file.Files.writeString(directory.resolve("V1__broken.sql"),
+        "CREATE TABLE product (id bigint PRIMARY KEY, name txt)");
+    JavaFileObject file = shop(
+        "  @Query(value = \"SELECT id, name, price FROM product\", cached = false)",
+        "  List<Item> items();");
+
+    Compilation compilation = compile(List.of("-Alarder.migrations=" + directory,
+        "-Alarder.schemaDatabase=" + SchemaDatabase.url(), "-Alarder.schemaCache=none"), file);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("skipped: migration V1__broken.sql: ERROR: type"
+        + " \"txt\" does not exist");
+    assertThat(compilation).hadWarningCount(1);
+  }
+
+  @Test
   void aRebuildWithUnchangedMigrationsReadsTheCacheAndStartsNoDatabase(@TempDir Path cache) {
     JavaFileObject file = shop(
         "  @Query(value = \"SELECT id, title AS name, price FROM product\", cached = false)",
