@@ -70,15 +70,8 @@ public class BatchInsertBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     database = TestDatabase.get();
-    database.execute("""
-        DROP TABLE IF EXISTS bulk_item;
-        CREATE TABLE bulk_item (
-          id bigserial PRIMARY KEY,
-          sku text NOT NULL UNIQUE,
-          name text NOT NULL,
-          category text NOT NULL,
-          price_cents bigint NOT NULL)
-        """);
+    database.execute("DROP TABLE IF EXISTS bulk_item;\n"
+        + BenchmarkSchema.migration("V2__bulk_item.sql"));
     larder = Larder.builder().dataSource(database.dataSource()).build();
     repository = new BulkItemRepositoryImpl(larder);
     jdbi = Jdbi.create(database.dataSource());

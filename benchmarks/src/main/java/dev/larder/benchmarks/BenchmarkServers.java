@@ -19,13 +19,7 @@ import org.redisson.config.Config;
  */
 final class BenchmarkServers implements AutoCloseable {
   /** The table and rows of {@link ItemRepository}, created in the fork's own schema. */
-  private static final String SCHEMA = """
-      CREATE TABLE item (
-        id bigint PRIMARY KEY,
-        sku text NOT NULL UNIQUE,
-        name text NOT NULL,
-        category text NOT NULL,
-        price_cents bigint NOT NULL);
+  private static final String ITEMS = """
       INSERT INTO item (id, sku, name, category, price_cents)
         SELECT n, 'SKU-' || lpad(n::text, 6, '0'), 'Stainless steel saucepan, 2 l, #' || n,
                'kitchen', 1000 + n
@@ -39,7 +33,7 @@ final class BenchmarkServers implements AutoCloseable {
 
   private BenchmarkServers(UnaryOperator<LarderBuilder> options) {
     database = TestDatabase.get();
-    database.execute(SCHEMA);
+    database.execute(BenchmarkSchema.migration("V1__item.sql") + ";\n" + ITEMS);
     Config config = new Config();
     config.useSingleServer().setAddress(TestRedis.get().url());
     redisson = Redisson.create(config);

@@ -53,13 +53,7 @@ public class PagingBenchmark {
   static final int PAGE_SIZE = 20;
   static final int DEEP_PAGE = 9_999; // numbered from 0: the 10 000th page
 
-  private static final String SCHEMA = """
-      DROP TABLE IF EXISTS listing;
-      CREATE TABLE listing (
-        id bigint PRIMARY KEY,
-        category text NOT NULL,
-        name text NOT NULL,
-        price_cents bigint NOT NULL);
+  private static final String DATA = """
       INSERT INTO listing (id, category, name, price_cents)
         SELECT n, CASE WHEN n %% 10 = 0 THEN 'garden' ELSE 'kitchen' END,
                'Stainless steel saucepan, 2 l, #' || n, (n::bigint * 7919) %% 5000
@@ -78,7 +72,8 @@ public class PagingBenchmark {
   public void setUp() {
     TestDatabase database = TestDatabase.get();
     // 250 000 rows in 'kitchen' at ids not divisible by 10, the rest in 'garden'.
-    database.execute(SCHEMA.formatted(ROWS * 10 / 9 + 1));
+    database.execute("DROP TABLE IF EXISTS listing;\n" + BenchmarkSchema.migration("V3__listing.sql")
+        + ";\n" + DATA.formatted(ROWS * 10 / 9 + 1));
     larder = Larder.builder().dataSource(database.dataSource())
         .localCache(false).redisCache(false).build();
     listings = new ListingRepositoryImpl(larder);

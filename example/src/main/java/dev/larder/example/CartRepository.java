@@ -3,6 +3,7 @@ package dev.larder.example;
 import dev.larder.annotation.CacheKey;
 import dev.larder.annotation.CachedRepository;
 import dev.larder.annotation.InvalidatesTags;
+import dev.larder.annotation.NonNullColumn;
 import dev.larder.annotation.Query;
 import dev.larder.annotation.Update;
 import java.math.BigDecimal;
@@ -66,6 +67,7 @@ public interface CartRepository {
   OffsetDateTime updatedAt(UUID id);
 
   /** Tells whether the cart has become an order; false for an unknown cart. */
+  @NonNullColumn // EXISTS is never NULL, which the schema check cannot tell from an expression
   @Query("SELECT EXISTS (SELECT 1 FROM cart WHERE id = :id AND checked_out)")
   @CacheKey(value = "cart:{id}:checked-out", tags = "cart:{id}")
   boolean isCheckedOut(UUID id);

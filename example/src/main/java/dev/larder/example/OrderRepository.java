@@ -3,6 +3,7 @@ package dev.larder.example;
 import dev.larder.annotation.CacheKey;
 import dev.larder.annotation.CachedRepository;
 import dev.larder.annotation.InvalidatesTags;
+import dev.larder.annotation.NonNullColumn;
 import dev.larder.annotation.Query;
 import dev.larder.annotation.Transactional;
 import dev.larder.annotation.Update;
@@ -95,7 +96,8 @@ public interface OrderRepository {
   Optional<OffsetDateTime> shippedAt(long id);
 
   /** Counts the items of an order, over all its lines; 0 for an order without lines. */
-  @Query("SELECT coalesce(sum(quantity), 0) FROM order_line WHERE order_id = :orderId")
+  @NonNullColumn // coalesce(…, 0) is never NULL; sum(int) is a bigint, hence the cast to int
+  @Query("SELECT coalesce(sum(quantity), 0)::int FROM order_line WHERE order_id = :orderId")
   @CacheKey(value = "order:{orderId}:items", tags = "order:{orderId}")
   int itemCount(long orderId);
 

@@ -3,6 +3,7 @@ package dev.larder.example;
 import dev.larder.annotation.CacheKey;
 import dev.larder.annotation.CachedRepository;
 import dev.larder.annotation.InvalidatesTags;
+import dev.larder.annotation.NonNullColumn;
 import dev.larder.annotation.OrderBy;
 import dev.larder.annotation.Query;
 import dev.larder.annotation.Update;
@@ -70,6 +71,7 @@ public interface ProductRepository {
   CursorPage<Product> newestInCategory(String category, Cursor after, int limit);
 
   /** Counts the products of a category. */
+  @NonNullColumn // count(*) is never NULL, which the schema check cannot tell from an expression
   @Query("SELECT count(*) FROM product WHERE category = :category")
   @CacheKey(value = "product:count:{category}", tags = "category:{category}")
   long countByCategory(String category);

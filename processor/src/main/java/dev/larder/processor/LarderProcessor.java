@@ -7,12 +7,16 @@ import dev.larder.processor.model.Source;
 import dev.larder.processor.read.EarlierWrites;
 import dev.larder.processor.read.LarderAnnotations;
 import dev.larder.processor.read.RepositoryReader;
+import dev.larder.processor.schema.SchemaCheck;
 import dev.larder.processor.validate.Diagnostics;
 import dev.larder.processor.validate.Message;
 import dev.larder.processor.validate.RepositoryValidator;
 import dev.larder.processor.validate.TagCoverage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,12 +27,13 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.StandardLocation;
 
 /**
  * The Larder annotation processor. For each interface annotated {@code @CachedRepository} it runs
  * the pipeline read (elements to model) → validate (diagnostics on the user's code) → generate
- * (JavaPoet, from the model only). A repository with an error gets no generated code; the others
- * still do.
+ * (JavaPoet, from the model only), with the schema stage ({@code -Alarder.migrations}) between
+ * read and validate. A repository with an error gets no generated code; the others still do.
  */
 @AutoService(Processor.class)
 public final class LarderProcessor extends AbstractProcessor {
@@ -36,6 +41,13 @@ public final class LarderProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Every repository validated in any round, checked together in the last one. */
   private final TagCoverage coverage = new TagCoverage();
+  /** The compile-time schema check of this compilation; made in the first round. */
+  private SchemaCheck schema;
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return new LinkedHashSet<>(SchemaCheck.optionNames());
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -57,6 +69,10 @@ public final class LarderProcessor extends AbstractProcessor {
         new RepositoryReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
     RepositoryValidator validator = new RepositoryValidator(diagnostics, coverage);
     SourceWriter writer = new SourceWriter(processingEnv.getFiler());
+    if (schema == null) {
+      schema = SchemaCheck.of(processingEnv.getOptions(), System.getenv(), classOutput(),
+          diagnostics);
+    }
 
     List<TypeElement> repositories = new ArrayList<>();
     for (String name : deferred) {
@@ -83,7 +99,7 @@ public final class LarderProcessor extends AbstractProcessor {
           // unsupported type would be a second error for one mistake.
           continue;
         }
-        Repository repository = reader.read(type);
+        Repository repository = schema.describe(reader.read(type));
         if (validator.validate(repository)) {
           writer.write(repository);
         }
@@ -99,6 +115,7 @@ public final class LarderProcessor extends AbstractProcessor {
           Message.INTERNAL_ERROR, "the Larder annotations of this round", describe(e));
     }
     if (round.processingOver()) {
+      schema.close();
       // Tags are global: a write of any repository may invalidate a read of any other, so this
       // waits until every repository of the compilation has been read.
       try {
@@ -114,6 +131,17 @@ public final class LarderProcessor extends AbstractProcessor {
       }
     }
     return false;
+  }
+
+  /** The class output directory, or null when the compiler writes classes elsewhere (memory). */
+  private Path classOutput() {
+    try {
+      URI uri = processingEnv.getFiler()
+          .getResource(StandardLocation.CLASS_OUTPUT, "", "larder-probe").toUri();
+      return "file".equals(uri.getScheme()) ? Path.of(uri).getParent() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Every element of this round carrying a Larder method annotation, each once. */

@@ -13,6 +13,7 @@ import dev.larder.processor.report.DescriptionJson;
 import dev.larder.processor.report.MarkdownReport;
 import dev.larder.processor.report.RepositoryDescription;
 import dev.larder.processor.report.RepositoryDescription.Cache;
+import dev.larder.processor.report.RepositoryDescription.Column;
 import dev.larder.processor.report.RepositoryDescription.MethodDescription;
 import dev.larder.processor.report.RepositoryDescription.Parameter;
 import dev.larder.processor.report.RepositoryDescription.Read;
@@ -23,7 +24,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -79,7 +82,19 @@ final class DescriptionWriter {
           t.deadline() != null ? t.deadline().text() : null, t.retryOn()));
     }
     return new RepositoryDescription(repository.interfaceName().canonicalName(),
-        repository.simpleName(), cache, methods, transactional);
+        repository.simpleName(), cache, methods, transactional, columns(repository));
+  }
+
+  /** The result columns of each method the schema check described. */
+  private static Map<String, List<Column>> columns(Repository repository) {
+    Map<String, List<Column>> out = new LinkedHashMap<>();
+    for (Method m : repository.methods()) {
+      if (m.description() != null && !m.description().columns().isEmpty()) {
+        out.put(m.uniqueName(), m.description().columns().stream()
+            .map(c -> new Column(c.name(), c.display(), c.nullable())).toList());
+      }
+    }
+    return out;
   }
 
   private static List<Parameter> parameters(Method method) {

@@ -76,8 +76,16 @@ public sealed interface JavaType {
   /**
    * A record component. {@code type} is a {@link Scalar} when supported, otherwise an
    * {@link Unsupported} that validation reports.
+   *
+   * @param nonNullColumn whether it is annotated {@code @NonNullColumn}: its column is never NULL
+   *     though the schema check cannot prove it
    */
-  record Component(String name, String column, JavaType type) {}
+  record Component(String name, String column, JavaType type, boolean nonNullColumn) {
+
+    public Component(String name, String column, JavaType type) {
+      this(name, column, type, false);
+    }
+  }
 
   /** A type Larder does not support here; validation reports it with the supported list. */
   record Unsupported(TypeName typeName, String display) implements JavaType {}

@@ -28,6 +28,9 @@ import java.util.List;
  * @param generic true when the method declares type parameters
  * @param fingerprint short hash of the SQL and the result type
  * @param source the method element
+ * @param nonNullColumn whether the method is annotated {@code @NonNullColumn}: the column of its
+ *     scalar result is never NULL though the schema check cannot prove it
+ * @param description what PostgreSQL says of its statement, when the schema check ran; else null
  */
 public record Method(
     String name,
@@ -49,7 +52,17 @@ public record Method(
     boolean conflicting,
     boolean generic,
     String fingerprint,
-    Source source) {
+    Source source,
+    boolean nonNullColumn,
+    StatementDescription description) {
+
+  /** This method with what PostgreSQL says of its statement. */
+  public Method withDescription(StatementDescription described) {
+    return new Method(name, uniqueName, kind, cached, sql, parameters, result, bindings,
+        cacheKeyAnnotation, key, tags, ttl, invalidates, invalidatesTagsAnnotation,
+        invalidationReason, order, conflicting, generic, fingerprint, source, nonNullColumn,
+        described);
+  }
 
   /** Whether another abstract method of the repository has the same name. */
   public boolean overloaded() {

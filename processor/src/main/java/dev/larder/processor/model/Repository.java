@@ -25,6 +25,12 @@ public record Repository(
     List<TransactionalMethod> transactional,
     Source source) {
 
+  /** This repository with {@code replaced} as its methods. */
+  public Repository withMethods(List<Method> replaced) {
+    return new Repository(interfaceName, isInterface, generic, settings, List.copyOf(replaced),
+        misplaced, transactional, source);
+  }
+
   /** {@code ProductRepositoryImpl}, in the interface's package. */
   public ClassName implName() {
     return sibling("Impl");

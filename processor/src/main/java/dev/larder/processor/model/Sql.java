@@ -14,6 +14,7 @@ import java.util.List;
  * @param unorderedStatement {@code statement} without the trailing top-level {@code ORDER BY}
  *     that {@link SqlClauses#orderByStart()} finds; {@code statement} when there is none
  * @param source the annotation value holding the SQL
+ * @param schemaText the statement as the compile-time schema check prepares it
  */
 public record Sql(
     String text,
@@ -21,4 +22,5 @@ public record Sql(
     SqlClauses clauses,
     String statement,
     String unorderedStatement,
-    Source source) {}
+    Source source,
+    SchemaText schemaText) {}

@@ -83,7 +83,7 @@ final class MethodReader {
       String unordered = clauses.orderByStart() >= 0
           ? text.substring(0, clauses.orderByStart()) : text;
       sql = new Sql(text, SqlNames.parse(text), clauses, JdbiText.of(text),
-          JdbiText.of(unordered), source.withAnnotation(sqlMirror, value));
+          JdbiText.of(unordered), source.withAnnotation(sqlMirror, value), SchemaTexts.of(text));
       bindings = sql.names().stream().map(resolver::bind).toList();
     }
 
@@ -139,7 +139,9 @@ final class MethodReader {
         query != null && update != null,
         !method.getTypeParameters().isEmpty(),
         fingerprint,
-        source);
+        source,
+        AnnotationReader.find(method, LarderAnnotations.NON_NULL_COLUMN) != null,
+        null);
   }
 
   private List<Template> templates(

@@ -181,7 +181,8 @@ final class TypeReader {
         scalar = arrayColumn(component.asType());
       }
       components.add(new JavaType.Component(
-          name, Names.column(name), scalar != null ? scalar : unsupported(component.asType())));
+          name, Names.column(name), scalar != null ? scalar : unsupported(component.asType()),
+          AnnotationReader.find(component, LarderAnnotations.NON_NULL_COLUMN) != null));
     }
     return new JavaType.Record(
         ClassName.get(element), element.getSimpleName().toString(), List.copyOf(components));

@@ -37,7 +37,21 @@ public final class DescriptionJson {
     root.put("cache", settings);
     List<Object> methods = new ArrayList<>();
     for (MethodDescription m : description.methods()) {
-      methods.add(m instanceof Read read ? read(read) : write((Write) m));
+      Map<String, Object> method = m instanceof Read read ? read(read) : write((Write) m);
+      List<RepositoryDescription.Column> columns = description.columnsOf(m);
+      if (!columns.isEmpty()) {
+        // Written only when the schema check ran, so that an unchecked build's JSON is unchanged.
+        List<Object> out = new ArrayList<>();
+        for (RepositoryDescription.Column c : columns) {
+          Map<String, Object> column = new LinkedHashMap<>();
+          column.put("name", c.name());
+          column.put("type", c.type());
+          column.put("nullable", c.nullable());
+          out.add(column);
+        }
+        method.put("columns", out);
+      }
+      methods.add(method);
     }
     root.put("methods", methods);
     List<Object> transactional = new ArrayList<>();
@@ -125,8 +139,17 @@ public final class DescriptionJson {
     }
     Fields cache = root.object("cache");
     List<MethodDescription> methods = new ArrayList<>();
+    Map<String, List<RepositoryDescription.Column>> columns = new LinkedHashMap<>();
     for (Fields m : root.objects("methods")) {
       String kind = m.string("kind");
+      List<RepositoryDescription.Column> described = new ArrayList<>();
+      for (Fields c : m.objects("columns")) {
+        described.add(new RepositoryDescription.Column(c.string("name"), c.string("type"),
+            c.bool("nullable")));
+      }
+      if (!described.isEmpty()) {
+        columns.put(uniqueName(m), described);
+      }
       switch (kind) {
         case "read" -> methods.add(m.map.get("cached") instanceof Boolean cached && !cached
             ? Read.uncached(m.string("name"), uniqueName(m), parameters(m), m.string("returns"),
@@ -152,7 +175,7 @@ public final class DescriptionJson {
     return new RepositoryDescription(root.string("repository"), root.string("simpleName"),
         new Cache(cache.string("ttl"), cache.string("emptyTtl"),
             cache.string("staleWhileRevalidate"), cache.string("consistency")),
-        methods, transactional);
+        methods, transactional, columns);
   }
 
   private static List<Parameter> parameters(Fields owner) {

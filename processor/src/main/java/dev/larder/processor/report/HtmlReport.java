@@ -276,6 +276,11 @@ public final class HtmlReport {
           + Signatures.of(m.name(), m.parameters())) + " · fingerprint " + code(m.fingerprint())
           + "</p>");
       line("<pre>" + text(m.sql()) + "</pre>");
+      List<RepositoryDescription.Column> columns = d.columnsOf(m);
+      if (!columns.isEmpty()) {
+        line("<p>columns: " + columns.stream().map(c -> code(c.name()) + " " + text(c.describe()))
+            .collect(Collectors.joining(", ")) + "</p>");
+      }
     }
     line("</details>");
   }

@@ -55,7 +55,7 @@ public final class MarkdownReport {
     writes(writes);
     transactions(d.transactional());
     graph(reads.stream().filter(Read::cached).toList(), writes); // uncached reads have no tags
-    statements(d.methods());
+    statements(d);
   }
 
   private void reads(List<Read> reads) {
@@ -182,7 +182,8 @@ public final class MarkdownReport {
     line("```");
   }
 
-  private void statements(List<MethodDescription> methods) {
+  private void statements(RepositoryDescription description) {
+    List<MethodDescription> methods = description.methods();
     if (methods.isEmpty()) {
       return;
     }
@@ -195,6 +196,13 @@ public final class MarkdownReport {
       line("");
       line("Fingerprint " + code(m.fingerprint()) + ".");
       line("");
+      List<RepositoryDescription.Column> columns = description.columnsOf(m);
+      if (!columns.isEmpty()) {
+        line("Columns, as PostgreSQL describes them: " + columns.stream()
+            .map(c -> code(c.name()) + " " + c.describe()).collect(Collectors.joining(", "))
+            + ".");
+        line("");
+      }
       String fence = "`".repeat(Math.max(3, longestRun(m.sql(), '`') + 1));
       line(fence + "sql");
       line(m.sql());

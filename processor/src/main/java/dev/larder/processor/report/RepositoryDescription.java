@@ -1,6 +1,7 @@
 package dev.larder.processor.report;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the processor writes about one repository: its cache settings, every method, and the tag
@@ -14,13 +15,16 @@ import java.util.List;
  * @param cache the repository's cache defaults
  * @param methods its abstract methods in declaration order: reads and writes
  * @param transactional its {@code @Transactional} default methods in declaration order
+ * @param columns the result columns of each method (by unique name) as PostgreSQL described them,
+ *     when the schema check ({@code -Alarder.migrations}) ran; empty otherwise
  */
 public record RepositoryDescription(
     String name,
     String simpleName,
     Cache cache,
     List<MethodDescription> methods,
-    List<Transactional> transactional) {
+    List<Transactional> transactional,
+    Map<String, List<Column>> columns) {
 
   /** Where descriptions and Markdown reports go in the class output. */
   public static final String DIRECTORY = "META-INF/larder";
@@ -28,6 +32,18 @@ public record RepositoryDescription(
   public RepositoryDescription {
     methods = List.copyOf(methods);
     transactional = List.copyOf(transactional);
+    columns = Map.copyOf(columns);
+  }
+
+  /** A description without result columns: the schema check did not run. */
+  public RepositoryDescription(String name, String simpleName, Cache cache,
+      List<MethodDescription> methods, List<Transactional> transactional) {
+    this(name, simpleName, cache, methods, transactional, Map.of());
+  }
+
+  /** The result columns of {@code method}; empty when the check did not run or it has none. */
+  public List<Column> columnsOf(MethodDescription method) {
+    return columns.getOrDefault(method.uniqueName(), List.of());
   }
 
   /** The reads, in declaration order. */
@@ -52,6 +68,22 @@ public record RepositoryDescription(
    */
   public record Cache(
       String ttl, String emptyTtl, String staleWhileRevalidate, String consistency) {}
+
+  /**
+   * A result column as PostgreSQL described it.
+   *
+   * @param name its name in the result
+   * @param type its SQL type, e.g. {@code bigint}, {@code text[]}
+   * @param nullable whether it may be NULL: not straight from a {@code NOT NULL} table column, or
+   *     read through an outer join
+   */
+  public record Column(String name, String type, boolean nullable) {
+
+    /** {@code bigint NOT NULL} or {@code text NULL}. */
+    public String describe() {
+      return type + (nullable ? " NULL" : " NOT NULL");
+    }
+  }
 
   /** A parameter: its name and its type as Java source would write it, fully qualified. */
   public record Parameter(String name, String type) {}

@@ -222,6 +222,43 @@ public enum Message {
   DUPLICATE_ENUM_LABEL(
       "constant %s of enum %s has the label \"%s\", which is already the label of %s; a label read"
           + " from the database must stand for one constant, so give each its own @EnumLabel"),
+  SCHEMA_CHECK_SKIPPED(
+      Diagnostic.Kind.WARNING,
+      "the schema check (-Alarder.migrations) was skipped: %s; the SQL of this compilation is"
+          + " compiled without being checked against the schema"),
+  SQL_REFUSED(
+      "PostgreSQL refuses the SQL of %s on the schema the migrations build: %s%s; fix the"
+          + " statement, or the migrations if the schema is what is wrong"),
+  PARAMETER_TYPE(
+      "%s of %s is %s, which Larder binds as %s, but PostgreSQL infers %s for :%s and refuses"
+          + " the statement with a %s there: %s%s; declare it as %s, or cast it in the SQL"
+          + " (:%s::%s)"),
+  COLUMN_WITHOUT_COMPONENT(
+      "the SQL of %s returns column %s (%s), which no component of %s reads%s; add a component"
+          + " for it to the record, or remove the column from the SQL"),
+  COMPONENT_WITHOUT_COLUMN(
+      "component %s of %s reads column %s, which the SQL of %s does not return (it returns %s)%s;"
+          + " select the column, alias an expression AS %s, or remove the component"),
+  SCALAR_COLUMN_COUNT(
+      "%s returns the single value %s, but its SQL returns %d columns (%s); select exactly one"
+          + " column, or return a record with a component for each"),
+  COLUMN_TYPE(
+      "column %s of %s is %s, which %s cannot hold without loss; declare %s as %s, or cast the"
+          + " column in the SQL to the type %s holds"),
+  NULLABLE_INTO_PRIMITIVE(
+      "column %s of %s can be NULL (%s), but %s is the primitive %s, which cannot hold a NULL;"
+          + " declare it as %s, or, if the column is never NULL, annotate %s with @NonNullColumn"),
+  ORDER_COLUMN_NOT_IN_RESULT(
+      "@OrderBy column %s of %s is not a column of the result of its SQL (%s); keyset paging sorts"
+          + " the result by it, so select it"),
+  UNIQUE_NOT_COVERED(
+      "@OrderBy(unique = %s) of %s: %s, so two rows may share these values and a page boundary"
+          + " could skip or repeat rows; declare unique only columns that a primary key or unique"
+          + " index covers, or add one in a migration (CREATE UNIQUE INDEX ... ON %s (%s))"),
+  SELECT_STAR(
+      Diagnostic.Kind.WARNING,
+      "the SQL of %s selects *, so what it returns moves with the schema (a migration that adds,"
+          + " drops or renames a column changes what %s reads); name the columns it reads"),
   INTERNAL_ERROR(
       "internal error in the Larder processor while processing %s: %s; please report it with"
           + " this message");

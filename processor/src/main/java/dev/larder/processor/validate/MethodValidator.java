@@ -34,6 +34,10 @@ final class MethodValidator {
   boolean validate() {
     int before = diagnostics.errors();
     check();
+    if (diagnostics.errors() == before) {
+      // Only a method with no other mistake: an unbound :name is not also PostgreSQL's problem.
+      new SchemaValidator(diagnostics, method).check();
+    }
     return diagnostics.errors() == before;
   }
 
