@@ -77,6 +77,8 @@ public class PrimaryKeyReadBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() {
+    // Shown with the results: what Larder really served (misses only expected).
+    System.out.println("\nLarder's cache over the trial: " + servers.larder.cacheStats());
     spring.close();
     servers.close();
   }
