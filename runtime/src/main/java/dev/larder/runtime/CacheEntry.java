@@ -14,6 +14,8 @@ import java.util.List;
  * @param stamps the state and stamped generation of each tag, in the order of {@code tags}
  * @param freshUntil wall-clock millis until which the entry is fresh
  * @param staleUntil wall-clock millis until which it may be served during a refresh
+ * @param counters the counters of its read in this runtime, so that a hit needs no lookup (null
+ *     when decoded from Redis)
  */
 record CacheEntry(CachedRead<?> read, Object value, List<String> tags, Stamps stamps,
-    long freshUntil, long staleUntil) {}
+    long freshUntil, long staleUntil, MethodCounters.Counters counters) {}

@@ -97,7 +97,7 @@ final class TwoLevelCache {
         || !valid(entry, read.policy().strict())) {
       return null;
     }
-    MethodCounters.Counters stats = counters.of(read.method());
+    MethodCounters.Counters stats = entry.counters();
     stats.requests.increment();
     stats.l1Hits.increment();
     return cast(entry.value());
@@ -205,7 +205,7 @@ final class TwoLevelCache {
             staleUntil = freshUntil;
           }
           CacheEntry entry = new CacheEntry(read, stored.value(), tags, local, freshUntil,
-              staleUntil);
+              staleUntil, stats);
           storeL1(key, entry);
           return entry;
         }
@@ -223,7 +223,7 @@ final class TwoLevelCache {
     T value = loader.get();
     stats.loads.increment();
     stats.loadNanos.add(System.nanoTime() - started);
-    CacheEntry entry = entry(read, value, tags, stamps);
+    CacheEntry entry = entry(read, value, tags, stamps, stats);
     storeL1(key, entry);
     if (redis != null && entry.staleUntil() > clock.getAsLong()) {
       redis.set(redisKey(key), encoding.encode(entry, read.codec()),
@@ -270,7 +270,8 @@ final class TwoLevelCache {
     }
   }
 
-  private CacheEntry entry(CachedRead<?> read, Object value, List<String> tags, Stamps stamps) {
+  private CacheEntry entry(CachedRead<?> read, Object value, List<String> tags, Stamps stamps,
+      MethodCounters.Counters stats) {
     CachePolicy policy = read.policy();
     long now = clock.getAsLong();
     Duration ttl = isEmpty(value) ? policy.emptyTtl() : policy.ttl();
@@ -284,7 +285,7 @@ final class TwoLevelCache {
     }
     long freshUntil = now + ttlMillis;
     long staleUntil = freshUntil + (degraded ? 0 : policy.staleWhileRevalidate().toMillis());
-    return new CacheEntry(read, value, tags, stamps, freshUntil, staleUntil);
+    return new CacheEntry(read, value, tags, stamps, freshUntil, staleUntil, stats);
   }
 
   /**
