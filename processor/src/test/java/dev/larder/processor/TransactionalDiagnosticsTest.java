@@ -43,7 +43,7 @@ class TransactionalDiagnosticsTest {
         .contains("TransactionOptions SWAP_TRANSACTION = TransactionOptions.named(\"swap\")")
         .contains(".withIsolation(Isolation.SERIALIZABLE)")
         .contains(".withMaxAttempts(7)")
-        .contains(".withDeadline(Duration.parse(\"PT5S\"))")
+        .contains(".withDeadline(Duration.ofSeconds(5))")
         .contains(".withRetryOn(\"55P03\")")
         .contains("CatalogRepository.super.swap(a, b);")
         .contains("TransactionOptions.named(\"CatalogRepository.twice\")")

@@ -6,12 +6,35 @@ import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.Template;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Code for the values that keys, tags and bindings are made from. */
 final class Expressions {
   private Expressions() {}
+
+  /**
+   * A duration as a reader writes it: {@code Duration.ZERO}, {@code Duration.ofMinutes(30)}, in the
+   * largest whole unit.
+   */
+  static CodeBlock duration(Duration value) {
+    if (value.isZero()) {
+      return CodeBlock.of("$T.ZERO", Duration.class);
+    }
+    if (value.toNanos() % 1_000_000 != 0) {
+      return CodeBlock.of("$T.ofNanos($LL)", Duration.class, value.toNanos());
+    }
+    long millis = value.toMillis();
+    String[] units = {"ofDays", "ofHours", "ofMinutes", "ofSeconds"};
+    long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+    for (int i = 0; i < units.length; i++) {
+      if (millis % sizes[i] == 0) {
+        return CodeBlock.of("$T.$N($L)", Duration.class, units[i], millis / sizes[i]);
+      }
+    }
+    return CodeBlock.of("$T.ofMillis($L)", Duration.class, millis);
+  }
 
   /**
    * The Java expression for a parameter or one of its components: {@code id},

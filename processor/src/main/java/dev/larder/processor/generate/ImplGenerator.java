@@ -21,7 +21,6 @@ import com.palantir.javapoet.TypeName;
 import dev.larder.processor.model.CacheSettings;
 import dev.larder.processor.model.DurationSetting;
 import dev.larder.processor.model.Template;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -112,9 +111,9 @@ public final class ImplGenerator {
     DurationSetting ttl = method.ttl() != null ? method.ttl() : settings.ttl();
     DurationSetting emptyTtl = settings.emptyTtl().value().compareTo(ttl.value()) < 0
         ? settings.emptyTtl() : ttl;
-    CodeBlock policy = CodeBlock.of("new $T($T.parse($S), $T.parse($S), $T.parse($S), $L)",
-        RuntimeTypes.CACHE_POLICY, Duration.class, ttl.text(), Duration.class, emptyTtl.text(),
-        Duration.class, settings.staleWhileRevalidate().text(), settings.strict());
+    CodeBlock policy = CodeBlock.of("new $T($L, $L, $L, $L)", RuntimeTypes.CACHE_POLICY,
+        Expressions.duration(ttl.value()), Expressions.duration(emptyTtl.value()),
+        Expressions.duration(settings.staleWhileRevalidate().value()), settings.strict());
     TypeName type = ParameterizedTypeName.get(RuntimeTypes.CACHED_READ,
         method.result().typeName().box());
     return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

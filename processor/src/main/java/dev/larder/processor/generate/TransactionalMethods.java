@@ -7,7 +7,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.TransactionalMethod;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -36,7 +35,7 @@ final class TransactionalMethods {
       options.add("\n.withMaxAttempts($L)", method.maxAttempts());
     }
     if (method.deadline() != null) {
-      options.add("\n.withDeadline($T.parse($S))", Duration.class, method.deadline().text());
+      options.add("\n.withDeadline($L)", Expressions.duration(method.deadline().value()));
     }
     if (!method.retryOn().isEmpty()) {
       List<CodeBlock> codes = new ArrayList<>();
