@@ -2,10 +2,13 @@ package dev.larder.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.larder.processor.model.JavaType;
+import dev.larder.processor.model.Method;
+import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.Result;
 import dev.larder.processor.model.ScalarKind;
 import java.util.ArrayList;
@@ -28,17 +31,47 @@ final class CodecMethods {
 
   private final ClassName owner;
   private final ClassFields fields;
+  private final ConstantNames constants;
   private final Map<String, List<MethodSpec>> byRecord = new LinkedHashMap<>();
   private final Map<String, String> names = new LinkedHashMap<>();
 
-  CodecMethods(ClassName owner, ClassFields fields) {
+  CodecMethods(ClassName owner, ClassFields fields, ConstantNames constants) {
     this.owner = owner;
     this.fields = fields;
+    this.constants = constants;
   }
 
   /** The type {@code ValueCodec<R>} of a method's result. */
   static TypeName codecType(Result result) {
     return ParameterizedTypeName.get(VALUE_CODEC, result.typeName().box());
+  }
+
+  private CodeBlock codecOf(JavaType.Record record) {
+    String name = nameFor(record);
+    return CodeBlock.of("$T.of($T::write$L, $T::read$L)", VALUE_CODEC, owner, name, owner, name);
+  }
+
+  /**
+   * The codec constants of the records cached reads return, one per record:
+   * {@code PRODUCT_CODEC = ValueCodec.of(Impl::writeProduct, Impl::readProduct)}; declared before
+   * the read constants, which use them while they are initialised.
+   */
+  List<FieldSpec> codecFields(Repository repository) {
+    Map<ClassName, FieldSpec> out = new LinkedHashMap<>();
+    for (Method method : repository.methods()) {
+      if (method.result().element() instanceof JavaType.Record record) {
+        String name = constants.codecs().get(record.typeName());
+        if (name != null && !out.containsKey(record.typeName())) {
+          out.put(record.typeName(), FieldSpec.builder(
+                  ParameterizedTypeName.get(VALUE_CODEC, record.typeName()), name,
+                  Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("$T.of(\n$>$>$T::write$L,\n$T::read$L)$<$<", VALUE_CODEC,
+                  owner, nameFor(record), owner, nameFor(record))
+              .build());
+        }
+      }
+    }
+    return List.copyOf(out.values());
   }
 
   /** The expression building the codec of a read's whole result. */
@@ -55,8 +88,11 @@ final class CodecMethods {
 
   private CodeBlock forElement(JavaType type) {
     if (type instanceof JavaType.Record record) {
-      String name = nameFor(record);
-      return CodeBlock.of("$T.of($T::write$L, $T::read$L)", VALUE_CODEC, owner, name, owner, name);
+      String constant = constants.codecs().get(record.typeName());
+      if (constant != null) {
+        return CodeBlock.of("$N", constant);
+      }
+      return codecOf(record);
     }
     JavaType.Scalar scalar = (JavaType.Scalar) type;
     return switch (scalar.kind()) {

@@ -1,5 +1,6 @@
 package dev.larder.processor.generate;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
 import dev.larder.processor.model.EnumTypes;
 import dev.larder.processor.model.JavaType;
@@ -8,6 +9,7 @@ import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.ResultShape;
 import dev.larder.processor.model.TransactionalMethod;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,6 +24,7 @@ import java.util.Map;
 final class ConstantNames {
   private final NameAllocator names = new NameAllocator();
   private final Map<Method, String> statements = new IdentityHashMap<>();
+  private final Map<ClassName, String> codecs = new LinkedHashMap<>();
 
   ConstantNames(Repository repository, ClassFields fields) {
     // The labels of an enum are named after the enum alone; a method's constant yields to them.
@@ -30,6 +33,14 @@ final class ConstantNames {
     }
     EnumTypes.converted(repository.methods()).stream().map(fields::converterName).distinct()
         .forEach(names::newName);
+    // One codec per record that cached reads return, shared by them all.
+    for (Method method : repository.methods()) {
+      if (method.isCachedRead() && method.result().element() instanceof JavaType.Record record
+          && !codecs.containsKey(record.typeName())) {
+        codecs.put(record.typeName(), names.newName(
+            constantCase(String.join("", record.typeName().simpleNames())) + "_CODEC"));
+      }
+    }
     for (Method method : repository.methods()) {
       String name = names.newName(constantCase(identifier(method.uniqueName())), method);
       String suffix = statementsSuffix(method);
@@ -40,6 +51,11 @@ final class ConstantNames {
     for (TransactionalMethod method : repository.transactional()) {
       names.newName(constantCase(method.name()) + "_TRANSACTION", method);
     }
+  }
+
+  /** The records with a codec constant, each with its constant's name, in first use order. */
+  Map<ClassName, String> codecs() {
+    return codecs;
   }
 
   /** The constant describing {@code method} to the runtime. */

@@ -48,10 +48,11 @@ public final class ImplGenerator {
             repository.interfaceName())
         .addJavadoc("Create it with {@code new $T(larder)}; it is thread-safe.\n", impl);
 
-    CodecMethods codecs = new CodecMethods(impl, fields);
+    CodecMethods codecs = new CodecMethods(impl, fields, constants);
     // First: the constants below use them while they are initialised.
     type.addFields(fields.converterFields(EnumTypes.converted(repository.methods())));
     type.addFields(fields.fields(EnumTypes.used(repository.methods())));
+    type.addFields(codecs.codecFields(repository));
     for (Method method : repository.methods()) {
       String constant = constants.of(method);
       type.addField(constant(repository, method, constant, codecs));
