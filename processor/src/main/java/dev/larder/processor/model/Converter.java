@@ -8,8 +8,8 @@ import com.palantir.javapoet.TypeName;
  * wrong with it.
  *
  * @param converter the converter class
- * @param javaType {@code J} of the {@code ColumnConverter<J, S>} it implements directly, or null
- *     when it implements none
+ * @param javaType {@code J} of the {@code ColumnConverter<J, S>} it implements, itself or through
+ *     a base class or interface (type arguments substituted), or null when it implements none
  * @param database {@code S}, a {@link JavaType.Scalar} when Larder maps it, else
  *     {@link JavaType.Unsupported}; null when the class implements no {@code ColumnConverter}
  * @param instantiable whether generated code can create it: a public, non-abstract top-level or
