@@ -60,6 +60,19 @@ class ConverterTest {
     assertThat(compilation).hadErrorCount(1);
   }
 
+  /**
+   * Compiles {@code sources} without a warning, the generated code too under
+   * {@code -Xlint:all -Werror}, and returns the generated {@code CatalogRepositoryImpl}.
+   */
+  private static String generatedImplOf(List<JavaFileObject> sources) {
+    Compilation compilation = compile(sources.toArray(JavaFileObject[]::new));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Sources.compileGeneratedStrictly(compilation, sources,
+            "CatalogRepositoryImpl", "CatalogRepositoryKeys"))
+        .succeededWithoutWarnings();
+    return Sources.generatedSource(compilation, "test.CatalogRepositoryImpl");
+  }
+
   @Test
   void aConvertedTypeIsBoundReadCachedAndKeyedByItsDatabaseForm() {
     Compilation compilation = compile(EMAIL, CONVERTER, REPOSITORY);
@@ -148,14 +161,25 @@ class ConverterTest {
         "}");
     List<JavaFileObject> sources = List.of(EMAIL, column, base, converter, REPOSITORY);
 
-    Compilation compilation = compile(sources.toArray(JavaFileObject[]::new));
-
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(Sources.compileGeneratedStrictly(compilation, sources,
-            "CatalogRepositoryImpl", "CatalogRepositoryKeys"))
-        .succeededWithoutWarnings();
-    assertThat(Sources.generatedSource(compilation, "test.CatalogRepositoryImpl"))
+    assertThat(generatedImplOf(sources))
         .contains(".bind(\"email\", Converted.toColumn(EMAIL_CONVERTER, email))")
+        .contains("Converted.codec(EMAIL_CONVERTER, Codecs.STRING)");
+  }
+
+  @Test
+  void aJsonConvertersTextIsBoundUntypedSoTheSqlNeedsNoCast() {
+    JavaFileObject converter = Sources.source("EmailConverter",
+        "import dev.larder.runtime.JsonConverter;",
+        "public final class EmailConverter extends JsonConverter<Email> {",
+        "  public EmailConverter() { super(Email.class); }",
+        "}");
+    List<JavaFileObject> sources = List.of(EMAIL, converter, REPOSITORY);
+
+    assertThat(generatedImplOf(sources))
+        .contains(".bindBySqlType(\"email\", Converted.toColumn(EMAIL_CONVERTER, email),"
+            + " Types.OTHER)")
+        .contains(".bindUntyped(at + 1, Converted.toColumn(EMAIL_CONVERTER, row.email()))")
+        .contains("Converted.fromColumn(EMAIL_CONVERTER, Columns.getString(rs, 1))")
         .contains("Converted.codec(EMAIL_CONVERTER, Codecs.STRING)");
   }
 

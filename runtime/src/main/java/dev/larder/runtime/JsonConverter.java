@@ -21,9 +21,12 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>The column form is a {@code String}, bound as {@code varchar}, so SQL that writes a
- * {@code jsonb} or {@code json} column casts the parameter: {@code VALUES (:id, :profile::jsonb)}.
- * Reading needs no cast. The cached form, in the process and in Redis, is the same JSON text.
+ * <p>The column form is the JSON text. Generated code binds it untyped (unlike a plain
+ * {@code String}, which is a {@code varchar}), so PostgreSQL takes it as the {@code jsonb} or
+ * {@code json} it goes into and the SQL needs no cast: {@code VALUES (:id, :profile)},
+ * {@code WHERE profile = :profile}. Where the SQL gives it no type, as in {@code SELECT :profile},
+ * cast it ({@code :profile::jsonb}). The cached form, in the process and in Redis, and the key
+ * part are the same text.
  *
  * <p>Jackson is an optional dependency of the runtime: an application that extends this class
  * adds {@code com.fasterxml.jackson.core:jackson-databind} (and, for {@code java.time} values,

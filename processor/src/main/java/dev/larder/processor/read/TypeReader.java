@@ -96,10 +96,11 @@ final class TypeReader {
     AnnotationValue value = AnnotationReader.explicitValue(convertWith, "value");
     Source source = annotated.withAnnotation(convertWith, value);
     if (value == null || !(value.getValue() instanceof DeclaredType type)) {
-      return new Converter(ClassName.OBJECT, null, null, false, source);
+      return new Converter(ClassName.OBJECT, null, null, false, false, source);
     }
     TypeElement converter = (TypeElement) type.asElement();
-    DeclaredType implemented = columnConverter(converter.asType(), new HashSet<>());
+    Set<String> supertypes = new HashSet<>();
+    DeclaredType implemented = columnConverter(converter.asType(), supertypes);
     TypeName javaType = null;
     JavaType database = null;
     if (implemented != null) {
@@ -109,14 +110,16 @@ final class TypeReader {
       database = scalar != null && !scalar.kind().enumLike()
           && scalar.kind() != ScalarKind.CONVERTED ? scalar : unsupported(column);
     }
-    return new Converter(ClassName.get(converter), javaType, database, instantiable(converter),
-        source);
+    boolean json = supertypes.stream()
+        .anyMatch(name -> name.startsWith(LarderAnnotations.JSON_CONVERTER + "<"));
+    return new Converter(ClassName.get(converter), javaType, database, json,
+        instantiable(converter), source);
   }
 
   /**
    * The {@code ColumnConverter<J, S>} among the supertypes of {@code type}, with the type
    * arguments of every class and interface between them substituted ({@code directSupertypes}
-   * does that), or null when it implements none.
+   * does that), or null when it implements none. Adds each supertype visited to {@code seen}.
    */
   private DeclaredType columnConverter(TypeMirror type, Set<String> seen) {
     for (TypeMirror supertype : types.directSupertypes(type)) {
