@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A repository only for tests: a record stored as JSON through a {@code JsonConverter}. The
- * column form is a String bound as varchar, hence the casts where the SQL writes or compares it.
+ * A repository only for tests: a record stored as JSON through a {@code JsonConverter}. Its text
+ * is bound untyped, so the SQL needs no cast (one insert keeps them, to show they still work).
  */
 @CachedRepository
 public interface JsonProfileRepository {
@@ -19,7 +19,7 @@ public interface JsonProfileRepository {
   @InvalidatesTags("profiles")
   int insert(Profile profile, Profile rawProfile);
 
-  @Update("INSERT INTO json_profile (profile, raw_profile) VALUES (:profile::jsonb, :rawProfile::json)")
+  @Update("INSERT INTO json_profile (profile, raw_profile) VALUES (:profile, :rawProfile)")
   @InvalidatesTags("profiles")
   int insertAll(List<JsonProfile> rows);
 
@@ -35,9 +35,13 @@ public interface JsonProfileRepository {
   @CacheKey(value = "profiles:json", tags = "profiles")
   List<Profile> rawProfiles();
 
-  @Query("SELECT id, profile, raw_profile FROM json_profile WHERE profile = :profile::jsonb ORDER BY id")
+  @Query("SELECT id, profile, raw_profile FROM json_profile WHERE profile = :profile ORDER BY id")
   @CacheKey(value = "profiles:{profile}", tags = "profiles")
   List<JsonProfile> withProfile(Profile profile);
+
+  @Update("UPDATE json_profile SET profile = :profile WHERE id = :id")
+  @InvalidatesTags("profiles")
+  int update(long id, Profile profile);
 
   @Query("SELECT id FROM json_profile WHERE profile -> 'skills' @> :skill::jsonb ORDER BY id")
   @CacheKey(value = "profiles:skill:{skill}", tags = "profiles")

@@ -76,6 +76,14 @@ class JsonProfileRepositoryTest {
   }
 
   @Test
+  void jsonIsBoundWithoutACastInTheSqlAndNullToo() {
+    assertThat(profiles.update(2, BOB)).isEqualTo(1);
+    assertThat(profiles.withProfile(BOB)).extracting(JsonProfile::id).containsExactly(2L, 3L);
+    assertThat(profiles.update(3, null)).isEqualTo(1);
+    assertThat(profiles.profile(3)).isEmpty();
+  }
+
+  @Test
   void aKeyPartIsTheJsonTextHashedPastTheLengthLimit() {
     Profile sameAsBob = new Profile("Bob", List.of(), null, null);
 
