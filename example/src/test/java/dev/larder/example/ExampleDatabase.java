@@ -46,7 +46,7 @@ final class ExampleDatabase {
   /** {@link #freshLarder()} with the settings of {@code builder}, which must have no data source. */
   static Larder freshLarder(LarderBuilder builder) {
     TestDatabase database = migrated();
-    database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe, film, every_type"
+    database.execute("TRUNCATE order_line, customer_order, cart_item, cart, product, category, type_probe, film, every_type, json_profile"
         + " RESTART IDENTITY CASCADE");
     database.execute("TRUNCATE account");
     return builder.dataSource(database.dataSource()).build();

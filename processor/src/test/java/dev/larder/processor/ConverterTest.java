@@ -60,6 +60,19 @@ class ConverterTest {
     assertThat(compilation).hadErrorCount(1);
   }
 
+  /**
+   * Compiles {@code sources} without a warning, the generated code too under
+   * {@code -Xlint:all -Werror}, and returns the generated {@code CatalogRepositoryImpl}.
+   */
+  private static String generatedImplOf(List<JavaFileObject> sources) {
+    Compilation compilation = compile(sources.toArray(JavaFileObject[]::new));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Sources.compileGeneratedStrictly(compilation, sources,
+            "CatalogRepositoryImpl", "CatalogRepositoryKeys"))
+        .succeededWithoutWarnings();
+    return Sources.generatedSource(compilation, "test.CatalogRepositoryImpl");
+  }
+
   @Test
   void aConvertedTypeIsBoundReadCachedAndKeyedByItsDatabaseForm() {
     Compilation compilation = compile(EMAIL, CONVERTER, REPOSITORY);
@@ -128,6 +141,64 @@ class ConverterTest {
         "public final class EmailConverter {}");
 
     assertRefusedOnTheAnnotation(converter, "@ConvertWith on Email names EmailConverter, which"
-            + " does not implement ColumnConverter<Email, S> directly");
+            + " implements ColumnConverter<Email, S> nowhere (neither itself nor through a base"
+            + " class or interface)");
+  }
+
+  @Test
+  void aConverterThroughAGenericBaseClassAndInterfaceHasItsTypeArgumentsSubstituted() {
+    // As JsonConverter<T>: the converter names its type only as the base class's argument.
+    JavaFileObject column = Sources.source("TextColumn",
+        "import dev.larder.runtime.ColumnConverter;",
+        "public interface TextColumn<V> extends ColumnConverter<V, String> {}");
+    JavaFileObject base = Sources.source("TextConverter",
+        "public abstract class TextConverter<T> implements TextColumn<T> {",
+        "  public String toColumn(T value) { return value.toString(); }",
+        "}");
+    JavaFileObject converter = converter(
+        "public final class EmailConverter extends TextConverter<Email> {",
+        "  public Email fromColumn(String address) { return new Email(address); }",
+        "}");
+    List<JavaFileObject> sources = List.of(EMAIL, column, base, converter, REPOSITORY);
+
+    assertThat(generatedImplOf(sources))
+        .contains(".bind(\"email\", Converted.toColumn(EMAIL_CONVERTER, email))")
+        .contains("Converted.codec(EMAIL_CONVERTER, Codecs.STRING)");
+  }
+
+  @Test
+  void aJsonConvertersTextIsBoundUntypedSoTheSqlNeedsNoCast() {
+    JavaFileObject converter = Sources.source("EmailConverter",
+        "import dev.larder.runtime.JsonConverter;",
+        "public final class EmailConverter extends JsonConverter<Email> {",
+        "  public EmailConverter() { super(Email.class); }",
+        "}");
+    List<JavaFileObject> sources = List.of(EMAIL, converter, REPOSITORY);
+
+    assertThat(generatedImplOf(sources))
+        .contains(".bindBySqlType(\"email\", Converted.toColumn(EMAIL_CONVERTER, email),"
+            + " Types.OTHER)")
+        .contains(".bindUntyped(at + 1, Converted.toColumn(EMAIL_CONVERTER, row.email()))")
+        .contains("Converted.fromColumn(EMAIL_CONVERTER, Columns.getString(rs, 1))")
+        .contains("Converted.codec(EMAIL_CONVERTER, Codecs.STRING)");
+  }
+
+  @Test
+  void aGenericBaseClassOfAnotherTypeIsAnError() {
+    JavaFileObject base = Sources.source("TextConverter",
+        "import dev.larder.runtime.ColumnConverter;",
+        "public abstract class TextConverter<T> implements ColumnConverter<T, String> {}");
+    JavaFileObject converter = converter(
+        "public final class EmailConverter extends TextConverter<String> {",
+        "  public String toColumn(String email) { return email; }",
+        "  public String fromColumn(String address) { return address; }",
+        "}");
+
+    Compilation compilation = compile(EMAIL, base, converter, REPOSITORY);
+
+    assertThat(compilation).hadErrorContaining("@ConvertWith on Email names EmailConverter, a"
+            + " ColumnConverter<String, ...>, which converts String, not Email")
+        .inFile(EMAIL).onLineContaining("@ConvertWith");
+    assertThat(compilation).hadErrorCount(1);
   }
 }

@@ -145,6 +145,11 @@ final class BatchMethods {
       CodeBlock position = i == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, i);
       CodeBlock value = CodeBlock.of("$N.$N()", element, b.component().name());
       JavaType.Scalar type = (JavaType.Scalar) b.component().type();
+      if (type.kind() == ScalarKind.CONVERTED && type.converter().json()) {
+        // JSON text untyped: PostgreSQL takes it as the json or jsonb it goes into.
+        code.add("\n.bindUntyped($L, $L)", position, fields.toColumn(type, value));
+        continue;
+      }
       if (type.kind() == ScalarKind.CONVERTED) {
         value = fields.toColumn(type, value); // bound as its database form
         type = type.converter().databaseScalar();

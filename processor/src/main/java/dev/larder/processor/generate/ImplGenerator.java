@@ -320,6 +320,12 @@ public final class ImplGenerator {
       }
       JavaType.Scalar scalar = (JavaType.Scalar) (b.component() != null
           ? b.component().type() : p.element());
+      if (scalar.kind() == ScalarKind.CONVERTED && scalar.converter().json()) {
+        // JSON text untyped: PostgreSQL takes it as the json or jsonb it goes into.
+        code.add("\n.bindBySqlType($S, $L, $T.OTHER)", b.sqlName(),
+            fields.toColumn(scalar, value), ClassFields.TYPES);
+        continue;
+      }
       if (scalar.kind() == ScalarKind.CONVERTED) {
         value = fields.toColumn(scalar, value); // bound as its database form
         scalar = scalar.converter().databaseScalar();

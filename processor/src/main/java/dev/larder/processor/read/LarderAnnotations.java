@@ -14,6 +14,7 @@ public final class LarderAnnotations {
   public static final String ENUM_LABEL = "dev.larder.annotation.EnumLabel";
   public static final String CONVERT_WITH = "dev.larder.annotation.ConvertWith";
   public static final String COLUMN_CONVERTER = "dev.larder.runtime.ColumnConverter";
+  public static final String JSON_CONVERTER = "dev.larder.runtime.JsonConverter";
   public static final String NON_NULL_COLUMN = "dev.larder.annotation.NonNullColumn";
 
   /** Annotations that only mean something on an abstract method of a repository. */

@@ -8,6 +8,7 @@ import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.ScalarKind;
 import dev.larder.processor.model.Source;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -22,12 +23,19 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 
 /** Classifies {@link TypeMirror}s into Larder's {@link JavaType}s. */
 final class TypeReader {
   /** Containers a collection parameter may be declared as. */
   static final Set<String> COLLECTIONS =
       Set.of("java.util.List", "java.util.Set", "java.util.Collection", "java.lang.Iterable");
+
+  private final Types types;
+
+  TypeReader(Types types) {
+    this.types = types;
+  }
 
   /** A scalar, a record of scalars, or {@link JavaType.Unsupported}. */
   JavaType read(TypeMirror type) {
@@ -81,34 +89,53 @@ final class TypeReader {
 
   /**
    * The converter named by a {@code @ConvertWith}: the {@code J} and {@code S} of the
-   * {@code ColumnConverter<J, S>} it implements directly, and whether generated code can create it.
+   * {@code ColumnConverter<J, S>} it implements, directly or through a generic base class such as
+   * {@code JsonConverter<Profile>}, and whether generated code can create it.
    */
   private Converter converter(AnnotationMirror convertWith, Source annotated) {
     AnnotationValue value = AnnotationReader.explicitValue(convertWith, "value");
     Source source = annotated.withAnnotation(convertWith, value);
     if (value == null || !(value.getValue() instanceof DeclaredType type)) {
-      return new Converter(ClassName.OBJECT, null, null, false, source);
+      return new Converter(ClassName.OBJECT, null, null, false, false, source);
     }
     TypeElement converter = (TypeElement) type.asElement();
+    Set<String> supertypes = new HashSet<>();
+    DeclaredType implemented = columnConverter(converter.asType(), supertypes);
     TypeName javaType = null;
     JavaType database = null;
-    for (TypeMirror implemented : converter.getInterfaces()) {
-      TypeMirror column = null;
-      if (implemented instanceof DeclaredType declared
-          && ((TypeElement) declared.asElement()).getQualifiedName()
-              .contentEquals(LarderAnnotations.COLUMN_CONVERTER)
-          && declared.getTypeArguments().size() == 2) {
-        javaType = TypeName.get(declared.getTypeArguments().get(0));
-        column = declared.getTypeArguments().get(1);
+    if (implemented != null) {
+      javaType = TypeName.get(implemented.getTypeArguments().get(0));
+      TypeMirror column = implemented.getTypeArguments().get(1);
+      JavaType.Scalar scalar = scalar(column);
+      database = scalar != null && !scalar.kind().enumLike()
+          && scalar.kind() != ScalarKind.CONVERTED ? scalar : unsupported(column);
+    }
+    boolean json = supertypes.stream()
+        .anyMatch(name -> name.startsWith(LarderAnnotations.JSON_CONVERTER + "<"));
+    return new Converter(ClassName.get(converter), javaType, database, json,
+        instantiable(converter), source);
+  }
+
+  /**
+   * The {@code ColumnConverter<J, S>} among the supertypes of {@code type}, with the type
+   * arguments of every class and interface between them substituted ({@code directSupertypes}
+   * does that), or null when it implements none. Adds each supertype visited to {@code seen}.
+   */
+  private DeclaredType columnConverter(TypeMirror type, Set<String> seen) {
+    for (TypeMirror supertype : types.directSupertypes(type)) {
+      if (!(supertype instanceof DeclaredType declared) || !seen.add(declared.toString())) {
+        continue;
       }
-      if (column != null) {
-        JavaType.Scalar scalar = scalar(column);
-        database = scalar != null && !scalar.kind().enumLike()
-            && scalar.kind() != ScalarKind.CONVERTED ? scalar : unsupported(column);
+      if (((TypeElement) declared.asElement()).getQualifiedName()
+              .contentEquals(LarderAnnotations.COLUMN_CONVERTER)) {
+        return declared.getTypeArguments().size() == 2 ? declared : null;
+      }
+      DeclaredType found = columnConverter(declared, seen);
+      if (found != null) {
+        return found;
       }
     }
-    return new Converter(ClassName.get(converter), javaType, database, instantiable(converter),
-        source);
+    return null;
   }
 
   private static boolean instantiable(TypeElement type) {

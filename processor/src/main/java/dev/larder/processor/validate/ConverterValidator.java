@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Checks the converters of the {@code @ConvertWith} types a repository uses: each implements
- * {@code ColumnConverter<J, S>} directly, with the annotated type as {@code J} and a column type
+ * {@code ColumnConverter<J, S>}, itself or through a base class or interface, with the annotated type as {@code J} and a column type
  * Larder maps as {@code S}, and generated code can create it. A type used by several
  * repositories of a round is reported once, on its {@code @ConvertWith}, and makes each of them
  * invalid.
@@ -37,7 +37,7 @@ final class ConverterValidator {
     String annotated = type.display();
     if (c.javaType() == null) {
       diagnostics.report(Message.CONVERTER_NOT_A_COLUMN_CONVERTER, c.source(), annotated,
-          converter, annotated, annotated, columnTypes());
+          converter, annotated, annotated, columnTypes(), annotated);
       return false;
     }
     if (!c.javaType().equals(type.typeName())) {

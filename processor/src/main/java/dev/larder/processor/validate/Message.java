@@ -47,9 +47,10 @@ public enum Message {
           + " @Query(value = \"...\", cached = false) to run it on every call, or make it an"
           + " @Update"),
   CONVERTER_NOT_A_COLUMN_CONVERTER(
-      "@ConvertWith on %s names %s, which does not implement ColumnConverter<%s, S> directly;"
-          + " implement dev.larder.runtime.ColumnConverter<%s, S> with S the column type to store"
-          + " it as (%s)"),
+      "@ConvertWith on %s names %s, which implements ColumnConverter<%s, S> nowhere (neither"
+          + " itself nor through a base class or interface); implement"
+          + " dev.larder.runtime.ColumnConverter<%s, S> with S the column type to store it as (%s),"
+          + " or extend dev.larder.runtime.JsonConverter<%s> to store it as JSON"),
   CONVERTER_TYPE_MISMATCH(
       "@ConvertWith on %s names %s, a ColumnConverter<%s, ...>, which converts %s, not %s; name a"
           + " converter that implements ColumnConverter<%s, S>"),

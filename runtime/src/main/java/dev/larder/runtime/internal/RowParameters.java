@@ -102,6 +102,15 @@ public final class RowParameters {
     return this;
   }
 
+  /**
+   * Text of no declared type (JSON from a {@code JsonConverter}): PostgreSQL takes it as the
+   * type of the column or operator it meets, json or jsonb, without a cast in the SQL.
+   */
+  public RowParameters bindUntyped(int at, String value) throws SQLException {
+    statement.setObject(at + 1, value, Types.OTHER);
+    return this;
+  }
+
   public RowParameters bind(int at, byte[] value) throws SQLException {
     statement.setBytes(at + 1, value);
     return this;
