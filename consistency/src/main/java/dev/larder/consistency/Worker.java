@@ -78,7 +78,8 @@ public final class Worker {
 
   /**
    * Builds the runtime as an application would, with nothing tuned but the invalidation wait
-   * when a run compares it (system property {@code consistency.worker.invalidationWaitMillis}).
+   * and the staleness bound when a run compares them (system properties {@code
+   * consistency.worker.invalidationWaitMillis}, {@code consistency.worker.maxStalenessMillis}).
    * The runtime must start whatever the state of Redis, so a build that throws is a finding
    * about it: reported to the orchestrator as {@code START-FAILED <exception>}, and the worker
    * ends.
@@ -90,6 +91,10 @@ public final class Worker {
       String wait = System.getProperty("consistency.worker.invalidationWaitMillis");
       if (wait != null) {
         builder.invalidationWait(Duration.ofMillis(Long.parseLong(wait)));
+      }
+      String staleness = System.getProperty("consistency.worker.maxStalenessMillis");
+      if (staleness != null) {
+        builder.maxStaleness(Duration.ofMillis(Long.parseLong(staleness)));
       }
       return builder.build();
     } catch (RuntimeException e) {

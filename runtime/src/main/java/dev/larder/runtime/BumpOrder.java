@@ -30,6 +30,11 @@ final class BumpOrder {
   private long applied = -1;
   /** The bump number Redis had at the previous heartbeat; -1 when unknown. */
   private long previousHeartbeat = -1;
+  /**
+   * Every bump of this epoch numbered up to this one is reflected in the table: applied, or
+   * forgotten with everything else; -1 when unknown. Moves only once the table shows it.
+   */
+  private long reflected = -1;
   final LongAdder missedDetected = new LongAdder();
 
   BumpOrder(Runnable forget) {
@@ -69,17 +74,21 @@ final class BumpOrder {
       epoch = candidate;
       applied = marker.sequence();
       previousHeartbeat = -1;
+      reflected = -1;
       forget.run();
+      reflected = applied;
       return true;
     }
   }
 
   /**
-   * Checks the number of a bump message of the current epoch.
+   * Checks the number of a bump message and, if it is of the current epoch, runs {@code apply}
+   * (which applies it to the table) under this order's lock, so that {@link #reflects} never
+   * vouches for a bump whose tags are still being applied.
    *
-   * @return whether the message is of the current epoch (and so may be applied)
+   * @return whether the message was of the current epoch and applied
    */
-  synchronized boolean onBump(String messageEpoch, long sequence) {
+  synchronized boolean onBump(String messageEpoch, long sequence, Runnable apply) {
     if (!messageEpoch.equals(epoch)) {
       return false;
     }
@@ -89,7 +98,20 @@ final class BumpOrder {
       }
       applied = Math.max(applied, sequence);
     }
+    apply.run();
+    if (applied >= 0) {
+      reflected = Math.max(reflected, sequence);
+    }
     return true;
+  }
+
+  /**
+   * Whether the table reflects every bump up to the one {@code marker} (an answer of Redis)
+   * numbers: it is of this epoch, and every bump numbered up to it was applied here or
+   * forgotten with everything else.
+   */
+  synchronized boolean reflects(RedisLink.Marker marker) {
+    return marker.epoch().equals(epoch) && reflected >= 0 && reflected >= marker.sequence();
   }
 
   /**
@@ -108,12 +130,15 @@ final class BumpOrder {
         // No baseline yet: whatever was published before is unknown.
         forget.run();
         applied = marker.sequence();
+        reflected = applied;
       } else if (marker.sequence() < applied) {
         missed("the bump numbers went back from " + applied + " to " + marker.sequence());
         applied = marker.sequence();
+        reflected = applied;
       } else if (previousHeartbeat > applied) {
         missed("bump " + previousHeartbeat + " was announced but never arrived");
         applied = marker.sequence();
+        reflected = applied;
       }
       previousHeartbeat = marker.sequence();
     }
@@ -128,6 +153,7 @@ final class BumpOrder {
     synchronized (this) {
       applied = -1;
       previousHeartbeat = -1;
+      reflected = -1;
     }
     if (marker != null && accept(marker)) {
       synchronized (this) {
@@ -137,6 +163,12 @@ final class BumpOrder {
       }
     }
     forget.run();
+    synchronized (this) {
+      // Everything before the baseline is forgotten now; bumps after it arrive as messages.
+      if (applied >= 0 && marker != null && marker.epoch().equals(epoch)) {
+        reflected = Math.max(reflected, marker.sequence());
+      }
+    }
   }
 
   private void missed(String why) {

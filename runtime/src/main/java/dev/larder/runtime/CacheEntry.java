@@ -16,6 +16,12 @@ import java.util.List;
  * @param staleUntil wall-clock millis until which it may be served during a refresh
  * @param counters the counters of its read in this runtime, so that a hit needs no lookup (null
  *     when decoded from Redis)
+ * @param loadedAt wall-clock millis taken before this process's query for it began ({@link
+ *     #FROM_REDIS} for an entry taken from Redis): its value reflects every write that returned
+ *     before then, whatever Redis can say
  */
 record CacheEntry(CachedRead<?> read, Object value, List<String> tags, Stamps stamps,
-    long freshUntil, long staleUntil, MethodCounters.Counters counters) {}
+    long freshUntil, long staleUntil, MethodCounters.Counters counters, long loadedAt) {
+  /** The {@link #loadedAt} of an entry that another process loaded. */
+  static final long FROM_REDIS = Long.MIN_VALUE;
+}

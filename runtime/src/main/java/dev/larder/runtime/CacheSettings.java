@@ -44,6 +44,7 @@ final class CacheSettings {
   int maximumPendingInvalidations = 10_000;
   int refreshQueue = 1_000;
   Duration invalidationWait = Duration.ofMillis(50);
+  Duration maxStaleness = Duration.ofMillis(50);
 
   /** What {@link #start()} made; closed by the runtime. */
   record Running(
@@ -96,7 +97,7 @@ final class CacheSettings {
             maximumPendingInvalidations);
         TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, null, generations,
             new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
-            () -> false);
+            () -> false, maxStaleness);
         return new Running(cache, generations, null, refresher, null, null);
       }
       AtomicInteger watchThreads = new AtomicInteger();
@@ -109,10 +110,10 @@ final class CacheSettings {
       RedisLink redis = new RedisLink(client.redisson(), client.owned(), namespace, redisTimeout,
           Duration.ofDays(7), breakerCoolDown, watch);
       TagGenerations generations = new TagGenerations(redis, generationTableSize,
-          maximumPendingInvalidations, invalidationWait);
+          maximumPendingInvalidations, invalidationWait, lease);
       TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, redis, generations,
           new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
-          watch::degraded);
+          watch::degraded, maxStaleness);
       watch.start(redis, generations, cache, heartbeat, redisTimeout.multipliedBy(4));
       return new Running(cache, generations, redis, refresher, watcher, watch);
     } catch (RuntimeException | Error e) {

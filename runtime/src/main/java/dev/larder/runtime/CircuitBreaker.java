@@ -31,6 +31,8 @@ final class CircuitBreaker {
   private final AtomicLong openUntil = new AtomicLong();
   private final AtomicBoolean open = new AtomicBoolean();
   private final AtomicBoolean probing = new AtomicBoolean();
+  /** When the breaker last opened, on its clock. */
+  private volatile long openedAt;
 
   CircuitBreaker(int failureThreshold, long coolDownNanos, LongSupplier clock, Listener listener) {
     this.failureThreshold = failureThreshold;
@@ -80,11 +82,17 @@ final class CircuitBreaker {
   /** Opens the breaker at once, as when Redis is known to be unreachable; no-op when open. */
   synchronized void trip() {
     if (!open.get()) {
-      openUntil.set(clock.getAsLong() + coolDownNanos);
+      openedAt = clock.getAsLong();
+      openUntil.set(openedAt + coolDownNanos);
       probing.set(false);
       open.set(true);
       listener.opened();
     }
+  }
+
+  /** Whether the breaker is open and has been for at least {@code nanos}. */
+  boolean openFor(long nanos) {
+    return open.get() && clock.getAsLong() - openedAt >= nanos;
   }
 
   State state() {

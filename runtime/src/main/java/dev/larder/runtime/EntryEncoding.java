@@ -95,7 +95,7 @@ final class EntryEncoding {
       T value = codec.read(in);
       // Stored entries carry tokens only; they are compared by value against the table.
       return new CacheEntry(null, value, List.copyOf(tags), new Stamps(null, tokens), freshUntil,
-          staleUntil, null);
+          staleUntil, null, CacheEntry.FROM_REDIS);
     } catch (IOException | RuntimeException e) {
       return null; // a damaged or foreign entry is a miss, never an error for the caller
     }

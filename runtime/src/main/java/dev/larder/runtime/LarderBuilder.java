@@ -166,6 +166,31 @@ public final class LarderBuilder {
   }
 
   /**
+   * The bound on how stale a read in the default mode can be, however late invalidation
+   * messages are: an in-process or Redis entry is served only while Redis has vouched, within
+   * this long, for the generations of its tags; past that, the read asks Redis (one round trip
+   * for the entry's tags, shared by every entry with those tags in this process). A read then
+   * never returns what a write replaced when that write returned more than this long before the
+   * read began. Messages keep invalidating at once; this bounds the case where one is late (a
+   * process waiting for a core, a slow network) or lost. Shorter costs more Redis round trips on
+   * hits of rarely read keys; {@link Duration#ZERO} asks Redis on every hit, like a strict read
+   * but without its other checks. While Redis does not answer at all, entries are served for
+   * {@link #degradedTtl} instead. Strict reads ask Redis on every hit whatever this is. Default
+   * 50 ms.
+   *
+   * @throws IllegalArgumentException if negative or longer than 1 h
+   */
+  public LarderBuilder maxStaleness(Duration staleness) {
+    requireNonNull(staleness, "staleness");
+    if (staleness.isNegative() || staleness.compareTo(Duration.ofHours(1)) > 0) {
+      throw new IllegalArgumentException(
+          "maxStaleness must be between 0 and 1 h but was " + staleness);
+    }
+    cache.maxStaleness = staleness;
+    return this;
+  }
+
+  /**
    * Entries whose encoding is larger than this many bytes are LZ4-compressed in Redis.
    * Default 1024.
    *

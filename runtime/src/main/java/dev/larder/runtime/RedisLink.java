@@ -400,6 +400,14 @@ final class RedisLink implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether this process has taken Redis to be unreachable for at least {@code time}: its
+   * breaker opened that long ago and no call has succeeded since.
+   */
+  boolean unreachableFor(Duration time) {
+    return breaker.openFor(time.toNanos());
+  }
+
   /** Whether the bump channel's subscription is up. */
   boolean isSubscribed() {
     return subscribed;

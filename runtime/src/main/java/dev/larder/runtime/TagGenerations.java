@@ -11,7 +11,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * This process's table of tag generations, kept in step with Redis. A generation is a random
@@ -38,6 +40,8 @@ final class TagGenerations {
   record Stamps(TagState[] states, Generation[] generations) {}
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** The pause between two attempts of one bump, so that a refusing Redis is not hammered. */
+  private static final long BUMP_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
   private final Cache<String, TagState> table;
   private final RedisLink redis;
@@ -47,19 +51,32 @@ final class TagGenerations {
   /** Bumps whose write returned before every other process confirmed it (after the wait). */
   final LongAdder unconfirmed = new LongAdder();
   private final Duration applyWait;
+  private final Duration resendFor;
+  private static final long NEVER = Long.MIN_VALUE;
+  /** Clock millis before the newest answer of Redis that vouched for the whole table. */
+  private volatile long vouchedAt = NEVER;
 
-  /** Generations whose writes return without waiting for the other processes. */
+  /**
+   * Generations whose writes try Redis once and return without waiting for the other
+   * processes.
+   */
   TagGenerations(RedisLink redis, long maximumTags, int maximumPending) {
-    this(redis, maximumTags, maximumPending, Duration.ZERO);
+    this(redis, maximumTags, maximumPending, Duration.ZERO, Duration.ZERO);
   }
 
   /**
    * @param applyWait how long a bump waits for every process that received it to confirm that
    *     it applied it (see {@link LarderBuilder#invalidationWait}); zero for not at all
+   * @param resendFor how long a bump that Redis did not take keeps being sent again before its
+   *     write returns: until Redis takes it, or this process has taken Redis to be unreachable
+   *     for this long (every process that cannot reach Redis either has stopped trusting it by
+   *     then), and at most twice this long in all; zero for one attempt
    */
-  TagGenerations(RedisLink redis, long maximumTags, int maximumPending, Duration applyWait) {
+  TagGenerations(RedisLink redis, long maximumTags, int maximumPending, Duration applyWait,
+      Duration resendFor) {
     this.redis = redis;
     this.applyWait = applyWait;
+    this.resendFor = resendFor;
     this.pending = new PendingBumps(maximumPending);
     this.table = Caffeine.newBuilder()
         .maximumSize(maximumTags)
@@ -236,8 +253,25 @@ final class TagGenerations {
     RedisLink.Bumped bumped = null;
     RedisLink.Marker marker = null;
     try {
-      bumped = redis.bump(all, tokens, newToken());
-      marker = bumped == null ? null : bumped.marker();
+      long started = System.nanoTime();
+      while (true) {
+        bumped = redis.bump(all, tokens, newToken());
+        marker = bumped == null ? null : bumped.marker();
+        // Until Redis has the bump, every process that asks Redis (strict reads, reads past
+        // maxStaleness) is told that what the write replaced is current; the heartbeat's resend
+        // comes too late for them. So a call that failed (this process waited for a core past
+        // its budget, say) is sent again before the write returns, unless Redis has been
+        // unreachable from here for a while: an outage, which every process sees. Fresh tokens:
+        // the late execution of an earlier attempt must not put back a token that a newer bump
+        // replaced.
+        if (bumped != null || resendFor.isZero() || redis.unreachableFor(resendFor)
+            || System.nanoTime() - started >= 2 * resendFor.toNanos()
+            || Thread.currentThread().isInterrupted()) {
+          break;
+        }
+        LockSupport.parkNanos(BUMP_RETRY_PAUSE_NANOS);
+        tokens.replaceAll(token -> newToken());
+      }
     } finally {
       // A bump taken by a data set already left behind is lost to the current one.
       boolean accepted = marker != null && order.accept(marker);
@@ -301,14 +335,49 @@ final class TagGenerations {
     BumpMessage message = BumpMessage.parse(text);
     if (message == null
         || !order.accept(new RedisLink.Marker(message.epoch(), message.sequence()))
-        || message.newEpoch()
-        || !order.onBump(message.epoch(), message.sequence())) {
+        || message.newEpoch()) {
       return;
     }
-    for (int i = 0; i < message.tags().size(); i++) {
-      applyRemote(message.tags().get(i), message.epoch() + '/' + message.tokens().get(i),
-          message.sequence());
+    order.onBump(message.epoch(), message.sequence(), () -> {
+      for (int i = 0; i < message.tags().size(); i++) {
+        applyRemote(message.tags().get(i), message.epoch() + '/' + message.tokens().get(i),
+            message.sequence());
+      }
+    });
+  }
+
+  /**
+   * Whether Redis vouched, less than {@code windowMillis} before {@code now}, that this table
+   * reflected every bump made anywhere until then (see {@link #vouch}).
+   */
+  boolean vouchedWithin(long now, long windowMillis) {
+    long at = vouchedAt;
+    if (at == NEVER) {
+      return false;
     }
+    long age = now - at;
+    return age >= 0 && age < windowMillis;
+  }
+
+  /**
+   * Asks Redis for the number of the newest bump (one small round trip); when this process has
+   * applied every bump up to it, the whole table is vouched for as of {@code now}, taken before
+   * the call, and true is returned. False when Redis does not answer or a message is still on
+   * its way.
+   */
+  boolean vouch(long now) {
+    if (redis == null) {
+      return false;
+    }
+    RedisLink.Marker marker = redis.marker(newToken());
+    if (marker == null || !order.accept(marker) || !order.reflects(marker)) {
+      return false;
+    }
+    long at = vouchedAt;
+    if (at == NEVER || now - at > 0) {
+      vouchedAt = now; // a race may keep the older time: the next read then asks again
+    }
+    return true;
   }
 
   /** Applies a bump announced on the channel; a tag the table does not know needs nothing. */

@@ -13,8 +13,57 @@ import java.util.function.Supplier;
  * validate again.
  */
 final class TagState {
-  /** One generation of one tag; compared by identity in the in-process cache. */
-  record Generation(String token) {}
+  /**
+   * One generation of one tag; compared by identity in the in-process cache. It also remembers
+   * when Redis last vouched for its token, so that a read in the default mode can tell whether
+   * this process may have missed a bump that another process made (see {@link
+   * LarderBuilder#maxStaleness}).
+   */
+  static final class Generation {
+    private static final long NEVER = Long.MIN_VALUE;
+
+    private final String token;
+    /** Clock millis taken before the newest Redis answer that held this token; NEVER if none. */
+    private volatile long confirmedAt = NEVER;
+
+    Generation(String token) {
+      this.token = token;
+    }
+
+    String token() {
+      return token;
+    }
+
+    /**
+     * Records that Redis held this token in an answer to a call that started at {@code
+     * millis}. A race between two confirmations may keep the older time: that only makes the
+     * next read ask Redis again.
+     */
+    void confirmedAt(long millis) {
+      if (confirmedAt == NEVER || millis - confirmedAt > 0) {
+        confirmedAt = millis;
+      }
+    }
+
+    /**
+     * Whether Redis vouched for this token less than {@code windowMillis} before {@code now}:
+     * every bump that returned before then is known to this process. A clock that went back
+     * confirms nothing.
+     */
+    boolean confirmedWithin(long now, long windowMillis) {
+      long at = confirmedAt;
+      if (at == NEVER) {
+        return false;
+      }
+      long age = now - at;
+      return age >= 0 && age < windowMillis;
+    }
+
+    @Override
+    public String toString() {
+      return token;
+    }
+  }
 
   /** Held by a state that left the table; no entry stamped before can be valid again. */
   static final Generation DEAD = new Generation("dead");

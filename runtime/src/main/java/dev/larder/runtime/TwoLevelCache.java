@@ -34,6 +34,13 @@ import java.util.function.Supplier;
  * bumps while a reader's query is in flight therefore leaves the reader's entry dead on arrival.
  * Concurrent misses of one key in one process run the query once; followers whose wait ended
  * after a bump made the leader's result stale load again instead of taking it.
+ *
+ * <p>Bumps made by other processes arrive by pub/sub, which a busy machine can delay by hundreds
+ * of milliseconds. A read in the default mode therefore serves an entry only while Redis has
+ * vouched for every generation stamped on it within {@code maxStaleness}; past that, the read
+ * asks Redis (one round trip for the entry's tags, which then vouches for every entry sharing
+ * them). However late a message is, a read never returns what a write replaced when that write
+ * returned more than {@code maxStaleness} before the read began.
  */
 final class TwoLevelCache {
   /** A load in flight: what it will give, and when it started (before its stamps were read). */
@@ -52,12 +59,13 @@ final class TwoLevelCache {
   private final double jitter;
   private final Duration degradedTtl;
   private final BooleanSupplier degraded;
+  private final long maxStalenessMillis;
 
   final MethodCounters counters = new MethodCounters();
 
   TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, TagGenerations generations,
       EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
-      Duration degradedTtl, BooleanSupplier degraded) {
+      Duration degradedTtl, BooleanSupplier degraded, Duration maxStaleness) {
     this.l1Enabled = l1Enabled;
     this.redis = redis;
     this.generations = generations;
@@ -67,6 +75,7 @@ final class TwoLevelCache {
     this.jitter = jitter;
     this.degradedTtl = degradedTtl;
     this.degraded = degraded;
+    this.maxStalenessMillis = maxStaleness.toMillis();
     // Caffeine expires entries on the cache's own clock: at the end of their freshness when
     // they have no stale window, so that a hit on such an entry needs no second clock read.
     this.l1 = Caffeine.newBuilder()
@@ -190,12 +199,8 @@ final class TwoLevelCache {
       if (stored != null && stored.tags().equals(tags) && clock.getAsLong() < stored.freshUntil()) {
         Stamps local = generations.stamps(tags);
         Generation[] stamped = stored.stamps().generations();
-        boolean current = TagGenerations.current(local) && sameTokens(stamped, local.generations());
-        if (current && read.policy().strict()) {
-          Generation[] confirmed = generations.fromRedis(tags);
-          current = confirmed != null && sameTokens(stamped, confirmed);
-        }
-        if (current) {
+        if (TagGenerations.current(local) && sameTokens(stamped, local.generations())
+            && confirmedByRedis(local, tags, read.policy().strict(), clock.getAsLong())) {
           stats.l2Hits.increment();
           long freshUntil = stored.freshUntil();
           long staleUntil = stored.staleUntil();
@@ -205,7 +210,7 @@ final class TwoLevelCache {
             staleUntil = freshUntil;
           }
           CacheEntry entry = new CacheEntry(read, stored.value(), tags, local, freshUntil,
-              staleUntil, stats);
+              staleUntil, stats, CacheEntry.FROM_REDIS);
           storeL1(key, entry);
           return entry;
         }
@@ -218,12 +223,13 @@ final class TwoLevelCache {
   private <T> CacheEntry load(CachedRead<T> read, MethodCounters.Counters stats, Object key,
       List<String> tags, Supplier<T> loader) {
     // The stamps are taken before the query: a bump during the query makes this entry invalid.
+    long loadedAt = clock.getAsLong();
     Stamps stamps = generations.stamps(tags);
     long started = System.nanoTime();
     T value = loader.get();
     stats.loads.increment();
     stats.loadNanos.add(System.nanoTime() - started);
-    CacheEntry entry = entry(read, value, tags, stamps, stats);
+    CacheEntry entry = entry(read, value, tags, stamps, stats, loadedAt);
     storeL1(key, entry);
     if (redis != null && entry.staleUntil() > clock.getAsLong()) {
       redis.set(redisKey(key), encoding.encode(entry, read.codec()),
@@ -271,7 +277,7 @@ final class TwoLevelCache {
   }
 
   private CacheEntry entry(CachedRead<?> read, Object value, List<String> tags, Stamps stamps,
-      MethodCounters.Counters stats) {
+      MethodCounters.Counters stats, long loadedAt) {
     CachePolicy policy = read.policy();
     long now = clock.getAsLong();
     Duration ttl = isEmpty(value) ? policy.emptyTtl() : policy.ttl();
@@ -285,23 +291,77 @@ final class TwoLevelCache {
     }
     long freshUntil = now + ttlMillis;
     long staleUntil = freshUntil + (degraded ? 0 : policy.staleWhileRevalidate().toMillis());
-    return new CacheEntry(read, value, tags, stamps, freshUntil, staleUntil, stats);
+    return new CacheEntry(read, value, tags, stamps, freshUntil, staleUntil, stats, loadedAt);
   }
 
   /**
-   * Whether every stamp is still the current generation of its tag in this process and, for a
-   * strict read, also in Redis, with no bump of its tags still on its way there. A strict read
-   * that cannot ask Redis trusts nothing.
+   * Whether every stamp is still the current generation of its tag in this process and the
+   * value is known to be recent enough: Redis vouches for the stamps now, for a strict read; for
+   * any other, the entry's own query began within {@code maxStaleness}, or Redis vouched for the
+   * stamps within it (asked when needed).
    */
   private boolean valid(CacheEntry entry, boolean strict) {
     if (!TagGenerations.current(entry.stamps())) {
       return false;
     }
-    if (!strict) {
-      return true;
+    long now = clock.getAsLong();
+    if (!strict && entry.loadedAt() != CacheEntry.FROM_REDIS) {
+      long age = now - entry.loadedAt();
+      if (age >= 0 && age < maxStalenessMillis) {
+        return true;
+      }
     }
-    Generation[] confirmed = generations.fromRedis(entry.tags());
-    return confirmed != null && sameTokens(entry.stamps().generations(), confirmed);
+    return confirmedByRedis(entry.stamps(), entry.tags(), strict, now);
+  }
+
+  /**
+   * Whether Redis holds the tokens of the generations in {@code stamps}, this process's current
+   * ones for {@code tags}, with no bump of them still on its way there: asked now for a strict
+   * read; for any other, taken as known when Redis said so within {@code maxStaleness} (for the
+   * whole table, or for these tags), and asked otherwise. Without an answer nothing is trusted:
+   * while Redis does not answer, reads are served by entries whose own query is recent enough
+   * (see {@link #valid}), and go to PostgreSQL otherwise.
+   */
+  private boolean confirmedByRedis(Stamps stamps, List<String> tags, boolean strict, long now) {
+    Generation[] held = stamps.generations();
+    if (redis == null && !strict) {
+      return true; // no other process can bump: this process knows every generation
+    }
+    if (!strict) {
+      // Cheapest first: the whole table vouched for within the window (one round trip per
+      // window for the process), these tags vouched for, a new vouch for the table, and last
+      // these tags asked for. A vouch for the table covers the stamps only if they are still
+      // current after it: a message applied since they were checked may have replaced one.
+      if (generations.vouchedWithin(now, maxStalenessMillis) && TagGenerations.current(stamps)) {
+        return true;
+      }
+      if (confirmedWithin(held, now)) {
+        return true;
+      }
+      if (generations.vouch(now) && TagGenerations.current(stamps)) {
+        return true;
+      }
+    }
+    Generation[] answer = generations.fromRedis(tags);
+    if (answer == null) {
+      return false;
+    }
+    if (!sameTokens(held, answer)) {
+      return false;
+    }
+    for (Generation generation : held) {
+      generation.confirmedAt(now);
+    }
+    return true;
+  }
+
+  private boolean confirmedWithin(Generation[] held, long now) {
+    for (Generation generation : held) {
+      if (!generation.confirmedWithin(now, maxStalenessMillis)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean sameTokens(Generation[] a, Generation[] b) {

@@ -125,4 +125,15 @@ class LarderBuilderTest {
             () -> builder.invalidationWait(Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theStalenessBoundIsBounded() {
+    LarderBuilder builder = Larder.builder();
+    assertThatThrownBy(() -> builder.maxStaleness(Duration.ofMinutes(61)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxStaleness must be between 0 and 1 h but was PT1H1M");
+    assertThatThrownBy(() -> builder.maxStaleness(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(builder.maxStaleness(Duration.ZERO)).isSameAs(builder);
+  }
 }

@@ -114,6 +114,42 @@ class ProtocolRaceTest {
   }
 
   /**
+   * Issue 10, CPU-saturated runs: a bump that ran out of its budget while Redis answered (the
+   * writer waited for a core) was left to the resend, a heartbeat later; meanwhile every process
+   * that asked Redis, strict reads included, was told the replaced generation was current. The
+   * bump is now sent again before the write returns.
+   */
+  @Test
+  void aBumpThatRanOutOfItsBudgetIsSentAgainBeforeTheWriteReturns() throws Exception {
+    Process x = process(holds.wrap(redisson), 100, Duration.ofSeconds(1));
+    Process q = process(redisson, 100);
+    assertThat(read(q, STRICT, ITEM)).isEqualTo("v0");
+    holds.failNext(BUMP, "X1");
+    join(start("X1", () -> write(x, "v1", ITEM)));
+
+    assertThat(x.generations().pendingCount()).isZero();
+    assertThat(read(q, STRICT, ITEM))
+        .as("a strict read in another process, started after the write returned")
+        .isEqualTo("v1");
+  }
+
+  /**
+   * The resend ends when Redis has been unreachable for the window: a write in an outage still
+   * returns, its bump kept for the heartbeat's resend.
+   */
+  @Test
+  void aWriteCutOffFromRedisStillReturnsWithItsBumpKept() {
+    try (FaultProxy proxy = FaultProxy.start(TestRedis.get().host(), TestRedis.get().port())) {
+      Process p = process(client("redis://127.0.0.1:" + proxy.port(), true), 100,
+          Duration.ofMillis(200));
+      cutOff(proxy);
+      write(p, "v1", ITEM);
+      assertThat(p.generations().pendingCount()).isEqualTo(1);
+      assertThat(read(p, NEAR, ITEM)).isEqualTo("v1");
+    }
+  }
+
+  /**
    * First review: a bump Redis refused lived only in its tag's state, so clearing the table (a
    * breaker opening, a re-subscription, a detected gap) forgot it; the next read took Redis's
    * pre-bump generation and served another process's older entry to the writer's own process.
@@ -287,12 +323,20 @@ class ProtocolRaceTest {
   }
 
   private Process process(RedissonClient client, int maximumPending) {
+    return process(client, maximumPending, Duration.ZERO);
+  }
+
+  private Process process(RedissonClient client, int maximumPending, Duration resendFor) {
     RedisLink link = new RedisLink(client, false, namespace, Duration.ofMillis(500),
         Duration.ofDays(1), Duration.ofMillis(100), QUIET);
     closing.add(link);
-    TagGenerations generations = new TagGenerations(link, 1_000, maximumPending);
+    TagGenerations generations = new TagGenerations(link, 1_000, maximumPending, Duration.ZERO,
+        resendFor);
+    // An hour of trust in what the process holds: these races test the messages alone, which a
+    // short maxStaleness would paper over by asking Redis.
     TwoLevelCache cache = new TwoLevelCache(true, 1_000, link, generations, new EntryEncoding(1024),
-        refresher, System::currentTimeMillis, 0, Duration.ofSeconds(5), () -> false);
+        refresher, System::currentTimeMillis, 0, Duration.ofSeconds(5), () -> false,
+        Duration.ofHours(1));
     return new Process(link, generations, cache, new AtomicLong(-1));
   }
 

@@ -5,13 +5,16 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisTimeoutException;
 
 /**
  * Holds one thread's BUMP or ROTATE script call, before it reaches Redis or after Redis ran it,
@@ -55,6 +58,10 @@ final class ScriptHolds {
   }
 
   private final Map<String, Hold> armed = new ConcurrentHashMap<>();
+  /** How many scripts the wrapped clients have run. */
+  private final AtomicInteger scriptCalls = new AtomicInteger();
+  /** Calls that fail without reaching Redis, as one that ran out of its budget on the way. */
+  private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
   private final Queue<Hold> all = new ConcurrentLinkedQueue<>();
 
   /** Arms a hold for the next call of {@code script} made by the thread named {@code thread}. */
@@ -63,6 +70,16 @@ final class ScriptHolds {
     armed.put(script + "@" + thread, hold);
     all.add(hold);
     return hold;
+  }
+
+  /** How many scripts (of any kind) the wrapped clients have run so far. */
+  int scriptCalls() {
+    return scriptCalls.get();
+  }
+
+  /** Makes the next call of {@code script} by the thread named {@code thread} fail unsent. */
+  void failNext(Script script, String thread) {
+    failing.put(script + "@" + thread, true);
   }
 
   /** Releases every hold, armed or reached, so that no thread of a failed test stays blocked. */
@@ -82,6 +99,13 @@ final class ScriptHolds {
   private RScript holding(RScript script) {
     return (RScript) Proxy.newProxyInstance(ScriptHolds.class.getClassLoader(),
         new Class<?>[] {RScript.class}, (self, method, args) -> {
+          if (method.getName().equals("evalAsync")) {
+            scriptCalls.incrementAndGet();
+          }
+          if (failing.remove(key(method, args)) != null) {
+            return CompletableFuture.failedFuture(
+                new RedisTimeoutException("failed by the test before reaching Redis"));
+          }
           Hold hold = armed.remove(key(method, args));
           if (hold != null && hold.point == Point.BEFORE_REDIS) {
             hold.hold();
