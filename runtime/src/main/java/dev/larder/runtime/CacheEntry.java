@@ -23,5 +23,5 @@ import java.util.List;
 record CacheEntry(CachedRead<?> read, Object value, List<String> tags, Stamps stamps,
     long freshUntil, long staleUntil, MethodCounters.Counters counters, long loadedAt) {
   /** The {@link #loadedAt} of an entry that another process loaded. */
-  static final long FROM_REDIS = Long.MIN_VALUE;
+  static final long FROM_REDIS = TagState.Generation.NEVER;
 }

@@ -52,9 +52,8 @@ final class TagGenerations {
   final LongAdder unconfirmed = new LongAdder();
   private final Duration applyWait;
   private final Duration resendFor;
-  private static final long NEVER = Long.MIN_VALUE;
   /** Clock millis before the newest answer of Redis that vouched for the whole table. */
-  private volatile long vouchedAt = NEVER;
+  private volatile long vouchedAt = Generation.NEVER;
 
   /**
    * Generations whose writes try Redis once and return without waiting for the other
@@ -351,12 +350,7 @@ final class TagGenerations {
    * reflected every bump made anywhere until then (see {@link #vouch}).
    */
   boolean vouchedWithin(long now, long windowMillis) {
-    long at = vouchedAt;
-    if (at == NEVER) {
-      return false;
-    }
-    long age = now - at;
-    return age >= 0 && age < windowMillis;
+    return Generation.within(vouchedAt, now, windowMillis);
   }
 
   /**
@@ -374,7 +368,7 @@ final class TagGenerations {
       return false;
     }
     long at = vouchedAt;
-    if (at == NEVER || now - at > 0) {
+    if (at == Generation.NEVER || now - at > 0) {
       vouchedAt = now; // a race may keep the older time: the next read then asks again
     }
     return true;

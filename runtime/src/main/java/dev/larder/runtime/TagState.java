@@ -20,7 +20,7 @@ final class TagState {
    * LarderBuilder#maxStaleness}).
    */
   static final class Generation {
-    private static final long NEVER = Long.MIN_VALUE;
+    static final long NEVER = Long.MIN_VALUE;
 
     private final String token;
     /** Clock millis taken before the newest Redis answer that held this token; NEVER if none. */
@@ -51,7 +51,14 @@ final class TagState {
      * confirms nothing.
      */
     boolean confirmedWithin(long now, long windowMillis) {
-      long at = confirmedAt;
+      return within(confirmedAt, now, windowMillis);
+    }
+
+    /**
+     * Whether {@code at} (clock millis, {@link #NEVER} for never) lies less than {@code
+     * windowMillis} before {@code now}; a time after {@code now} (the clock went back) does not.
+     */
+    static boolean within(long at, long now, long windowMillis) {
       if (at == NEVER) {
         return false;
       }

@@ -305,11 +305,8 @@ final class TwoLevelCache {
       return false;
     }
     long now = clock.getAsLong();
-    if (!strict && entry.loadedAt() != CacheEntry.FROM_REDIS) {
-      long age = now - entry.loadedAt();
-      if (age >= 0 && age < maxStalenessMillis) {
-        return true;
-      }
+    if (!strict && Generation.within(entry.loadedAt(), now, maxStalenessMillis)) {
+      return true; // FROM_REDIS is NEVER: another process's query vouches for nothing here
     }
     return confirmedByRedis(entry.stamps(), entry.tags(), strict, now);
   }
