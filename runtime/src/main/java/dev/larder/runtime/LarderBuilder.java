@@ -130,7 +130,8 @@ public final class LarderBuilder {
 
   /**
    * The longest an entry stays in the in-process cache while Redis is unreachable (other
-   * processes' invalidations cannot arrive then). Default 5 s.
+   * processes' invalidations cannot arrive then). It is served meanwhile only while its own
+   * query is younger than {@link #maxStaleness}; past that it is read again. Default 5 s.
    *
    * @throws IllegalArgumentException if negative
    */
