@@ -1,10 +1,10 @@
 package dev.larder.benchmarks;
 
 import dev.larder.runtime.Larder;
-import dev.larder.runtime.RepositoryMethod;
 import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
+import dev.larder.runtime.internal.RepositoryMethod;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

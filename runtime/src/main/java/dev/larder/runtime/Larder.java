@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.CursorKey;
+import dev.larder.runtime.internal.RepositoryMethod;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.larder.runtime;
 
+import dev.larder.runtime.internal.RepositoryMethod;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -9,6 +9,7 @@ import dev.larder.runtime.internal.CacheKey;
 import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
+import dev.larder.runtime.internal.RepositoryMethod;
 import dev.larder.testing.TestDatabase;
 import dev.larder.testing.TestRedis;
 import java.nio.file.Files;

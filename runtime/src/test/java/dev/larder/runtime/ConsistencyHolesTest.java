@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
+import dev.larder.runtime.internal.RepositoryMethod;
 import dev.larder.testing.TestDatabase;
 import dev.larder.testing.FaultProxy;
 import dev.larder.testing.TestRedis;

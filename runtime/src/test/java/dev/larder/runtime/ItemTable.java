@@ -1,5 +1,6 @@
 package dev.larder.runtime;
 
+import dev.larder.runtime.internal.RepositoryMethod;
 import dev.larder.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.larder.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larder.runtime.internal.RepositoryMethod;
 import dev.larder.runtime.internal.Rows;
 import dev.larder.testing.TestDatabase;
 import java.util.List;

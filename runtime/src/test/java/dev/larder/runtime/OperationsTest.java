@@ -9,6 +9,7 @@ import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
 import dev.larder.runtime.internal.KeyEncoding;
+import dev.larder.runtime.internal.RepositoryMethod;
 import dev.larder.testing.TestDatabase;
 import dev.larder.testing.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

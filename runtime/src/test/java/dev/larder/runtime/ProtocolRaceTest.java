@@ -11,6 +11,7 @@ import dev.larder.runtime.ScriptHolds.Hold;
 import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
+import dev.larder.runtime.internal.RepositoryMethod;
 import dev.larder.testing.FaultProxy;
 import dev.larder.testing.TestRedis;
 import java.time.Duration;

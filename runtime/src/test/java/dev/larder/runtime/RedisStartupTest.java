@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
+import dev.larder.runtime.internal.RepositoryMethod;
 import dev.larder.testing.FaultProxy;
 import dev.larder.testing.TestDatabase;
 import dev.larder.testing.TestRedis;

@@ -7,6 +7,7 @@ import dev.larder.annotation.Isolation;
 import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
+import dev.larder.runtime.internal.RepositoryMethod;
 import dev.larder.testing.TestDatabase;
 import java.time.Duration;
 import java.util.List;

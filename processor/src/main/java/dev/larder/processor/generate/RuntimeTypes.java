@@ -9,7 +9,8 @@ import com.palantir.javapoet.ClassName;
  */
 final class RuntimeTypes {
   static final ClassName LARDER = ClassName.get("dev.larder.runtime", "Larder");
-  static final ClassName REPOSITORY_METHOD = ClassName.get("dev.larder.runtime", "RepositoryMethod");
+  static final ClassName REPOSITORY_METHOD =
+      ClassName.get("dev.larder.runtime.internal", "RepositoryMethod");
   static final ClassName CACHED_READ = ClassName.get("dev.larder.runtime.internal", "CachedRead");
   static final ClassName CACHE_KEY = ClassName.get("dev.larder.runtime.internal", "CacheKey");
   static final ClassName CACHE_POLICY = ClassName.get("dev.larder.runtime.internal", "CachePolicy");

@@ -1,6 +1,5 @@
 package dev.larder.runtime.internal;
 
-import dev.larder.runtime.RepositoryMethod;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;

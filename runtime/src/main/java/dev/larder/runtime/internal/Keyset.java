@@ -6,7 +6,6 @@ import dev.larder.runtime.Cursor;
 import dev.larder.runtime.CursorPage;
 import dev.larder.runtime.Larder;
 import dev.larder.runtime.PageRequest;
-import dev.larder.runtime.RepositoryMethod;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;

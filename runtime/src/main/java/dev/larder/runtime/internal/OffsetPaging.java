@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.larder.runtime.Page;
 import dev.larder.runtime.PageRequest;
-import dev.larder.runtime.RepositoryMethod;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;

@@ -1,7 +1,6 @@
 package dev.larder.runtime.internal;
 
 import dev.larder.runtime.IncorrectResultSizeException;
-import dev.larder.runtime.RepositoryMethod;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.larder.runtime.Larder;
 import dev.larder.runtime.RepositoryException;
-import dev.larder.runtime.RepositoryMethod;
 import dev.larder.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

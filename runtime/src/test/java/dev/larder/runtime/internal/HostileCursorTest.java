@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.larder.runtime.Cursor;
 import dev.larder.runtime.CursorPage;
-import dev.larder.runtime.RepositoryMethod;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.larder.runtime.Cursor;
 import dev.larder.runtime.CursorPage;
-import dev.larder.runtime.RepositoryMethod;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

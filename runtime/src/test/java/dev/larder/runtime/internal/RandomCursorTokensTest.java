@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larder.runtime.Cursor;
 import dev.larder.runtime.Larder;
-import dev.larder.runtime.RepositoryMethod;
 import dev.larder.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.larder.runtime.IncorrectResultSizeException;
 import dev.larder.runtime.Larder;
-import dev.larder.runtime.RepositoryMethod;
 import dev.larder.testing.TestDatabase;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.larder.runtime;
+package dev.larder.runtime.internal;
 
 import static java.util.Objects.requireNonNull;
 
