@@ -72,10 +72,15 @@ final class CacheSettings {
   }
 
   /**
-   * Starts the cache. Never waits for Redis nor fails because it is down: the heartbeat picks it
-   * up when it answers. If anything fails, whatever was started is stopped again.
+   * Starts the cache, building its pieces in the order they need each other: the Redis link, the
+   * tag generations kept through it, the two-level cache over both, and last the watch that acts
+   * on all three when Redis goes or comes back. Never waits for Redis nor fails because it is
+   * down: the heartbeat picks it up when it answers. If anything fails, whatever was started is
+   * stopped again.
+   *
+   * @param counters what the cache counts hits, misses and loads into
    */
-  Running start() {
+  Running start(MethodCounters counters) {
     ExecutorService refresher = null;
     ScheduledExecutorService watcher = null;
     Client client = null;
@@ -97,7 +102,7 @@ final class CacheSettings {
             maximumPendingInvalidations);
         TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, null, generations,
             new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
-            () -> false, maxStaleness);
+            () -> false, maxStaleness, counters);
         return new Running(cache, generations, null, refresher, null, null);
       }
       AtomicInteger watchThreads = new AtomicInteger();
@@ -106,15 +111,18 @@ final class CacheSettings {
         thread.setDaemon(true);
         return thread;
       });
-      watch = new RedisWatch(watcher, lease);
       RedisLink redis = new RedisLink(client.redisson(), client.owned(), namespace, redisTimeout,
-          Duration.ofDays(7), breakerCoolDown, watch);
+          Duration.ofDays(7), breakerCoolDown);
       TagGenerations generations = new TagGenerations(redis, generationTableSize,
           maximumPendingInvalidations, invalidationWait, lease);
       TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, redis, generations,
           new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
-          watch::degraded, maxStaleness);
-      watch.start(redis, generations, cache, heartbeat, redisTimeout.multipliedBy(4));
+          redis::degraded, maxStaleness, counters);
+      watch = new RedisWatch(watcher, lease, redis, generations, cache);
+      // The one cycle: the watch acts on the link whose breaker it listens to, so it is named
+      // the breaker's listener once both exist, before anything calls Redis.
+      redis.onBreakerChange(watch);
+      watch.start(heartbeat, redisTimeout.multipliedBy(4));
       return new Running(cache, generations, redis, refresher, watcher, watch);
     } catch (RuntimeException | Error e) {
       // No thread and no client may outlive a failed start.

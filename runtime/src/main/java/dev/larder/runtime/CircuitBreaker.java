@@ -1,5 +1,7 @@
 package dev.larder.runtime;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +13,9 @@ import java.util.function.LongSupplier;
  * success closes the breaker. The listener hears of both transitions: opening (the caches stop
  * trusting what they hold) and closing (they drop what they may have missed while Redis was
  * away). The listener must not block: it runs on the thread whose call changed the state.
+ *
+ * <p>The listener may be named after construction ({@link #listen}): the one that listens to the
+ * breaker of a Redis link needs that link, and so is built after it.
  */
 final class CircuitBreaker {
   enum State { CLOSED, OPEN, HALF_OPEN }
@@ -22,10 +27,19 @@ final class CircuitBreaker {
     void closed();
   }
 
+  /** Hears nothing: the listener of a breaker until {@link #listen} names one. */
+  private static final Listener NONE = new Listener() {
+    @Override
+    public void opened() {}
+
+    @Override
+    public void closed() {}
+  };
+
   private final int failureThreshold;
   private final long coolDownNanos;
   private final LongSupplier clock;
-  private final Listener listener;
+  private volatile Listener listener;
 
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
   private final AtomicLong openUntil = new AtomicLong();
@@ -34,11 +48,31 @@ final class CircuitBreaker {
   /** When the breaker last opened, on its clock. */
   private volatile long openedAt;
 
+  /** A breaker whose listener is named later, with {@link #listen}. */
+  CircuitBreaker(int failureThreshold, long coolDownNanos, LongSupplier clock) {
+    this(failureThreshold, coolDownNanos, clock, NONE);
+  }
+
   CircuitBreaker(int failureThreshold, long coolDownNanos, LongSupplier clock, Listener listener) {
     this.failureThreshold = failureThreshold;
     this.coolDownNanos = coolDownNanos;
     this.clock = clock;
     this.listener = listener;
+  }
+
+  /**
+   * Names the listener of a breaker built without one, before the first call through it.
+   *
+   * @throws IllegalStateException if the breaker has a listener already
+   */
+  void listen(Listener listener) {
+    requireNonNull(listener, "listener");
+    synchronized (this) {
+      if (this.listener != NONE) {
+        throw new IllegalStateException("the circuit breaker has a listener already");
+      }
+      this.listener = listener;
+    }
   }
 
   /** Whether a call may go to Redis now. */

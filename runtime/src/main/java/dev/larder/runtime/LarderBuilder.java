@@ -473,7 +473,8 @@ public final class LarderBuilder {
       jdbi.registerArgument(new UuidArgumentFactory());
       jdbi.registerArgument(new OffsetTimeArgumentFactory());
       jdbi.registerArgument(new DurationArgumentFactory());
-      return new Larder(jdbi, source, pool, cache.start(), batchChunkSize, cursorKey);
+      return new Larder(jdbi, source, pool, cache.start(new MethodCounters()), batchChunkSize,
+          cursorKey);
     } catch (RuntimeException | Error e) {
       if (pool != null) {
         pool.close(); // a failed build leaves no pool behind

@@ -137,14 +137,41 @@ final class RedisLink implements AutoCloseable {
   private boolean closed;
   final CircuitBreaker breaker;
 
+  /** A link whose breaker tells {@code breakerListener} of its changes from the start. */
   RedisLink(RedissonClient client, boolean owned, String namespace, Duration budget,
       Duration generationTtl, Duration coolDown, CircuitBreaker.Listener breakerListener) {
+    this(client, owned, namespace, budget, generationTtl,
+        new CircuitBreaker(3, coolDown.toNanos(), System::nanoTime, breakerListener));
+  }
+
+  /**
+   * A link whose breaker's listener is named later, with {@link #onBreakerChange}: the one that
+   * acts on the breaker's changes needs this link to do so.
+   *
+   * @param owned whether closing the link shuts the client down
+   */
+  RedisLink(RedissonClient client, boolean owned, String namespace, Duration budget,
+      Duration generationTtl, Duration coolDown) {
+    this(client, owned, namespace, budget, generationTtl,
+        new CircuitBreaker(3, coolDown.toNanos(), System::nanoTime));
+  }
+
+  private RedisLink(RedissonClient client, boolean owned, String namespace, Duration budget,
+      Duration generationTtl, CircuitBreaker breaker) {
     this.client = client;
     this.owned = owned;
     this.namespace = namespace;
     this.budgetMillis = budget.toMillis();
     this.generationTtlSeconds = Math.max(1, generationTtl.toSeconds());
-    this.breaker = new CircuitBreaker(3, coolDown.toNanos(), System::nanoTime, breakerListener);
+    this.breaker = breaker;
+  }
+
+  /**
+   * Names who hears this link's circuit breaker open and close, once, before the first call:
+   * for a link built without a listener.
+   */
+  void onBreakerChange(CircuitBreaker.Listener listener) {
+    breaker.listen(listener);
   }
 
   String channel() {
@@ -411,6 +438,14 @@ final class RedisLink implements AutoCloseable {
   /** Whether the bump channel's subscription is up. */
   boolean isSubscribed() {
     return subscribed;
+  }
+
+  /**
+   * Whether other processes' invalidations may fail to reach this one now: the breaker is not
+   * closed, or the subscription is down.
+   */
+  boolean degraded() {
+    return breaker.state() != CircuitBreaker.State.CLOSED || !subscribed;
   }
 
   /** PING round trip in nanoseconds, or -1 when Redis does not answer. Ignores the breaker. */

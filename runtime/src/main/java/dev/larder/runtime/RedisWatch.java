@@ -34,14 +34,28 @@ final class RedisWatch implements CircuitBreaker.Listener, AutoCloseable {
   private final ScheduledExecutorService watchdog;
   private final long leaseNanos;
   private final AtomicBoolean subscribing = new AtomicBoolean();
-  private RedisLink redis;
-  private TagGenerations generations;
-  private TwoLevelCache cache;
+  private final RedisLink redis;
+  private final TagGenerations generations;
+  private final TwoLevelCache cache;
   private volatile long lastAnswerNanos = System.nanoTime();
 
-  RedisWatch(ScheduledExecutorService executor, Duration lease) {
+  /**
+   * A watch of {@code redis}, which should name it the listener of its breaker
+   * ({@link RedisLink#onBreakerChange}) before it starts.
+   *
+   * @param executor runs the heartbeat, the subscription and the recovery
+   * @param lease how long Redis may go without answering before the breaker opens
+   * @param redis the link it watches
+   * @param generations the tag generations it keeps in step with Redis
+   * @param cache the cache whose in-process entries it drops when they may have missed bumps
+   */
+  RedisWatch(ScheduledExecutorService executor, Duration lease, RedisLink redis,
+      TagGenerations generations, TwoLevelCache cache) {
     this.executor = executor;
     this.leaseNanos = lease.toNanos();
+    this.redis = redis;
+    this.generations = generations;
+    this.cache = cache;
     this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "larder-redis-watchdog");
       thread.setDaemon(true);
@@ -50,15 +64,11 @@ final class RedisWatch implements CircuitBreaker.Listener, AutoCloseable {
   }
 
   /**
-   * Starts watching the pieces built with this watch as their breaker listener. Waits up to
-   * {@code firstWait} for the subscription and the first heartbeat, so that with Redis up the
-   * runtime starts subscribed and knowing the epoch; with Redis down it goes on without them.
+   * Starts watching. Waits up to {@code firstWait} for the subscription and the first heartbeat,
+   * so that with Redis up the runtime starts subscribed and knowing the epoch; with Redis down it
+   * goes on without them.
    */
-  void start(RedisLink redis, TagGenerations generations, TwoLevelCache cache, Duration period,
-      Duration firstWait) {
-    this.redis = redis;
-    this.generations = generations;
-    this.cache = cache;
+  void start(Duration period, Duration firstWait) {
     long deadline = System.nanoTime() + firstWait.toNanos();
     Future<?> subscription = subscribeSoon();
     Future<?> beat = executor.submit(this::beat);
@@ -86,11 +96,6 @@ final class RedisWatch implements CircuitBreaker.Listener, AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       // goes on in the background
     }
-  }
-
-  /** Whether other processes' invalidations may fail to reach this one now. */
-  boolean degraded() {
-    return redis.breaker.state() != CircuitBreaker.State.CLOSED || !redis.isSubscribed();
   }
 
   @Override

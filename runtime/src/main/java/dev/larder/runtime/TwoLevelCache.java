@@ -61,11 +61,22 @@ final class TwoLevelCache {
   private final BooleanSupplier degraded;
   private final long maxStalenessMillis;
 
-  final MethodCounters counters = new MethodCounters();
+  final MethodCounters counters;
 
+  /** A cache that counts into counters of its own. */
   TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, TagGenerations generations,
       EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
       Duration degradedTtl, BooleanSupplier degraded, Duration maxStaleness) {
+    this(l1Enabled, l1MaximumSize, redis, generations, encoding, refresher, clock, jitter,
+        degradedTtl, degraded, maxStaleness, new MethodCounters());
+  }
+
+  /** A cache that counts into {@code counters}, which the runtime reports. */
+  TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, TagGenerations generations,
+      EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
+      Duration degradedTtl, BooleanSupplier degraded, Duration maxStaleness,
+      MethodCounters counters) {
+    this.counters = counters;
     this.l1Enabled = l1Enabled;
     this.redis = redis;
     this.generations = generations;
