@@ -5,6 +5,7 @@ import dev.larder.runtime.internal.CachePolicy;
 import dev.larder.runtime.internal.CachedRead;
 import dev.larder.runtime.internal.Codecs;
 import dev.larder.runtime.internal.RepositoryMethod;
+import dev.larder.runtime.internal.RepositorySupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,17 +48,20 @@ public class InvalidationBenchmark {
 
   private BenchmarkServers servers;
   private Larder larder;
+  /** The read path generated repositories take. */
+  private RepositorySupport repositories;
   private List<String> tag;
 
   @Setup(Level.Trial)
   public void setUp() {
     servers = BenchmarkServers.start(builder -> builder.localCacheMaximumSize(keysUnderTag + 1_000));
     larder = servers.larder;
+    repositories = RepositorySupport.of(larder);
     tag = List.of("group:" + keysUnderTag);
     long started = System.nanoTime();
     for (int i = 0; i < keysUnderTag; i++) {
       long n = i;
-      larder.read(VALUE, "value:" + i, () -> tag, handle -> n);
+      repositories.read(VALUE, "value:" + i, () -> tag, handle -> n);
     }
     long loads = larder.cacheStats().loads();
     long redisKeys = servers.redisson.getKeys().getKeysStream()
@@ -72,7 +76,7 @@ public class InvalidationBenchmark {
   }
 
   private long read(int i) {
-    return larder.read(VALUE, "value:" + i, () -> tag, handle -> (long) i);
+    return repositories.read(VALUE, "value:" + i, () -> tag, handle -> (long) i);
   }
 
   @TearDown(Level.Trial)

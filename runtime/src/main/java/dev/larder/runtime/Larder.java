@@ -4,15 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.larder.runtime.internal.CachedRead;
-import dev.larder.runtime.internal.CursorKey;
+import dev.larder.runtime.internal.LarderAccess;
 import dev.larder.runtime.internal.RepositoryMethod;
-import java.sql.SQLException;
+import dev.larder.runtime.internal.RepositorySupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -20,13 +19,12 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one runtime object of Larder: it owns the {@link Jdbi} over a connection pool and is what
- * every generated repository takes in its constructor.
+ * The one runtime object of Larder: it owns the {@link Jdbi} over a connection pool and the
+ * two-level cache, and is what every generated repository takes in its constructor.
  *
  * <pre>{@code
  * try (Larder larder = Larder.builder().jdbcUrl("jdbc:postgresql://localhost/shop").build()) {
@@ -38,29 +36,52 @@ import org.slf4j.LoggerFactory;
  * <p>There is no global state: two instances are two independent runtimes. Instances are
  * thread-safe. Closing the instance closes the pool it created; a {@link DataSource} passed in by
  * the caller stays the caller's to close.
+ *
+ * <p>What generated repositories call is not here but in {@link RepositorySupport}, which their
+ * constructors take from the runtime.
  */
 public final class Larder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Larder.class);
 
+  static {
+    // Generated code reaches a runtime's engine through the support package, never through a
+    // public method here (see LarderAccess).
+    LarderAccess.install(larder -> larder.repositories);
+  }
+
   private final Jdbi jdbi;
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
-  private final CacheSettings.Running cache;
+  private final CacheSettings.Running running;
+  private final TwoLevelCache cache;
+  private final TagGenerations generations;
+  /** Null without Redis. */
+  private final RedisLink redis;
+  private final MethodCounters counters;
   private final Transactions transactions;
+  private final RepositoryEngine repositories;
   private final List<InvalidationListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, CachedRead<?>> registered = new ConcurrentSkipListMap<>();
-  private final int batchChunkSize;
-  private final CursorKey cursorKey;
 
-  Larder(Jdbi jdbi, DataSource dataSource, HikariDataSource ownedPool, CacheSettings.Running cache,
-      int batchChunkSize, CursorKey cursorKey) {
-    this.batchChunkSize = batchChunkSize;
-    this.cursorKey = cursorKey;
+  /**
+   * @param ownedPool the pool this runtime created and closes, or null
+   * @param running the started cache, which this runtime stops when it closes
+   * @param counters the counters of every repository method, which the cache counts into too
+   * @param transactions the transactions on {@code jdbi}, which bump tags after their commits
+   * @param repositories what generated repositories call
+   */
+  Larder(Jdbi jdbi, DataSource dataSource, HikariDataSource ownedPool,
+      CacheSettings.Running running, MethodCounters counters, Transactions transactions,
+      RepositoryEngine repositories) {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
-    this.cache = cache;
-    this.transactions = new Transactions(jdbi, this::bumpNow);
+    this.running = running;
+    this.cache = running.cache();
+    this.generations = running.generations();
+    this.redis = running.redis();
+    this.counters = counters;
+    this.transactions = transactions;
+    this.repositories = repositories;
   }
 
   /** Returns a builder; call one of its data source methods, then {@link LarderBuilder#build()}. */
@@ -80,14 +101,6 @@ public final class Larder implements AutoCloseable {
     return builder().environment(System.getenv()).build();
   }
 
-  /**
-   * Returns how many rows of a batch write go to the database per statement or JDBC batch
-   * ({@link LarderBuilder#batchChunkSize}). Called by generated code.
-   */
-  public int batchChunkSize() {
-    return batchChunkSize;
-  }
-
   /** Returns the {@link Jdbi} this runtime runs every statement through. */
   public Jdbi jdbi() {
     return jdbi;
@@ -96,29 +109,6 @@ public final class Larder implements AutoCloseable {
   /** Returns the data source, the pool this runtime created or the one it was given. */
   public DataSource dataSource() {
     return dataSource;
-  }
-
-  /**
-   * Runs one database call of a generated repository method on a handle, turning any failure
-   * into a {@link RepositoryException} that names the method. Called by generated code.
-   *
-   * @param method the repository method, for messages
-   * @param work what to do with the handle
-   * @param <T> the result type
-   * @return what {@code work} returned
-   * @throws RepositoryException if the database call fails
-   */
-  public <T> T execute(RepositoryMethod method, HandleCallback<T, RuntimeException> work) {
-    requireNonNull(method, "method");
-    requireNonNull(work, "work");
-    Transactions.Context transaction = transactions.current();
-    try {
-      return transaction != null ? work.withHandle(transaction.handle) : jdbi.withHandle(work);
-    } catch (RepositoryException e) {
-      throw e;
-    } catch (JdbiException e) {
-      throw translate(method, e);
-    }
   }
 
   /**
@@ -147,9 +137,7 @@ public final class Larder implements AutoCloseable {
    * @throws RuntimeException the work's own failure, at once, when it is not retryable
    */
   public <T> T inTransaction(TransactionOptions options, TransactionWork<T> work) {
-    requireNonNull(options, "options");
-    requireNonNull(work, "work");
-    return transactions.run(options, work);
+    return repositories.inTransaction(options, work);
   }
 
   /** Whether the calling thread is inside {@link #inTransaction}. */
@@ -163,100 +151,6 @@ public final class Larder implements AutoCloseable {
   }
 
   /**
-   * The value of a fresh in-process entry of a generated read, or null: the fast path of a
-   * read, which builds nothing but its key; on null the generated code calls {@link #read},
-   * which handles every other case (misses, Redis, stale entries, null values, transactions).
-   * Called by generated code.
-   *
-   * @param read the method
-   * @param key the entry's key, as for {@link #read}
-   * @param <T> the result type
-   * @return the cached value, or null
-   */
-  public <T> T cached(CachedRead<T> read, Object key) {
-    if (transactions.current() != null) {
-      return null; // see inTransaction: no cache inside a transaction
-    }
-    return cache.cache().cached(read, key);
-  }
-
-  /**
-   * Runs a cached read of a generated repository method: served from the in-process cache or
-   * Redis while its entry is fresh and none of its tags was invalidated since its query started,
-   * otherwise loaded with {@code query} (once per key in this process however many callers miss
-   * together) and stored in both levels. Called by generated code.
-   *
-   * @param read the method, its cache policy and the codec of its result
-   * @param key the entry's key: a generated {@link dev.larder.runtime.internal.CacheKey}, or the
-   *     key string from the generated {@code Keys} class
-   * @param tags the entry's tags, asked for only when the value is not in this process's cache
-   * @param query the database call that loads the value
-   * @param <T> the result type
-   * @return the cached or loaded value
-   * @throws RepositoryException if the query fails; Redis failures are never thrown
-   */
-  public <T> T read(CachedRead<T> read, Object key, Supplier<List<String>> tags,
-      HandleCallback<T, RuntimeException> query) {
-    requireNonNull(read, "read");
-    requireNonNull(key, "key");
-    requireNonNull(tags, "tags");
-    if (transactions.current() != null) {
-      return execute(read.method(), query); // see inTransaction: no cache inside a transaction
-    }
-    return cache.cache().get(read, key, tags, () -> execute(read.method(), query));
-  }
-
-  /**
-   * Runs a write of a generated repository method and, once it has succeeded, invalidates its
-   * tags: at once in this process, and through Redis in every other; inside a transaction, after
-   * its commit. Called by generated code.
-   *
-   * @param method the repository method
-   * @param tags the tags the write makes stale
-   * @param work the database call
-   * @param <T> the result type
-   * @return what {@code work} returned
-   * @throws RepositoryException if the database call fails; when PostgreSQL did not itself
-   *     reject the statement (the connection broke after the server took it, a later step
-   *     failed), the outcome is unknown and the tags are invalidated all the same (inside a
-   *     transaction: if it commits), since an invalidation too many is harmless
-   */
-  public <T> T write(
-      RepositoryMethod method, List<String> tags, HandleCallback<T, RuntimeException> work) {
-    requireNonNull(tags, "tags");
-    T result;
-    try {
-      result = execute(method, work);
-    } catch (RuntimeException | Error e) {
-      if (RepositoryException.outcomeUnknown(e)) {
-        // The statement may have taken effect although it failed here (the connection broke
-        // after the server took it, or a later step failed): a bump is always safe, a missed one
-        // is a stale read. Inside a transaction, the tags wait for its commit, should the work
-        // go on to one.
-        cache.cache().counters.of(method).invalidations.add(tags.size());
-        Transactions.Context transaction = transactions.current();
-        if (transaction != null) {
-          transaction.pendingTags.addAll(tags);
-        } else {
-          bumpQuietly(tags, e);
-        }
-      }
-      throw e;
-    }
-    cache.cache().counters.of(method).invalidations.add(tags.size());
-    invalidate(tags);
-    return result;
-  }
-
-  private void bumpQuietly(List<String> tags, Throwable failure) {
-    try {
-      bumpNow(tags);
-    } catch (RuntimeException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  /**
    * Invalidates tags by hand, for changes Larder did not make itself (another service, a
    * migration, an application event). Every entry carrying one of them stops being served, in
    * every process; the cost does not depend on how many entries carry them.
@@ -267,7 +161,7 @@ public final class Larder implements AutoCloseable {
     requireNonNull(tags, "tags");
     List<String> copy = List.copyOf(tags);
     TagGenerations.checkTags(copy);
-    invalidate(copy);
+    transactions.invalidate(copy);
   }
 
   /**
@@ -278,33 +172,18 @@ public final class Larder implements AutoCloseable {
    * as Redis answers.
    */
   public void invalidateEverything() {
-    cache.cache().dropLocal();
-    cache.generations().invalidateEverything();
-  }
-
-  /** Bumps now, or after the commit of the calling thread's transaction. */
-  private void invalidate(List<String> tags) {
-    Transactions.Context transaction = transactions.current();
-    if (transaction != null) {
-      transaction.pendingTags.addAll(tags);
-    } else {
-      bumpNow(tags);
-    }
-  }
-
-  private void bumpNow(List<String> tags) {
-    cache.cache().counters.invalidated(tags);
-    cache.generations().bump(tags);
+    cache.dropLocal();
+    generations.invalidateEverything();
   }
 
   /** Returns the cache counters since this runtime started. */
   public CacheStats cacheStats() {
-    MethodCounters m = cache.cache().counters;
+    MethodCounters m = counters;
     return new CacheStats(m.sum(c -> c.l1Hits.sum()), m.sum(c -> c.l2Hits.sum()),
         m.sum(c -> c.misses.sum()), m.sum(c -> c.loads.sum()), m.sum(c -> c.loadNanos.sum()),
-        m.sum(c -> c.staleServed.sum()), cache.generations().bumps.sum(),
-        cache.generations().pendingCount(), cache.generations().unconfirmed.sum(),
-        cache.redis() != null && cache.redis().breaker.state() == CircuitBreaker.State.CLOSED);
+        m.sum(c -> c.staleServed.sum()), generations.bumps.sum(), generations.pendingCount(),
+        generations.unconfirmed.sum(),
+        redis != null && redis.breaker.state() == CircuitBreaker.State.CLOSED);
   }
 
   /**
@@ -319,13 +198,13 @@ public final class Larder implements AutoCloseable {
       thread.setDaemon(true);
       thread.start();
     };
-    return new HealthCheck(dataSource, cache.redis(), this::cacheStats, oneOff,
+    return new HealthCheck(dataSource, redis, this::cacheStats, oneOff,
         Duration.ofSeconds(2)).check();
   }
 
   /** Returns the counters of every repository method this runtime has run, by method name. */
   public Map<String, MethodStats> methodStats() {
-    return cache.cache().counters.snapshot();
+    return counters.snapshot();
   }
 
   /**
@@ -333,7 +212,7 @@ public final class Larder implements AutoCloseable {
    * {@code ':'} ({@code product} for {@code product:42}), which keeps the count of series bounded.
    */
   public Map<String, Long> invalidationsByTagFamily() {
-    return cache.cache().counters.invalidationsByFamily();
+    return counters.invalidationsByFamily();
   }
 
   /**
@@ -392,18 +271,6 @@ public final class Larder implements AutoCloseable {
   }
 
   /**
-   * Makes the cached reads of a repository known to this runtime, for invalidation by key
-   * pattern. Called by the constructor of every generated repository.
-   *
-   * @param reads the repository's cached reads
-   */
-  public void register(CachedRead<?>... reads) {
-    for (CachedRead<?> read : reads) {
-      registered.putIfAbsent(read.method().qualifiedName(), read);
-    }
-  }
-
-  /**
    * Invalidates every cached entry whose key may match {@code pattern} ({@code *} matches any
    * text, {@code ?} one character), in every process, without scanning Redis: the pattern is
    * matched against the key templates of the repositories created on this runtime, and each
@@ -416,7 +283,7 @@ public final class Larder implements AutoCloseable {
    */
   public List<String> invalidateKeys(String pattern) {
     requireNonNull(pattern, "pattern");
-    List<CachedRead<?>> matching = KeyPatterns.matching(pattern, registered.values());
+    List<CachedRead<?>> matching = KeyPatterns.matching(pattern, repositories.registered());
     List<String> tags = new ArrayList<>();
     List<String> methods = new ArrayList<>();
     for (CachedRead<?> read : matching) {
@@ -424,63 +291,57 @@ public final class Larder implements AutoCloseable {
       methods.add(read.method().qualifiedName());
     }
     if (!tags.isEmpty()) {
-      invalidate(tags);
+      transactions.invalidate(tags);
     }
     return methods;
   }
 
-  /**
-   * The key that signs and checks the cursors of keyset-paged methods
-   * ({@link LarderBuilder#cursorKey}), or {@link CursorKey#NONE}; for generated code. It never
-   * reveals the key's bytes.
-   */
-  public CursorKey cursorKey() {
-    return cursorKey;
+  /** Drops this process's cached entries and tag generations; Redis keeps its entries. */
+  public void clearLocalCache() {
+    cache.dropLocal();
   }
 
   CacheSettings.Running cacheInternals() {
-    return cache;
+    return running;
   }
 
   MethodCounters methodCounters() {
-    return cache.cache().counters;
+    return counters;
   }
 
   Transactions transactions() {
     return transactions;
   }
 
-  /** Drops this process's cached entries and tag generations; Redis keeps its entries. */
-  public void clearLocalCache() {
-    cache.cache().dropLocal();
+  // What generated repositories call, for this package's tests, which call it as they do.
+
+  <T> T execute(RepositoryMethod method, HandleCallback<T, RuntimeException> work) {
+    return repositories.execute(method, work);
   }
 
-  static RepositoryException translate(RepositoryMethod method, Throwable failure) {
-    String state = RepositoryException.sqlStateOf(failure);
-    // Describe the failure by the SQLException whose SQLSTATE is reported (the driver's, or the
-    // one a generated mapper raised, which may itself wrap a less helpful cause); else the root.
-    Throwable described = failure;
-    while (described.getCause() != null && described.getCause() != described
-        && !(described instanceof SQLException sql && sql.getSQLState() != null)) {
-      described = described.getCause();
-    }
-    String detail = described.getMessage() == null
-        ? described.getClass().getSimpleName() : described.getMessage();
-    String message = (state == null ? "" : "SQLSTATE " + state + ": ") + firstLine(detail)
-        + " [SQL: " + method.writtenSql() + "]";
-    return new RepositoryException(method.qualifiedName(), message, failure);
+  <T> T cached(CachedRead<T> read, Object key) {
+    return repositories.cached(read, key);
   }
 
-  private static String firstLine(String s) {
-    int newline = s.indexOf('\n');
-    return newline < 0 ? s : s.substring(0, newline);
+  <T> T read(CachedRead<T> read, Object key, Supplier<List<String>> tags,
+      HandleCallback<T, RuntimeException> query) {
+    return repositories.read(read, key, tags, query);
+  }
+
+  <T> T write(
+      RepositoryMethod method, List<String> tags, HandleCallback<T, RuntimeException> work) {
+    return repositories.write(method, tags, work);
+  }
+
+  void register(CachedRead<?>... reads) {
+    repositories.register(reads);
   }
 
   /** Closes the connection pool and Redis client if this runtime created them. Idempotent. */
   @Override
   public void close() {
     listeners.forEach(InvalidationListener::close);
-    cache.close();
+    running.close();
     if (ownedPool != null && !ownedPool.isClosed()) {
       ownedPool.close();
       log.debug("closed connection pool {}", ownedPool.getPoolName());

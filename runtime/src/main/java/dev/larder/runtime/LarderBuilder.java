@@ -473,13 +473,27 @@ public final class LarderBuilder {
       jdbi.registerArgument(new UuidArgumentFactory());
       jdbi.registerArgument(new OffsetTimeArgumentFactory());
       jdbi.registerArgument(new DurationArgumentFactory());
-      return new Larder(jdbi, source, pool, cache.start(new MethodCounters()), batchChunkSize,
-          cursorKey);
+      return wire(jdbi, source, pool);
     } catch (RuntimeException | Error e) {
       if (pool != null) {
         pool.close(); // a failed build leaves no pool behind
       }
       throw e;
     }
+  }
+
+  /** Builds the runtime's pieces in the order they need each other, each given what it uses. */
+  private Larder wire(Jdbi jdbi, DataSource source, HikariDataSource pool) {
+    MethodCounters counters = new MethodCounters();
+    CacheSettings.Running running = cache.start(counters);
+    TagGenerations generations = running.generations();
+    // Every invalidation, by a write or by hand, at once or after a commit: counted, then bumped.
+    Transactions transactions = new Transactions(jdbi, tags -> {
+      counters.invalidated(tags);
+      generations.bump(tags);
+    });
+    RepositoryEngine repositories = new RepositoryEngine(jdbi, transactions, running.cache(),
+        counters, batchChunkSize, cursorKey);
+    return new Larder(jdbi, source, pool, running, counters, transactions, repositories);
   }
 }

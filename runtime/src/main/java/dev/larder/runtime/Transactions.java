@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs units of work in transactions bound to the calling thread, retrying the outermost one on
  * the configured SQLSTATEs with exponential backoff and full jitter. Tags invalidated inside are
- * collected and handed to {@code afterCommit} once, after the commit that made the writes
- * visible; a rolled-back attempt hands over nothing.
+ * collected and handed to {@code bump} once, after the commit that made the writes visible; a
+ * rolled-back attempt hands over nothing.
  */
 final class Transactions {
   private static final Logger log = LoggerFactory.getLogger(Transactions.class);
@@ -54,20 +54,37 @@ final class Transactions {
   }
 
   private final Jdbi jdbi;
-  private final Consumer<List<String>> afterCommit;
+  private final Consumer<List<String>> bump;
   private final ThreadLocal<Context> current = new ThreadLocal<>();
   private final Map<String, Counters> counters = new ConcurrentHashMap<>();
   private final List<BiConsumer<String, Counters>> listeners =
       new CopyOnWriteArrayList<>();
 
-  Transactions(Jdbi jdbi, Consumer<List<String>> afterCommit) {
+  /**
+   * @param jdbi what transactions open their handles on
+   * @param bump invalidates tags now, in this process and through Redis in the others
+   */
+  Transactions(Jdbi jdbi, Consumer<List<String>> bump) {
     this.jdbi = jdbi;
-    this.afterCommit = afterCommit;
+    this.bump = bump;
   }
 
   /** The calling thread's transaction, or null. */
   Context current() {
     return current.get();
+  }
+
+  /**
+   * Invalidates {@code tags} when the calling thread's writes become visible: after the commit
+   * of its transaction (on rollback, never), or at once outside a transaction.
+   */
+  void invalidate(List<String> tags) {
+    Context transaction = current.get();
+    if (transaction != null) {
+      transaction.pendingTags.addAll(tags);
+    } else {
+      bump.accept(tags);
+    }
   }
 
   <T> T run(TransactionOptions options, TransactionWork<T> work) {
@@ -96,7 +113,7 @@ final class Transactions {
         current.remove();
         stats.committed.increment();
         if (!context.pendingTags.isEmpty()) {
-          afterCommit.accept(List.copyOf(context.pendingTags));
+          bump.accept(List.copyOf(context.pendingTags));
         }
         return result;
       } catch (RuntimeException | Error failure) {
@@ -150,7 +167,7 @@ final class Transactions {
 
   private void bumpQuietly(Set<String> tags, Throwable failure) {
     try {
-      afterCommit.accept(List.copyOf(tags));
+      bump.accept(List.copyOf(tags));
     } catch (RuntimeException e) {
       failure.addSuppressed(e);
     }

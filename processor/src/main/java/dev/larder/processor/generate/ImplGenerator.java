@@ -62,13 +62,13 @@ public final class ImplGenerator {
     }
     repository.transactional().forEach(
         m -> type.addField(TransactionalMethods.constant(m, constants.of(m))));
-    type.addField(RuntimeTypes.LARDER, "larder", Modifier.PRIVATE, Modifier.FINAL);
+    type.addField(RuntimeTypes.REPOSITORY_SUPPORT, "larder", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Creates the repository on a Larder runtime.\n\n")
         .addJavadoc("@param larder the runtime that runs its statements\n")
         .addParameter(RuntimeTypes.LARDER, "larder")
-        .addStatement("this.larder = $T.requireNonNull(larder, $S)", RuntimeTypes.OBJECTS, "larder")
+        .addStatement("this.larder = $T.of(larder)", RuntimeTypes.REPOSITORY_SUPPORT)
         .addCode(registerReads(repository, constants))
         .build());
 
@@ -125,7 +125,7 @@ public final class ImplGenerator {
   }
 
 
-  /** {@code larder.register(FIND_BY_ID, ...)}: the runtime learns the reads' key templates. */
+  /** {@code this.larder.register(FIND_BY_ID, ...)}: the runtime learns the reads' key templates. */
   private static CodeBlock registerReads(Repository repository, ConstantNames constants) {
     List<CodeBlock> reads = new ArrayList<>();
     for (Method method : repository.methods()) {
@@ -137,7 +137,7 @@ public final class ImplGenerator {
       return CodeBlock.of("");
     }
     return CodeBlock.builder()
-        .addStatement("larder.register($L)", CodeBlock.join(reads, ", "))
+        .addStatement("this.larder.register($L)", CodeBlock.join(reads, ", "))
         .build();
   }
 

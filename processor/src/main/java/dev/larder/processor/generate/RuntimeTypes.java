@@ -9,6 +9,8 @@ import com.palantir.javapoet.ClassName;
  */
 final class RuntimeTypes {
   static final ClassName LARDER = ClassName.get("dev.larder.runtime", "Larder");
+  static final ClassName REPOSITORY_SUPPORT =
+      ClassName.get("dev.larder.runtime.internal", "RepositorySupport");
   static final ClassName REPOSITORY_METHOD =
       ClassName.get("dev.larder.runtime.internal", "RepositoryMethod");
   static final ClassName CACHED_READ = ClassName.get("dev.larder.runtime.internal", "CachedRead");
@@ -32,7 +34,6 @@ final class RuntimeTypes {
   static final ClassName PREPARED_BATCH = ClassName.get("org.jdbi.v3.core.statement", "PreparedBatch");
   static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
   static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
-  static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName LINKED_HASH_SET = ClassName.get("java.util", "LinkedHashSet");
   static final ClassName SET = ClassName.get("java.util", "Set");

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.larder.runtime.Cursor;
 import dev.larder.runtime.CursorPage;
-import dev.larder.runtime.Larder;
 import dev.larder.runtime.PageRequest;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -83,16 +82,16 @@ public final class Keyset<R> {
    * Checks the arguments of a call and decodes its cursor, before the cache or the database is
    * asked anything.
    *
-   * @param larder the runtime, whose cursor key checks the cursor and signs the ones the page
-   *     hands out
+   * @param support the runtime's support, whose cursor key checks the cursor and signs the ones
+   *     the page hands out
    * @param cursor the cursor, or null for the first page
    * @param limit the most rows to return
    * @throws IllegalArgumentException if the limit is out of range, or the cursor is malformed,
    *     cut short, altered, not signed with the runtime's key (when it has one), not made by this
    *     query, or holds values the sort columns cannot hold
    */
-  public Position position(Larder larder, Cursor cursor, int limit) {
-    return position(larder.cursorKey(), cursor, limit);
+  public Position position(RepositorySupport support, Cursor cursor, int limit) {
+    return position(support.cursorKey(), cursor, limit);
   }
 
   Position position(CursorKey key, Cursor cursor, int limit) {

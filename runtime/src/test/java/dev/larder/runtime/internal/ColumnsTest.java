@@ -52,7 +52,7 @@ class ColumnsTest {
 
   private static <T> T read(String sql, Class<T> type, Reader<T> reader) {
     RepositoryMethod method = new RepositoryMethod("ProductRepository", "findById", sql, "00000000");
-    return larder.execute(method, h -> h.createQuery(sql).map((rs, ctx) -> type.cast(reader.read(rs))).one());
+    return RepositorySupport.of(larder).execute(method, h -> h.createQuery(sql).map((rs, ctx) -> type.cast(reader.read(rs))).one());
   }
 
   @Test

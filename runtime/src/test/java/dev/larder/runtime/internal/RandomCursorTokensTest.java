@@ -215,7 +215,7 @@ class RandomCursorTokensTest {
       larder.jdbi().useHandle(h -> h.execute("CREATE TABLE " + table + " (" + columns + ")"));
       try {
         int accepted = feed(20_260_102L, 400, keyset, cursor -> {
-          Keyset.Position position = keyset.position(larder, cursor, 10);
+          Keyset.Position position = keyset.position(RepositorySupport.of(larder), cursor, 10);
           larder.jdbi().withHandle(h -> position.bind(h.createQuery(position.sql()))
               .mapToMap().list());
         });

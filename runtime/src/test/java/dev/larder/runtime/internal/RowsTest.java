@@ -31,16 +31,16 @@ class RowsTest {
   }
 
   private static Integer exactlyOne(int rows) {
-    return larder.execute(ONE, h -> Rows.exactlyOne(ONE, h.createQuery(SERIES).bind("n", rows).mapTo(Integer.class)));
+    return RepositorySupport.of(larder).execute(ONE, h -> Rows.exactlyOne(ONE, h.createQuery(SERIES).bind("n", rows).mapTo(Integer.class)));
   }
 
   private static Optional<Integer> atMostOne(int rows) {
-    return larder.execute(MAYBE, h -> Rows.atMostOne(MAYBE, h.createQuery(SERIES).bind("n", rows).mapTo(Integer.class)));
+    return RepositorySupport.of(larder).execute(MAYBE, h -> Rows.atMostOne(MAYBE, h.createQuery(SERIES).bind("n", rows).mapTo(Integer.class)));
   }
 
   @Test
   void listIsUnmodifiableAndKeepsNullElements() {
-    List<Integer> rows = larder.execute(MAYBE, h -> Rows.list(
+    List<Integer> rows = RepositorySupport.of(larder).execute(MAYBE, h -> Rows.list(
         h.createQuery("SELECT NULLIF(x, 2) FROM generate_series(1, 3) AS x")
             .map((rs, ctx) -> (Integer) rs.getObject(1))));
 
@@ -83,7 +83,7 @@ class RowsTest {
   @Test
   void exactlyOneRefusesASingleNullColumn() {
     String sql = "SELECT NULL::int";
-    assertThatThrownBy(() -> larder.execute(ONE, h -> Rows.exactlyOne(ONE, h.createQuery(sql).mapTo(Integer.class))))
+    assertThatThrownBy(() -> RepositorySupport.of(larder).execute(ONE, h -> Rows.exactlyOne(ONE, h.createQuery(sql).mapTo(Integer.class))))
         .isInstanceOf(IncorrectResultSizeException.class)
         .hasMessageContaining("ProbeRepository.one")
         .hasMessageContaining("NULL");
@@ -98,7 +98,7 @@ class RowsTest {
   @Test
   void atMostOneTreatsASingleNullColumnAsNoRow() {
     String sql = "SELECT NULL::int";
-    Optional<Integer> row = larder.execute(MAYBE, h -> Rows.atMostOne(MAYBE, h.createQuery(sql).mapTo(Integer.class)));
+    Optional<Integer> row = RepositorySupport.of(larder).execute(MAYBE, h -> Rows.atMostOne(MAYBE, h.createQuery(sql).mapTo(Integer.class)));
     assertThat(row).isEmpty();
   }
 
