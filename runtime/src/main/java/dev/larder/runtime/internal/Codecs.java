@@ -101,7 +101,7 @@ public final class Codecs {
   }
 
   /** A codec for a value that may be null, from one for values that are not. */
-  public static <T> ValueCodec<T> nullable(ValueCodec<T> codec) {
+  static <T> ValueCodec<T> nullable(ValueCodec<T> codec) {
     return ValueCodec.of(
         (out, value) -> {
           if (present(out, value)) {

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CursorKey {
   /** The fewest key bytes accepted: 128 bits. */
-  public static final int MINIMUM_LENGTH = 16;
+  static final int MINIMUM_LENGTH = 16;
   /** No key: tokens carry an unkeyed check. */
   public static final CursorKey NONE = new CursorKey(null);
 
@@ -47,7 +47,7 @@ public final class CursorKey {
   }
 
   /** Whether tokens are signed. */
-  public boolean signs() {
+  boolean signs() {
     return key != null;
   }
 

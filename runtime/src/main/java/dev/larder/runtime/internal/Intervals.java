@@ -53,7 +53,7 @@ public final class Intervals {
    *
    * @throws SQLException if the column is no interval, or holds months or years
    */
-  public static Duration read(ResultSet rs, int column) throws SQLException {
+  static Duration read(ResultSet rs, int column) throws SQLException {
     Object value = rs.getObject(column);
     if (value == null) {
       return null;

@@ -55,7 +55,7 @@ public final class JavaArrays {
   }
 
   /** An array of the elements of {@code values}; null for null. */
-  public static <T> T[] array(List<T> values, IntFunction<T[]> newArray) {
+  static <T> T[] array(List<T> values, IntFunction<T[]> newArray) {
     return values == null ? null : values.toArray(newArray.apply(values.size()));
   }
 
@@ -64,7 +64,7 @@ public final class JavaArrays {
    *
    * @throws NullPointerException naming the first null element
    */
-  public static int[] intArray(List<Integer> values) {
+  static int[] intArray(List<Integer> values) {
     if (values == null) {
       return null;
     }
@@ -76,7 +76,7 @@ public final class JavaArrays {
   }
 
   /** {@link #intArray} of longs. */
-  public static long[] longArray(List<Long> values) {
+  static long[] longArray(List<Long> values) {
     if (values == null) {
       return null;
     }
@@ -88,7 +88,7 @@ public final class JavaArrays {
   }
 
   /** {@link #intArray} of shorts. */
-  public static short[] shortArray(List<Short> values) {
+  static short[] shortArray(List<Short> values) {
     if (values == null) {
       return null;
     }
@@ -100,7 +100,7 @@ public final class JavaArrays {
   }
 
   /** {@link #intArray} of floats. */
-  public static float[] floatArray(List<Float> values) {
+  static float[] floatArray(List<Float> values) {
     if (values == null) {
       return null;
     }

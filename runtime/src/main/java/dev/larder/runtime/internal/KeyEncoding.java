@@ -37,7 +37,7 @@ import java.util.HexFormat;
  */
 public final class KeyEncoding {
   /** Encoded parts of more code points than this are hashed so that keys stay short. */
-  public static final int MAX_PART_LENGTH = 64;
+  static final int MAX_PART_LENGTH = 64;
 
   private static final String RESERVED = ":,[]()@~#*%{}\"";
   private static final HexFormat HEX = HexFormat.of().withUpperCase();

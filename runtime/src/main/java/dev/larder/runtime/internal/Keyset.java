@@ -27,9 +27,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 public final class Keyset<R> {
   /** The SQL name of the number of rows to read (the limit and one more). */
-  public static final String LIMIT = "larder_limit";
+  static final String LIMIT = "larder_limit";
   /** The prefix of the SQL names of the cursor's values: {@code larder_k0}, ... */
-  public static final String VALUE_PREFIX = "larder_k";
+  static final String VALUE_PREFIX = "larder_k";
 
   private final RepositoryMethod method;
   private final String firstSql;
