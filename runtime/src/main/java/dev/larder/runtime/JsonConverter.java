@@ -70,6 +70,7 @@ public abstract class JsonConverter<T> implements ColumnConverter<T, String> {
    * @param mapper the mapper that writes and reads the JSON
    * @throws NullPointerException if {@code type} or {@code mapper} is null
    */
+  @SuppressWarnings("exports") // Jackson is optional: whoever passes a mapper has it
   protected JsonConverter(Class<T> type, ObjectMapper mapper) {
     this.type = Objects.requireNonNull(type, "type");
     this.mapper = Objects.requireNonNull(mapper, "mapper");

@@ -33,6 +33,7 @@ import java.util.function.ToIntFunction;
  * {@code state} ({@code active}, {@code idle}, {@code waiting}, {@code total}). Methods and
  * transactions first seen after binding get their meters then.
  */
+@SuppressWarnings("exports") // Micrometer is optional: whoever binds meters has it
 public final class LarderMetrics implements MeterBinder {
   private final Larder larder;
 
