@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the HTTP service reads and writes in the catalog. Two generated repositories implement it
- * with the same SQL, since a repository's consistency mode is fixed at compile time:
- * {@link CatalogRepository} (the default, {@code NEAR}) and {@link StrictCatalogRepository}.
+ * What the HTTP service reads and writes in the catalog, implemented by the generated {@link
+ * CatalogRepository}; the service's strict mode runs the same repository on a runtime built with
+ * {@code strictReads(true)}.
  *
  * <p>Tags: {@code product:<id>} for one product, {@code category:<slug>} for a category's pages,
  * {@code product-names} for search results (names change only when products are added).

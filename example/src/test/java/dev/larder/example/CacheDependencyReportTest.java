@@ -43,8 +43,7 @@ class CacheDependencyReportTest {
           .containsExactlyInAnyOrder(PRODUCTS + ".json",
               "dev.larder.example.CartRepository.json",
               "dev.larder.example.OrderRepository.json",
-              "dev.larder.example.CatalogRepository.json",
-              "dev.larder.example.StrictCatalogRepository.json");
+              "dev.larder.example.CatalogRepository.json");
     }
   }
 

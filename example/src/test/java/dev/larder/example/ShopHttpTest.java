@@ -49,7 +49,7 @@ class ShopHttpTest {
   }
 
   private String start(Larder larder) {
-    HttpApi api = new HttpApi(new ShopService(larder, false)).start("127.0.0.1", 0);
+    HttpApi api = new HttpApi(new ShopService(larder)).start("127.0.0.1", 0);
     opened.add(larder);
     opened.add(api);
     return "http://127.0.0.1:" + api.port();

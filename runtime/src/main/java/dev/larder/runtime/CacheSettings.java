@@ -45,6 +45,7 @@ final class CacheSettings {
   int refreshQueue = 1_000;
   Duration invalidationWait = Duration.ofMillis(50);
   Duration maxStaleness = Duration.ofMillis(50);
+  boolean strictReads;
 
   /** What {@link #start()} made; closed by the runtime. */
   record Running(
@@ -102,7 +103,7 @@ final class CacheSettings {
             maximumPendingInvalidations);
         TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, null, generations,
             new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
-            () -> false, maxStaleness, counters);
+            () -> false, maxStaleness, strictReads, counters);
         return new Running(cache, generations, null, refresher, null, null);
       }
       AtomicInteger watchThreads = new AtomicInteger();
@@ -117,7 +118,7 @@ final class CacheSettings {
           maximumPendingInvalidations, invalidationWait, lease);
       TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, redis, generations,
           new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
-          redis::degraded, maxStaleness, counters);
+          redis::degraded, maxStaleness, strictReads, counters);
       watch = new RedisWatch(watcher, lease, redis, generations, cache);
       // The one cycle: the watch acts on the link whose breaker it listens to, so it is named
       // the breaker's listener once both exist, before anything calls Redis.

@@ -192,6 +192,18 @@ public final class LarderBuilder {
   }
 
   /**
+   * Makes every cached read of this runtime {@code STRICT}, whatever its repository's {@code
+   * consistency} says: each in-process hit then also checks its tags' generations in Redis, and a
+   * read that cannot ask Redis goes to PostgreSQL. For a deployment that must never serve a
+   * replaced value (or to compare the modes under one workload) without a second repository.
+   * Default false: each read as annotated.
+   */
+  public LarderBuilder strictReads(boolean strict) {
+    cache.strictReads = strict;
+    return this;
+  }
+
+  /**
    * Entries whose encoding is larger than this many bytes are LZ4-compressed in Redis.
    * Default 1024.
    *

@@ -60,6 +60,8 @@ final class TwoLevelCache {
   private final Duration degradedTtl;
   private final BooleanSupplier degraded;
   private final long maxStalenessMillis;
+  /** Whether reads annotated NEAR are strict too ({@link LarderBuilder#strictReads}). */
+  private final boolean everyReadStrict;
 
   final MethodCounters counters;
 
@@ -68,15 +70,16 @@ final class TwoLevelCache {
       EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
       Duration degradedTtl, BooleanSupplier degraded, Duration maxStaleness) {
     this(l1Enabled, l1MaximumSize, redis, generations, encoding, refresher, clock, jitter,
-        degradedTtl, degraded, maxStaleness, new MethodCounters());
+        degradedTtl, degraded, maxStaleness, false, new MethodCounters());
   }
 
   /** A cache that counts into {@code counters}, which the runtime reports. */
   TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, TagGenerations generations,
       EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
       Duration degradedTtl, BooleanSupplier degraded, Duration maxStaleness,
-      MethodCounters counters) {
+      boolean everyReadStrict, MethodCounters counters) {
     this.counters = counters;
+    this.everyReadStrict = everyReadStrict;
     this.l1Enabled = l1Enabled;
     this.redis = redis;
     this.generations = generations;
@@ -97,6 +100,10 @@ final class TwoLevelCache {
         .build();
   }
 
+  private boolean strict(CachedRead<?> read) {
+    return everyReadStrict || read.policy().strict();
+  }
+
   /** The key of an entry in Redis: a generated key's own, or the key itself when a string. */
   private static String redisKey(Object key) {
     return key instanceof CacheKey generated ? generated.redisKey() : (String) key;
@@ -114,7 +121,7 @@ final class TwoLevelCache {
     CacheEntry entry = l1.getIfPresent(key);
     if (entry == null || entry.read() != read || entry.value() == null
         || (entry.staleUntil() != entry.freshUntil() && clock.getAsLong() >= entry.freshUntil())
-        || !valid(entry, read.policy().strict())) {
+        || !valid(entry, strict(read))) {
       return null;
     }
     MethodCounters.Counters stats = entry.counters();
@@ -134,7 +141,7 @@ final class TwoLevelCache {
     if (l1Enabled) {
       CacheEntry entry = l1.getIfPresent(key);
       if (entry != null) {
-        if (entry.read() == read && valid(entry, policy.strict())) {
+        if (entry.read() == read && valid(entry, strict(read))) {
           if (entry.staleUntil() == entry.freshUntil()) {
             stats.l1Hits.increment(); // Caffeine has already checked its freshness
             return cast(entry.value());
@@ -175,7 +182,7 @@ final class TwoLevelCache {
       // A load that started after this call reflects every write that returned before it; an
       // older one is checked as a hit would be (against Redis, for a strict read).
       if (shared.read() == read
-          && (flight.startedNanos() - started >= 0 || valid(shared, policy.strict()))) {
+          && (flight.startedNanos() - started >= 0 || valid(shared, strict(read)))) {
         return cast(shared.value());
       }
       flights.remove(key, flight); // done: do not wait for its leader to take it away
@@ -211,7 +218,7 @@ final class TwoLevelCache {
         Stamps local = generations.stamps(tags);
         Generation[] stamped = stored.stamps().generations();
         if (TagGenerations.current(local) && sameTokens(stamped, local.generations())
-            && confirmedByRedis(local, tags, read.policy().strict(), clock.getAsLong())) {
+            && confirmedByRedis(local, tags, strict(read), clock.getAsLong())) {
           stats.l2Hits.increment();
           long freshUntil = stored.freshUntil();
           long staleUntil = stored.staleUntil();

@@ -501,4 +501,17 @@ class ConsistencyHolesTest {
     return larder.read(NEAR_NAME, "item:1:" + key, () -> List.of("item:" + key),
         items::queryName);
   }
+
+  /** strictReads makes a read annotated NEAR check Redis on every hit, as a STRICT one does. */
+  @Test
+  void strictReadsMakesEveryReadAskRedisOnEveryHit() {
+    // An hour of trust for NEAR: without strictReads the bump below stays unseen.
+    Larder near = larder(builder().maxStaleness(Duration.ofHours(1)));
+    Larder strict = larder(builder().maxStaleness(Duration.ofHours(1)).strictReads(true));
+    assertThat(name(near, NEAR_NAME, "item:1")).isEqualTo("old");
+    assertThat(name(strict, NEAR_NAME, "item:1")).isEqualTo("old");
+    bumpElsewhereWithoutAMessage("new");
+    assertThat(name(near, NEAR_NAME, "item:1")).isEqualTo("old");
+    assertThat(name(strict, NEAR_NAME, "item:1")).isEqualTo("new");
+  }
 }

@@ -48,7 +48,7 @@ public final class ServiceMain {
     if (!options.containsKey("no-seed") && productCount(larder) == 0) {
       Seeder.seed(larder, Integer.parseInt(options.getOrDefault("products", "20000")), out);
     }
-    HttpApi api = new HttpApi(new ShopService(larder, mode.equals("larder-strict")))
+    HttpApi api = new HttpApi(new ShopService(larder))
         .start("127.0.0.1", Integer.parseInt(options.getOrDefault("port", "8080")));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -77,7 +77,8 @@ public final class ServiceMain {
   static LarderBuilder builder(String mode, Map<String, String> environment) {
     LarderBuilder builder = Larder.builder().environment(environment).poolName("shop");
     switch (mode) {
-      case "larder", "larder-strict" -> { }
+      case "larder" -> { }
+      case "larder-strict" -> builder.strictReads(true);
       case "no-cache" -> builder.localCache(false).redisCache(false);
       default -> throw new IllegalArgumentException(
           "--mode must be larder, larder-strict or no-cache but was '" + mode + "'");

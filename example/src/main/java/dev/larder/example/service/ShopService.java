@@ -16,7 +16,6 @@ import dev.larder.example.OrderRepository;
 import dev.larder.example.OrderRepositoryImpl;
 import dev.larder.example.Product;
 import dev.larder.example.ProductHit;
-import dev.larder.example.StrictCatalogRepositoryImpl;
 import dev.larder.runtime.Cursor;
 import dev.larder.runtime.CursorPage;
 import dev.larder.runtime.Larder;
@@ -48,12 +47,11 @@ public final class ShopService {
   /**
    * Creates the service over a runtime.
    *
-   * @param larder the runtime
-   * @param strict whether the catalog reads in strict consistency mode
+   * @param larder the runtime (built with {@code strictReads(true)} for the strict mode)
    */
-  public ShopService(Larder larder, boolean strict) {
+  public ShopService(Larder larder) {
     this.larder = requireNonNull(larder, "larder");
-    this.catalog = strict ? new StrictCatalogRepositoryImpl(larder) : new CatalogRepositoryImpl(larder);
+    this.catalog = new CatalogRepositoryImpl(larder);
     this.carts = new CartRepositoryImpl(larder);
     this.orders = new OrderRepositoryImpl(larder);
   }
