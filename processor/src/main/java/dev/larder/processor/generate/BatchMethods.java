@@ -27,7 +27,7 @@ final class BatchMethods {
 
   /** The multi-row statement constant of a batch insert; none for other methods. */
   static List<FieldSpec> constants(Method method, String name) {
-    SqlClauses.InsertValues insert = multiRow(method);
+    SqlClauses.InsertValues insert = method.multiRowInsert();
     if (insert == null) {
       return List.of();
     }
@@ -58,7 +58,7 @@ final class BatchMethods {
     String transaction = scope.local("transaction");
     CodeBlock assign = shape == ResultShape.VOID ? CodeBlock.of("")
         : CodeBlock.of("long $N = ", count);
-    SqlClauses.InsertValues insert = multiRow(method);
+    SqlClauses.InsertValues insert = method.multiRowInsert();
     builder.addCode("$L$L.write($L, $L,\n$>$>", assign, larder, target, tags)
         .addCode("$N -> $N.inTransaction($N -> ", handle, handle, transaction);
     if (insert != null) {
@@ -118,22 +118,6 @@ final class BatchMethods {
         .addCode("$<})));\n$<$<$<$<");
   }
 
-  /** The insert split for multi-row statements, when every name of its tuple binds a component. */
-  static SqlClauses.InsertValues multiRow(Method method) {
-    Parameter batch = method.batchParameter();
-    SqlClauses.InsertValues insert = method.sql().clauses().insertValues();
-    if (batch == null || insert == null || insert.names().isEmpty()) {
-      return null;
-    }
-    for (String name : insert.names()) {
-      Binding b = binding(method, name);
-      if (b == null || b.parameter() != batch || b.component() == null) {
-        return null;
-      }
-    }
-    return insert;
-  }
-
   /** {@code .bind(at, row.sku()).bind(at + 1, row.name())...}, one per {@code ?} of the tuple. */
   private static CodeBlock positionalBinds(
       Method method, SqlClauses.InsertValues insert, String element, String at,
@@ -141,7 +125,7 @@ final class BatchMethods {
     CodeBlock.Builder code = CodeBlock.builder();
     List<String> names = new ArrayList<>(insert.names());
     for (int i = 0; i < names.size(); i++) {
-      Binding b = binding(method, names.get(i));
+      Binding b = method.bindingOf(names.get(i));
       CodeBlock position = i == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, i);
       CodeBlock value = CodeBlock.of("$N.$N()", element, b.component().name());
       JavaType.Scalar type = (JavaType.Scalar) b.component().type();
@@ -170,14 +154,5 @@ final class BatchMethods {
       }
     }
     return code.build();
-  }
-
-  private static Binding binding(Method method, String sqlName) {
-    for (Binding b : method.bindings()) {
-      if (b.sqlName().equals(sqlName)) {
-        return b;
-      }
-    }
-    return null;
   }
 }

@@ -83,7 +83,7 @@ final class ConstantNames {
     if (method.result().shape() == ResultShape.CURSOR_PAGE) {
       return "_KEYSET";
     }
-    return BatchMethods.multiRow(method) != null ? "_ROWS" : null;
+    return method.multiRowInsert() != null ? "_ROWS" : null;
   }
 
   /** {@code title_int_String} for {@code title(int, String)}. */

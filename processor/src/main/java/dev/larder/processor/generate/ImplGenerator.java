@@ -13,13 +13,12 @@ import dev.larder.processor.model.Method;
 import dev.larder.processor.model.MethodKind;
 import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ParameterKind;
+import dev.larder.processor.model.ReadCache;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.ResultShape;
 import dev.larder.processor.model.ScalarKind;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import dev.larder.processor.model.CacheSettings;
-import dev.larder.processor.model.DurationSetting;
 import dev.larder.processor.model.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,19 +107,16 @@ public final class ImplGenerator {
           .initializer("$>$>$L$<$<", repositoryMethod)
           .build();
     }
-    CacheSettings settings = repository.settings();
-    DurationSetting ttl = method.ttl() != null ? method.ttl() : settings.ttl();
-    DurationSetting emptyTtl = settings.emptyTtl().value().compareTo(ttl.value()) < 0
-        ? settings.emptyTtl() : ttl;
+    ReadCache cache = repository.cacheOf(method);
     CodeBlock policy = CodeBlock.of("new $T($L, $L, $L, $L)", RuntimeTypes.CACHE_POLICY,
-        Expressions.duration(ttl.value()), Expressions.duration(emptyTtl.value()),
-        Expressions.duration(settings.staleWhileRevalidate().value()), settings.strict());
+        Expressions.duration(cache.ttl().value()), Expressions.duration(cache.emptyTtl().value()),
+        Expressions.duration(cache.staleWhileRevalidate().value()), cache.strict());
     TypeName type = ParameterizedTypeName.get(RuntimeTypes.CACHED_READ,
         method.result().typeName().box());
     return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T<>(\n$>$>$L,\n$L,\n$L,\n$S)$<$<", RuntimeTypes.CACHED_READ,
             repositoryMethod, policy, codecs.forResult(method.result()),
-            KeysGenerator.keyTemplate(repository, method))
+            cache.keyTemplate())
         .build();
   }
 
@@ -170,7 +166,7 @@ public final class ImplGenerator {
       RowMappers mappers, ClassFields fields) {
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
     String constant = constants.of(method);
-    if (PagingGenerator.isPaged(method)) {
+    if (method.isPaged()) {
       return PagingGenerator.query(repository, method, constant, constants.statementsOf(method),
           mappers, scope, fields);
     }

@@ -43,7 +43,7 @@ final class KeyRecords {
 
   /** Whether {@code method} gets a key record: a cached, unpaged read of value arguments. */
   static boolean applies(Method method) {
-    if (!method.isCachedRead() || PagingGenerator.isPaged(method)) {
+    if (!method.isCachedRead() || method.isPaged()) {
       return false;
     }
     for (Parameter p : method.parameters()) {

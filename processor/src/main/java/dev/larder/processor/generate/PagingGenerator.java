@@ -24,15 +24,10 @@ import javax.lang.model.element.Modifier;
 final class PagingGenerator {
   private PagingGenerator() {}
 
-  static boolean isPaged(Method method) {
-    ResultShape shape = method.result().shape();
-    return shape == ResultShape.PAGE || shape == ResultShape.CURSOR_PAGE;
-  }
-
   /** The statements constant of a paged method; none for other methods. */
   static List<FieldSpec> constants(
       Method method, String constant, String name, ClassFields fields) {
-    if (!isPaged(method)) {
+    if (!method.isPaged()) {
       return List.of();
     }
     if (method.result().shape() == ResultShape.PAGE) {
@@ -114,27 +109,6 @@ final class PagingGenerator {
         .addStatement("return $L",
             ImplGenerator.read(repository, method, constant, scope, handle, load))
         .build();
-  }
-
-  /** The part paging adds to the method's cache key. */
-  static CodeBlock keyPart(Method method) {
-    if (method.result().shape() == ResultShape.PAGE) {
-      return CodeBlock.of("$T.keyPart($N)", RuntimeTypes.OFFSET_PAGING,
-          method.parameterOf(ParameterKind.PAGE_REQUEST).name());
-    }
-    return CodeBlock.of("$T.keyPart($N, $N)", RuntimeTypes.KEYSET,
-        method.parameterOf(ParameterKind.CURSOR).name(),
-        method.parameterOf(ParameterKind.LIMIT).name());
-  }
-
-  /** The same part as {@link #keyPart} shows it in Javadoc. */
-  static String keyShape(Method method) {
-    if (method.result().shape() == ResultShape.PAGE) {
-      String request = method.parameterOf(ParameterKind.PAGE_REQUEST).name();
-      return "[page={" + request + ".page},size={" + request + ".size}]";
-    }
-    return "[after={" + method.parameterOf(ParameterKind.CURSOR).name() + "},limit={"
-        + method.parameterOf(ParameterKind.LIMIT).name() + "}]";
   }
 
   private static String sortType(JavaType.Scalar scalar) {
