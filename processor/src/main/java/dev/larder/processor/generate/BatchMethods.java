@@ -112,7 +112,7 @@ final class BatchMethods {
         .addStatement("$T $N = $N.prepareBatch($L.sql())", RuntimeTypes.PREPARED_BATCH,
             prepared, transaction, target)
         .beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, chunk)
-        .addStatement("$N$L\n.add()", prepared, ImplGenerator.binds(method, target, element, fields))
+        .addStatement("$N$L\n.add()", prepared, CodeShapes.binds(method, target, element, fields))
         .endControlFlow()
         .addStatement("return $L", result.apply(prepared))
         .addCode("$<})));\n$<$<$<$<");

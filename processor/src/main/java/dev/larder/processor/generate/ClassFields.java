@@ -6,7 +6,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import dev.larder.processor.model.EnumConstant;
 import dev.larder.processor.model.JavaType;
-import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.ScalarKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +58,7 @@ final class ClassFields {
       String simple = simpleName(name);
       String qualified = name.packageName().isEmpty() ? simple
           : name.packageName().replace('.', '_') + "_" + simple;
-      out.put(name, ConstantNames.constantCase(
+      out.put(name, constantCase(
           bySimpleName.get(simple) > 1 ? qualified : simple) + suffix);
     }
     return out;
@@ -94,6 +93,23 @@ final class ClassFields {
   /** {@code Converted.codec(EMAIL_CONVERTER, Codecs.STRING)}: cached as its database form. */
   CodeBlock convertedCodec(JavaType.Scalar type, CodeBlock columnCodec) {
     return CodeBlock.of("$T.codec($N, $L)", CONVERTED, converterName(type), columnCodec);
+  }
+
+  /**
+   * A Java name in constant case, as every constant of a generated class is named:
+   * {@code FIND_BY_ID} for {@code findById}, {@code TITLE_INT_STRING} for {@code title_int_String}.
+   */
+  static String constantCase(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      char previous = i > 0 ? camel.charAt(i - 1) : '_';
+      if (Character.isUpperCase(c) && !Character.isUpperCase(previous) && previous != '_') {
+        out.append('_');
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString();
   }
 
   private static String simpleName(ClassName name) {
@@ -180,23 +196,6 @@ final class ClassFields {
   CodeBlock bindArray(String sqlName, JavaType.Scalar type, CodeBlock values) {
     return CodeBlock.of("\n.bindBySqlType($S, $N.arrayLiteral($L), $T.OTHER)", sqlName,
         name(type), values, TYPES);
-  }
-
-  /**
-   * The value a key part encodes: the label (or labels) of an enum with labels other than its
-   * names; any other value as it is, since {@code KeyEncoding} encodes a constant by its name,
-   * which is then its label.
-   */
-  CodeBlock keyValue(JavaType type, ParameterKind kind, CodeBlock value) {
-    if (type instanceof JavaType.Scalar scalar && scalar.kind() == ScalarKind.CONVERTED) {
-      return toColumn(scalar, value); // keyed by its database form, as a trigger would
-    }
-    if (!(type instanceof JavaType.Scalar scalar) || !scalar.relabelled()) {
-      return value;
-    }
-    boolean many = kind == ParameterKind.ARRAY || scalar.kind() != ScalarKind.ENUM;
-    return CodeBlock.of(many ? "$N.labels($L)" : "$N.label($L)", name(scalar),
-        Expressions.asList(scalar, value));
   }
 
   static boolean isEnum(JavaType type) {

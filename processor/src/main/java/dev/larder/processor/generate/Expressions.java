@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ParameterKind;
+import dev.larder.processor.model.ScalarKind;
 import dev.larder.processor.model.Template;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,14 +63,32 @@ final class Expressions {
     if (component == null && parameter.record() != null) {
       List<CodeBlock> parts = new ArrayList<>();
       for (JavaType.Component c : parameter.record().components()) {
-        parts.add(fields.keyValue(c.type(), null, value(parameter, c, batchElement)));
+        parts.add(keyValue(fields, c.type(), null, value(parameter, c, batchElement)));
       }
       return CodeBlock.of("$T.tuple($L)", RuntimeTypes.KEY_ENCODING, CodeBlock.join(parts, ", "));
     }
     CodeBlock value = value(parameter, component, batchElement);
     return CodeBlock.of("$T.part($L)", RuntimeTypes.KEY_ENCODING, component != null
-        ? fields.keyValue(component.type(), null, value)
-        : fields.keyValue(parameter.element(), parameter.kind(), value));
+        ? keyValue(fields, component.type(), null, value)
+        : keyValue(fields, parameter.element(), parameter.kind(), value));
+  }
+
+  /**
+   * The value a key part encodes: the label (or labels) of an enum with labels other than its
+   * names; any other value as it is, since {@code KeyEncoding} encodes a constant by its name,
+   * which is then its label.
+   */
+  private static CodeBlock keyValue(
+      ClassFields fields, JavaType type, ParameterKind kind, CodeBlock value) {
+    if (type instanceof JavaType.Scalar scalar && scalar.kind() == ScalarKind.CONVERTED) {
+      return fields.toColumn(scalar, value); // keyed by its database form, as a trigger would
+    }
+    if (!(type instanceof JavaType.Scalar scalar) || !scalar.relabelled()) {
+      return value;
+    }
+    boolean many = kind == ParameterKind.ARRAY || scalar.kind() != ScalarKind.ENUM;
+    return CodeBlock.of(many ? "$N.labels($L)" : "$N.label($L)", fields.name(scalar),
+        asList(scalar, value));
   }
 
   /**

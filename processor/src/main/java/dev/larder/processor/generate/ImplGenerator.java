@@ -4,22 +4,16 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.larder.processor.model.Binding;
 import dev.larder.processor.model.EnumTypes;
-import dev.larder.processor.model.JavaType;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.MethodKind;
 import dev.larder.processor.model.Parameter;
-import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.ReadCache;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.ResultShape;
-import dev.larder.processor.model.ScalarKind;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
-import dev.larder.processor.model.Template;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -137,31 +131,6 @@ public final class ImplGenerator {
         .build();
   }
 
-  /** {@code ProductRepositoryKeys.findByIdTags(id)}, or {@code List.of()} without tags. */
-  private static CodeBlock tags(Repository repository, Method method, List<Template> templates) {
-    if (templates.isEmpty()) {
-      return CodeBlock.of("$T.of()", RuntimeTypes.LIST);
-    }
-    return CodeBlock.of("$T.$N($L)", repository.keysName(), method.tagsBuilderName(),
-        arguments(method));
-  }
-
-  /** The read's tags as a supplier, so that an in-process hit does not build them. */
-  static CodeBlock lazyTags(Repository repository, Method method) {
-    if (method.tags().isEmpty()) {
-      return CodeBlock.of("$T::of", RuntimeTypes.LIST);
-    }
-    return CodeBlock.of("() -> $L", tags(repository, method, method.tags()));
-  }
-
-  static CodeBlock arguments(Method method) {
-    List<CodeBlock> names = new ArrayList<>();
-    for (Parameter p : method.parameters()) {
-      names.add(CodeBlock.of("$N", p.name()));
-    }
-    return CodeBlock.join(names, ", ");
-  }
-
   private MethodSpec query(Repository repository, Method method, ConstantNames constants,
       RowMappers mappers, ClassFields fields) {
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
@@ -171,14 +140,14 @@ public final class ImplGenerator {
           mappers, scope, fields);
     }
     String handle = scope.local("handle");
-    CodeBlock target = methodOf(method, scope.constant(constant));
+    CodeBlock target = CodeShapes.methodOf(method, scope.constant(constant));
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
     CodeBlock statement = switch (method.result().shape()) {
       case SINGLE, OPTIONAL -> CodeBlock.builder()
           .add("$T.$N($L,\n", RuntimeTypes.ROWS,
               method.result().shape() == ResultShape.SINGLE ? "exactlyOne" : "atMostOne", target)
           .add("$N.createQuery($L.sql())$>$>", handle, target)
-          .add(binds(method, target, null, fields))
+          .add(CodeShapes.binds(method, target, null, fields))
           .add(map)
           .add(")$<$<")
           .build();
@@ -186,7 +155,7 @@ public final class ImplGenerator {
       case LIST -> CodeBlock.builder()
           .add("$T.list(\n", RuntimeTypes.ROWS)
           .add("$N.createQuery($L.sql())$>$>", handle, target)
-          .add(binds(method, target, null, fields))
+          .add(CodeShapes.binds(method, target, null, fields))
           .add(map)
           .add(")$<$<")
           .build();
@@ -194,46 +163,16 @@ public final class ImplGenerator {
     };
     if (KeyRecords.applies(method)) {
       String key = scope.local("key");
-      return override(method)
+      return CodeShapes.override(method)
           .addCode(KeyRecords.body(repository, method, scope, constant, key,
-              read(constant, scope, handle, statement, CodeBlock.of("$N", key),
-                  lazyTags(repository, method))))
+              CodeShapes.cachedRead(constant, scope, handle, statement, CodeBlock.of("$N", key),
+                  CodeShapes.lazyTags(repository, method))))
           .build();
     }
-    return override(method)
-        .addStatement("return $L", read(repository, method, constant, scope, handle, statement))
+    return CodeShapes.override(method)
+        .addStatement("return $L",
+            CodeShapes.read(repository, method, constant, scope, handle, statement))
         .build();
-  }
-
-  /**
-   * The {@code RepositoryMethod} of a read's constant: {@code FIND_BY_ID.method()} of a cached
-   * read's {@code CachedRead}, the constant itself for an uncached read.
-   */
-  static CodeBlock methodOf(Method method, CodeBlock constant) {
-    return method.isCachedRead() ? CodeBlock.of("$L.method()", constant) : constant;
-  }
-
-  /**
-   * {@code larder.read(CONSTANT, key, tags, handle -> load)} of a cached read, through its key
-   * and tags; {@code larder.execute(CONSTANT, handle -> load)} of an uncached one, straight to
-   * the database.
-   */
-  static CodeBlock read(Repository repository, Method method, String constant, MethodScope scope,
-      String handle, CodeBlock load) {
-    if (!method.isCachedRead()) {
-      return CodeBlock.of("$L.execute($L,\n$N -> $>$L$<)", scope.field("larder"),
-          scope.constant(constant), handle, load);
-    }
-    return read(constant, scope, handle, load,
-        CodeBlock.of("$T.$N($L)", repository.keysName(), method.name(), arguments(method)),
-        lazyTags(repository, method));
-  }
-
-  /** {@code larder.read(CONSTANT, key, tags, handle -> load)} of a cached read. */
-  private static CodeBlock read(String constant, MethodScope scope, String handle,
-      CodeBlock load, CodeBlock key, CodeBlock tags) {
-    return CodeBlock.of("$L.read($L,\n$L,\n$L,\n$N -> $>$L$<)", scope.field("larder"),
-        scope.constant(constant), key, tags, handle, load);
   }
 
   private MethodSpec update(Repository repository, Method method, ConstantNames constants,
@@ -241,8 +180,8 @@ public final class ImplGenerator {
     ResultShape shape = method.result().shape();
     String constant = constants.of(method);
     MethodScope scope = MethodScope.of(repository.implName(), method.parameters());
-    CodeBlock tags = tags(repository, method, method.invalidates());
-    MethodSpec.Builder builder = override(method);
+    CodeBlock tags = CodeShapes.tags(repository, method, method.invalidates());
+    MethodSpec.Builder builder = CodeShapes.override(method);
     Parameter batch = method.batchParameter();
     if (batch != null) {
       BatchMethods.body(builder, method, constant, constants.statementsOf(method), tags, scope,
@@ -258,7 +197,7 @@ public final class ImplGenerator {
     }
     CodeBlock statement = CodeBlock.builder()
         .add("$N.createUpdate($L.sql())", handle, target)
-        .add(binds(method, target, null, fields))
+        .add(CodeShapes.binds(method, target, null, fields))
         .add("\n.execute()")
         .build();
     CodeBlock write = CodeBlock.of("$L.write($L, $L,\n$N -> $L$>$L$<)", scope.field("larder"),
@@ -282,7 +221,7 @@ public final class ImplGenerator {
     String transaction = shape == ResultShape.LIST ? handle : scope.local("transaction");
     CodeBlock rows = CodeBlock.builder()
         .add("$N.createQuery($L.sql())$>$>", transaction, target)
-        .add(binds(method, target, null, fields))
+        .add(CodeShapes.binds(method, target, null, fields))
         .add("\n.map($L)$<$<", mapper)
         .build();
     CodeBlock work = switch (shape) {
@@ -296,64 +235,5 @@ public final class ImplGenerator {
         handle, work);
   }
 
-  /** One {@code .bind(..)} line per SQL name, in the order the SQL uses them. */
-  static CodeBlock binds(
-      Method method, CodeBlock target, String batchElement, ClassFields fields) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    for (Binding b : method.bindings()) {
-      Parameter p = b.parameter();
-      boolean fromBatch = p.kind() == ParameterKind.BATCH;
-      CodeBlock value = Expressions.value(p, b.component(), fromBatch ? batchElement : null);
-      if (p.kind() == ParameterKind.ARRAY && ClassFields.isEnum(p.element())) {
-        code.add(fields.bindArray(b.sqlName(), (JavaType.Scalar) p.element(),
-            CodeBlock.of("$T.array($L, $S, $L)", RuntimeTypes.ROWS, target, p.name(), value)));
-        continue;
-      }
-      if (p.kind() == ParameterKind.ARRAY) {
-        code.add("\n.bindArray($S, $T.class, $T.array($L, $S, $L))", b.sqlName(),
-            p.element().typeName().box(), RuntimeTypes.ROWS, target, p.name(), value);
-        continue;
-      }
-      JavaType.Scalar scalar = (JavaType.Scalar) (b.component() != null
-          ? b.component().type() : p.element());
-      if (scalar.kind() == ScalarKind.CONVERTED && scalar.converter().json()) {
-        // JSON text untyped: PostgreSQL takes it as the json or jsonb it goes into.
-        code.add("\n.bindBySqlType($S, $L, $T.OTHER)", b.sqlName(),
-            fields.toColumn(scalar, value), ClassFields.TYPES);
-        continue;
-      }
-      if (scalar.kind() == ScalarKind.CONVERTED) {
-        value = fields.toColumn(scalar, value); // bound as its database form
-        scalar = scalar.converter().databaseScalar();
-      }
-      switch (scalar.kind()) {
-        case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, BOXED_LONG, BOXED_INT, BOXED_SHORT,
-            BOXED_BOOLEAN, BOXED_DOUBLE, BOXED_FLOAT, STRING, BIG_DECIMAL, BYTES, CHAR, BOXED_CHAR ->
-            code.add("\n.bind($S, $L)", b.sqlName(), value);
-        // A component's array column binds as an array of its element type (an int[] as the
-        // List<Integer> it holds); null binds a NULL array.
-        case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, SHORT_LIST, FLOAT_LIST, STRING_ARRAY,
-            INT_ARRAY, LONG_ARRAY, SHORT_ARRAY, FLOAT_ARRAY, UUID_ARRAY ->
-            code.add("\n.bindArray($S, $T.class, $L)", b.sqlName(),
-                scalar.element().typeName().box(), Expressions.asList(scalar, value));
-        case ENUM_LIST, ENUM_ARRAY -> code.add(
-            fields.bindArray(b.sqlName(), scalar, Expressions.asList(scalar, value)));
-        case ENUM -> code.add(fields.bind(b.sqlName(), scalar, value));
-        default -> code.add("\n.bindByType($S, $L, $T.class)", b.sqlName(), value,
-            scalar.typeName());
-      }
-    }
-    return code.build();
-  }
 
-  static MethodSpec.Builder override(Method method) {
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name())
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(method.result().typeName());
-    for (Parameter p : method.parameters()) {
-      builder.addParameter(ParameterSpec.builder(p.typeName(), p.name()).build());
-    }
-    return builder;
-  }
 }

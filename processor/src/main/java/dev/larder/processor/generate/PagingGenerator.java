@@ -53,7 +53,7 @@ final class PagingGenerator {
             ParameterizedTypeName.get(RuntimeTypes.KEYSET, row.typeName()), name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T<>($L,\n$>$>$S,\n$S,\n$S,\n$T.of(\n$>$L$<),\nrow -> new $T[] {$L})$<$<",
-            RuntimeTypes.KEYSET, ImplGenerator.methodOf(method, CodeBlock.of("$N", constant)),
+            RuntimeTypes.KEYSET, CodeShapes.methodOf(method, CodeBlock.of("$N", constant)),
             PagingSql.keysetFirst(method.sql(), order),
             PagingSql.keysetAfter(method.sql(), order),
             PagingSql.keysetBefore(method.sql(), order),
@@ -67,9 +67,9 @@ final class PagingGenerator {
       String statementsConstant, RowMappers mappers, MethodScope scope, ClassFields fields) {
     CodeBlock statements = scope.constant(statementsConstant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
-    CodeBlock target = ImplGenerator.methodOf(method, scope.constant(constant));
-    CodeBlock binds = ImplGenerator.binds(method, target, null, fields);
-    MethodSpec.Builder builder = ImplGenerator.override(method);
+    CodeBlock target = CodeShapes.methodOf(method, scope.constant(constant));
+    CodeBlock binds = CodeShapes.binds(method, target, null, fields);
+    MethodSpec.Builder builder = CodeShapes.override(method);
     String handle;
     CodeBlock load;
     if (method.result().shape() == ResultShape.PAGE) {
@@ -107,7 +107,7 @@ final class PagingGenerator {
     }
     return builder
         .addStatement("return $L",
-            ImplGenerator.read(repository, method, constant, scope, handle, load))
+            CodeShapes.read(repository, method, constant, scope, handle, load))
         .build();
   }
 

@@ -202,6 +202,46 @@ public final class GeneratorCallWalk {
     chain.remove(chain.size() - 1);
   }
 
+  /**
+   * The calls between files of the package that lie on a cycle, {@code A -> B} where B calls its
+   * way back to A: empty when the files call each other in one direction only.
+   */
+  public List<String> cycles() {
+    Map<String, Set<String>> graph = new HashMap<>();
+    calls.forEach((method, targets) -> {
+      for (String target : targets) {
+        if (calls.containsKey(target) && !fileOf(target).equals(fileOf(method))) {
+          graph.computeIfAbsent(fileOf(method), f -> new LinkedHashSet<>()).add(fileOf(target));
+        }
+      }
+    });
+    List<String> out = new ArrayList<>();
+    graph.forEach((from, tos) -> {
+      for (String to : tos) {
+        if (reaches(graph, to, from, new HashSet<>())) {
+          out.add(from + " -> " + to);
+        }
+      }
+    });
+    return out.stream().sorted().toList();
+  }
+
+  private static boolean reaches(
+      Map<String, Set<String>> graph, String from, String to, Set<String> seen) {
+    if (from.equals(to)) {
+      return true;
+    }
+    if (!seen.add(from)) {
+      return false;
+    }
+    for (String next : graph.getOrDefault(from, Set.of())) {
+      if (reaches(graph, next, to, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The top-level class a method's class is, or is nested in. */
   private static String fileOf(String method) {
     String owner = method.substring(0, method.lastIndexOf('.', method.indexOf(':')));
@@ -224,6 +264,10 @@ public final class GeneratorCallWalk {
     String className = args.length > 1 ? args[1] : "dev.larder.processor.generate.ImplGenerator";
     String methodName = args.length > 2 ? args[2] : "generate";
     String packageName = className.substring(0, className.lastIndexOf('.'));
-    System.out.print(of(classes, packageName).walk(className, methodName));
+    GeneratorCallWalk walk = of(classes, packageName);
+    System.out.print(walk.walk(className, methodName));
+    List<String> cycles = walk.cycles();
+    System.out.println("calls on a cycle between files of " + packageName + ": " + cycles.size()
+        + (cycles.isEmpty() ? "" : "\n      " + String.join("\n      ", cycles)));
   }
 }
