@@ -33,7 +33,8 @@ final class BatchMethods {
     }
     return List.of(FieldSpec.builder(RuntimeTypes.MULTI_ROW_INSERT, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T(\n$>$>$S,\n$S,\n$S,\n$L)$<$<", RuntimeTypes.MULTI_ROW_INSERT,
+        .initializer("new $T(\n$>$>$S,\n$S,\n/* tail= */ $S,\n/* parametersPerRow= */ $L)$<$<",
+            RuntimeTypes.MULTI_ROW_INSERT,
             insert.head(), insert.tuple(), insert.tail(), insert.names().size())
         .build());
   }

@@ -14,6 +14,7 @@ import dev.larder.processor.model.Parameter;
 import dev.larder.processor.model.ReadCache;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.ResultShape;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -102,16 +103,26 @@ public final class ImplGenerator {
           .build();
     }
     ReadCache cache = repository.cacheOf(method);
-    CodeBlock policy = CodeBlock.of("new $T($L, $L, $L, $L)", RuntimeTypes.CACHE_POLICY,
-        Expressions.duration(cache.ttl().value()), Expressions.duration(cache.emptyTtl().value()),
-        Expressions.duration(cache.staleWhileRevalidate().value()), cache.strict());
     TypeName type = ParameterizedTypeName.get(RuntimeTypes.CACHED_READ,
         method.result().typeName().box());
     return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T<>(\n$>$>$L,\n$L,\n$L,\n$S)$<$<", RuntimeTypes.CACHED_READ,
-            repositoryMethod, policy, codecs.forResult(method.result()),
+            repositoryMethod, policy(cache), codecs.forResult(method.result()),
             cache.keyTemplate())
         .build();
+  }
+
+  /**
+   * {@code CachePolicy.near(ttl, emptyTtl)}, or {@code strict(..)} in the strict consistency, and
+   * {@code .withStaleWhileRevalidate(window)} when there is one.
+   */
+  private static CodeBlock policy(ReadCache cache) {
+    CodeBlock policy = CodeBlock.of("$T.$N($L, $L)", RuntimeTypes.CACHE_POLICY,
+        cache.strict() ? "strict" : "near", Expressions.duration(cache.ttl().value()),
+        Expressions.duration(cache.emptyTtl().value()));
+    Duration window = cache.staleWhileRevalidate().value();
+    return window.isZero() ? policy : CodeBlock.of("$L$Z.withStaleWhileRevalidate($L)", policy,
+        Expressions.duration(window));
   }
 
 

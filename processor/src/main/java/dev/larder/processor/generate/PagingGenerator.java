@@ -43,8 +43,9 @@ final class PagingGenerator {
     List<CodeBlock> values = new ArrayList<>();
     for (KeysetOrder.Column c : order.columns()) {
       JavaType.Scalar scalar = (JavaType.Scalar) c.component().type();
-      columns.add(CodeBlock.of("new $T($S, $T.$L, $L)", RuntimeTypes.KEYSET_COLUMN, c.column(),
-          RuntimeTypes.SORT_TYPE, sortType(scalar), c.descending()));
+      columns.add(CodeBlock.of("$T.$N($S, $T.$L)", RuntimeTypes.KEYSET_COLUMN,
+          c.descending() ? "descending" : "ascending", c.column(), RuntimeTypes.SORT_TYPE,
+          sortType(scalar)));
       values.add(scalar.kind() == ScalarKind.ENUM
           ? CodeBlock.of("$N.label(row.$N())", fields.name(scalar), c.component().name())
           : CodeBlock.of("row.$N()", c.component().name()));
