@@ -33,9 +33,11 @@ final class BatchMethods {
     }
     return List.of(FieldSpec.builder(RuntimeTypes.MULTI_ROW_INSERT, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T(\n$>$>$S,\n$S,\n/* tail= */ $S,\n/* parametersPerRow= */ $L)$<$<",
-            RuntimeTypes.MULTI_ROW_INSERT,
-            insert.head(), insert.tuple(), insert.tail(), insert.names().size())
+        .initializer(
+            "new $T(\n$>$>$L,\n$L,\n/* tail= */ $L,\n/* parametersPerRow= */ $L)$<$<",
+            RuntimeTypes.MULTI_ROW_INSERT, Expressions.text(insert.head()),
+            Expressions.text(insert.tuple()), Expressions.text(insert.tail()),
+            insert.names().size())
         .build());
   }
 
@@ -60,7 +62,7 @@ final class BatchMethods {
     CodeBlock assign = shape == ResultShape.VOID ? CodeBlock.of("")
         : CodeBlock.of("long $N = ", count);
     SqlClauses.InsertValues insert = method.multiRowInsert();
-    builder.addCode("$L$L.write($L, $L,\n$>$>", assign, larder, target, tags)
+    builder.addCode("$L$L.write($L,$W$L,\n$>$>", assign, larder, target, tags)
         .addCode("$N -> $N.inTransaction($N -> ", handle, handle, transaction);
     if (insert != null) {
       String statement = scope.local("statement");
@@ -91,7 +93,7 @@ final class BatchMethods {
       CodeBlock larder, CodeBlock tags, MethodScope scope, ClassFields fields, CodeBlock mapper) {
     String handle = scope.local("handle");
     String transaction = scope.local("transaction");
-    builder.addCode("return $L.write($L, $L,\n$>$>", larder, target, tags)
+    builder.addCode("return $L.write($L,$W$L,\n$>$>", larder, target, tags)
         .addCode("$N -> $N.inTransaction($N -> ", handle, handle, transaction);
     preparedChunks(builder, method, target, larder, transaction, scope, fields, "returning",
         prepared -> CodeBlock.of("$N.executePreparedBatch().map($L).list()", prepared, mapper));
@@ -132,7 +134,7 @@ final class BatchMethods {
       JavaType.Scalar type = (JavaType.Scalar) b.component().type();
       if (type.kind() == ScalarKind.CONVERTED && type.converter().json()) {
         // JSON text untyped: PostgreSQL takes it as the json or jsonb it goes into.
-        code.add("\n.bindUntyped($L, $L)", position, fields.toColumn(type, value));
+        code.add("\n.bindUntyped($L,$W$L)", position, fields.toColumn(type, value));
         continue;
       }
       if (type.kind() == ScalarKind.CONVERTED) {
@@ -143,15 +145,15 @@ final class BatchMethods {
       // an enum's takes its labels, an array column's its element type.
       String arrayElement = type.kind().sqlArrayElement();
       if (ClassFields.isEnum(type)) {
-        code.add("\n.bind($L, $L, $N)", position, value, fields.name(type));
+        code.add("\n.bind($L,$W$L,$W$N)", position, value, fields.name(type));
       } else if (ClassFields.isEnumLike(type)) {
-        code.add("\n.bindArray($L, $L, $N)", position, Expressions.asList(type, value),
+        code.add("\n.bindArray($L,$W$L,$W$N)", position, Expressions.asList(type, value),
             fields.name(type));
       } else if (arrayElement != null) {
-        code.add("\n.bindArray($L, $S, $L)", position, arrayElement,
+        code.add("\n.bindArray($L,$W$S,$W$L)", position, arrayElement,
             Expressions.asList(type, value));
       } else {
-        code.add("\n.bind($L, $L)", position, value);
+        code.add("\n.bind($L,$W$L)", position, value);
       }
     }
     return code.build();

@@ -158,7 +158,7 @@ final class ClassFields {
     }
     return FieldSpec.builder(ParameterizedTypeName.get(ENUM_LABELS, type.typeName()), name(type),
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T<>($S,\n$>$>$L,\n$L)$<$<", ENUM_LABELS, type.display(), toLabel,
+        .initializer("new $T<>($Z$S,\n$>$>$L,\n$L)$<$<", ENUM_LABELS, type.display(), toLabel,
             toConstant.build())
         .build();
   }
@@ -169,7 +169,7 @@ final class ClassFields {
    */
   CodeBlock read(JavaType.Scalar type, CodeBlock column) {
     if (type.kind() == ScalarKind.ENUM_ARRAY) {
-      return CodeBlock.of("$T.getEnumArray(rs, $L, $N, $T[]::new)", RuntimeTypes.COLUMNS, column,
+      return CodeBlock.of("$T.getEnumArray(rs, $L,$W$N,$W$T[]::new)", RuntimeTypes.COLUMNS, column,
           name(type), type.element().typeName());
     }
     return CodeBlock.of("$T.$N(rs, $L, $N)", RuntimeTypes.COLUMNS, type.kind().reader(), column,
@@ -188,13 +188,13 @@ final class ClassFields {
 
   /** A {@code .bindBySqlType} of the label, untyped so that PostgreSQL casts it. */
   CodeBlock bind(String sqlName, JavaType.Scalar type, CodeBlock value) {
-    return CodeBlock.of("\n.bindBySqlType($S, $N.label($L), $T.OTHER)", sqlName, name(type), value,
-        TYPES);
+    return CodeBlock.of("\n.bindBySqlType($S,$W$N.label($L),$W$T.OTHER)", sqlName, name(type),
+        value, TYPES);
   }
 
   /** A {@code .bindBySqlType} of the labels as an untyped array literal. */
   CodeBlock bindArray(String sqlName, JavaType.Scalar type, CodeBlock values) {
-    return CodeBlock.of("\n.bindBySqlType($S, $N.arrayLiteral($L), $T.OTHER)", sqlName,
+    return CodeBlock.of("\n.bindBySqlType($S,$W$N.arrayLiteral($L),$W$T.OTHER)", sqlName,
         name(type), values, TYPES);
   }
 

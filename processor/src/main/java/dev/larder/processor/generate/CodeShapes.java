@@ -43,7 +43,7 @@ final class CodeShapes {
     for (Parameter p : method.parameters()) {
       names.add(CodeBlock.of("$N", p.name()));
     }
-    return CodeBlock.join(names, ", ");
+    return CodeBlock.join(names, ",$W");
   }
 
   /**
@@ -62,7 +62,7 @@ final class CodeShapes {
   static CodeBlock read(Repository repository, Method method, String constant, MethodScope scope,
       String handle, CodeBlock load) {
     if (!method.isCachedRead()) {
-      return CodeBlock.of("$L.execute($L,\n$N -> $>$L$<)", scope.field("larder"),
+      return CodeBlock.of("$L.execute($L,\n$N -> $>$>$L$<$<)", scope.field("larder"),
           scope.constant(constant), handle, load);
     }
     return cachedRead(constant, scope, handle, load,
@@ -73,7 +73,7 @@ final class CodeShapes {
   /** {@code larder.read(CONSTANT, key, tags, handle -> load)} of a cached read. */
   static CodeBlock cachedRead(String constant, MethodScope scope, String handle,
       CodeBlock load, CodeBlock key, CodeBlock tags) {
-    return CodeBlock.of("$L.read($L,\n$L,\n$L,\n$N -> $>$L$<)", scope.field("larder"),
+    return CodeBlock.of("$L.read($L,\n$L,\n$L,\n$N -> $>$>$L$<$<)", scope.field("larder"),
         scope.constant(constant), key, tags, handle, load);
   }
 
@@ -104,11 +104,11 @@ final class CodeShapes {
       CodeBlock value = Expressions.value(p, b.component(), fromBatch ? batchElement : null);
       if (p.kind() == ParameterKind.ARRAY && ClassFields.isEnum(p.element())) {
         code.add(fields.bindArray(b.sqlName(), (JavaType.Scalar) p.element(),
-            CodeBlock.of("$T.array($L, $S, $L)", RuntimeTypes.ROWS, target, p.name(), value)));
+            CodeBlock.of("$T.array($L,$W$S,$W$L)", RuntimeTypes.ROWS, target, p.name(), value)));
         continue;
       }
       if (p.kind() == ParameterKind.ARRAY) {
-        code.add("\n.bindArray($S, $T.class, $T.array($L, $S, $L))", b.sqlName(),
+        code.add("\n.bindArray($S,$W$T.class,$W$T.array($L,$W$S,$W$L))", b.sqlName(),
             p.element().typeName().box(), RuntimeTypes.ROWS, target, p.name(), value);
         continue;
       }
@@ -116,7 +116,7 @@ final class CodeShapes {
           ? b.component().type() : p.element());
       if (scalar.kind() == ScalarKind.CONVERTED && scalar.converter().json()) {
         // JSON text untyped: PostgreSQL takes it as the json or jsonb it goes into.
-        code.add("\n.bindBySqlType($S, $L, $T.OTHER)", b.sqlName(),
+        code.add("\n.bindBySqlType($S,$W$L,$W$T.OTHER)", b.sqlName(),
             fields.toColumn(scalar, value), ClassFields.TYPES);
         continue;
       }
@@ -127,17 +127,17 @@ final class CodeShapes {
       switch (scalar.kind()) {
         case LONG, INT, SHORT, BOOLEAN, DOUBLE, FLOAT, BOXED_LONG, BOXED_INT, BOXED_SHORT,
             BOXED_BOOLEAN, BOXED_DOUBLE, BOXED_FLOAT, STRING, BIG_DECIMAL, BYTES, CHAR, BOXED_CHAR ->
-            code.add("\n.bind($S, $L)", b.sqlName(), value);
+            code.add("\n.bind($S,$W$L)", b.sqlName(), value);
         // A component's array column binds as an array of its element type (an int[] as the
         // List<Integer> it holds); null binds a NULL array.
         case STRING_LIST, INT_LIST, LONG_LIST, UUID_LIST, SHORT_LIST, FLOAT_LIST, STRING_ARRAY,
             INT_ARRAY, LONG_ARRAY, SHORT_ARRAY, FLOAT_ARRAY, UUID_ARRAY ->
-            code.add("\n.bindArray($S, $T.class, $L)", b.sqlName(),
+            code.add("\n.bindArray($S,$W$T.class,$W$L)", b.sqlName(),
                 scalar.element().typeName().box(), Expressions.asList(scalar, value));
         case ENUM_LIST, ENUM_ARRAY -> code.add(
             fields.bindArray(b.sqlName(), scalar, Expressions.asList(scalar, value)));
         case ENUM -> code.add(fields.bind(b.sqlName(), scalar, value));
-        default -> code.add("\n.bindByType($S, $L, $T.class)", b.sqlName(), value,
+        default -> code.add("\n.bindByType($S,$W$L,$W$T.class)", b.sqlName(), value,
             scalar.typeName());
       }
     }

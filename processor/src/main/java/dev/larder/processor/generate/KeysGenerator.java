@@ -35,8 +35,8 @@ public final class KeysGenerator {
         .addAnnotation(RuntimeTypes.GENERATED)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addOriginatingElement(repository.source().element())
-        .addJavadoc("Cache keys and tags of {@link $T}, as its generated implementation builds them.\n",
-            repository.interfaceName())
+        .addJavadoc("Cache keys and tags of {@link $T},\n", repository.interfaceName())
+        .addJavadoc("as its generated implementation builds them.\n")
         .addJavadoc("Keys end with {@code @} and a fingerprint of the method's SQL and result type,\n")
         .addJavadoc("so entries written by another version of a query are never read.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())

@@ -33,8 +33,9 @@ final class PagingGenerator {
     if (method.result().shape() == ResultShape.PAGE) {
       return List.of(FieldSpec.builder(RuntimeTypes.OFFSET_PAGING, name,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("new $T(\n$>$>$S,\n$S)$<$<", RuntimeTypes.OFFSET_PAGING,
-              PagingSql.offsetRows(method.sql()), PagingSql.count(method.sql()))
+          .initializer("new $T(\n$>$>$L,\n$L)$<$<", RuntimeTypes.OFFSET_PAGING,
+              Expressions.text(PagingSql.offsetRows(method.sql())),
+              Expressions.text(PagingSql.count(method.sql())))
           .build());
     }
     JavaType.Record row = (JavaType.Record) method.result().element();
@@ -53,11 +54,12 @@ final class PagingGenerator {
     return List.of(FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.KEYSET, row.typeName()), name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T<>($L,\n$>$>$S,\n$S,\n$S,\n$T.of(\n$>$L$<),\nrow -> new $T[] {$L})$<$<",
+        .initializer("new $T<>($Z$L,\n$>$>$L,\n$L,\n$L,\n$T.of(\n$>$>$L$<$<),\n"
+                + "row -> new $T[] {$L})$<$<",
             RuntimeTypes.KEYSET, CodeShapes.methodOf(method, CodeBlock.of("$N", constant)),
-            PagingSql.keysetFirst(method.sql(), order),
-            PagingSql.keysetAfter(method.sql(), order),
-            PagingSql.keysetBefore(method.sql(), order),
+            Expressions.text(PagingSql.keysetFirst(method.sql(), order)),
+            Expressions.text(PagingSql.keysetAfter(method.sql(), order)),
+            Expressions.text(PagingSql.keysetBefore(method.sql(), order)),
             RuntimeTypes.LIST, CodeBlock.join(columns, ",\n"), Object.class,
             CodeBlock.join(values, ", "))
         .build());
@@ -79,15 +81,16 @@ final class PagingGenerator {
           request.name(), request.name());
       handle = scope.local("handle");
       load = CodeBlock.builder()
-          .add("$L.page($N,\n$>", statements, request.name())
-          .add("$L.bind($N.createQuery($L.rowsSql()), $N)$>$>", statements, handle, statements,
+          .add("$L.page($N,\n", statements, request.name())
+          .add("$L.bind($Z$N.createQuery($L.rowsSql()), $N)$>$>", statements, handle, statements,
               request.name())
           .add(binds)
           .add(map)
           .add("\n.list()$<$<,\n")
-          .add("() -> $L.count($N.createQuery($L.countSql())$>$>", statements, handle, statements)
+          .add("() -> $L.count($Z$N.createQuery($L.countSql())$>$>", statements, handle,
+              statements)
           .add(binds)
-          .add("))$<$<$<")
+          .add("))$<$<")
           .build();
     } else {
       Parameter cursor = method.parameterOf(ParameterKind.CURSOR);
@@ -99,11 +102,11 @@ final class PagingGenerator {
       builder.addStatement("$T $N = $L.position($L, $N, $N)", RuntimeTypes.KEYSET_POSITION,
           position, statements, scope.field("larder"), cursor.name(), limit.name());
       load = CodeBlock.builder()
-          .add("$L.page($N,\n$>", statements, position)
+          .add("$L.page($N,\n", statements, position)
           .add("$N.bind($N.createQuery($N.sql()))$>$>", position, handle, position)
           .add(binds)
           .add(map)
-          .add("\n.list())$<$<$<")
+          .add("\n.list())$<$<")
           .build();
     }
     return builder
