@@ -23,19 +23,21 @@ public record ReadCache(
     DurationSetting staleWhileRevalidate,
     boolean strict) {
 
-  /** How {@code method}, a valid cached read of {@code repository}, is cached. */
-  static ReadCache of(Repository repository, Method method) {
-    CacheSettings settings = repository.settings();
+  /**
+   * How {@code method}, a valid cached read, is cached in a repository with {@code settings}
+   * whose keys start with {@code repositoryName}.
+   */
+  static ReadCache of(CacheSettings settings, String repositoryName, Method method) {
     DurationSetting ttl = method.ttl() != null ? method.ttl() : settings.ttl();
     DurationSetting emptyTtl = settings.emptyTtl().value().compareTo(ttl.value()) < 0
         ? settings.emptyTtl() : ttl;
-    return new ReadCache(keyTemplate(repository, method), ttl, emptyTtl,
+    return new ReadCache(keyTemplate(repositoryName, method), ttl, emptyTtl,
         settings.staleWhileRevalidate(), settings.strict());
   }
 
-  private static String keyTemplate(Repository repository, Method method) {
+  private static String keyTemplate(String repositoryName, Method method) {
     String template = method.key() != null ? method.key().text()
-        : repository.simpleName() + ":" + method.name() + ":" + method.keyParameters().stream()
+        : repositoryName + ":" + method.name() + ":" + method.keyParameters().stream()
             .map(p -> "{" + p.name() + "}").collect(Collectors.joining(","));
     return method.isPaged() ? template + pageShape(method) : template;
   }

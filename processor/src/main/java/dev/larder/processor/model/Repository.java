@@ -33,7 +33,7 @@ public record Repository(
 
   /** How {@code method}, a valid cached read of this repository, is cached: key and TTLs. */
   public ReadCache cacheOf(Method method) {
-    return ReadCache.of(this, method);
+    return ReadCache.of(settings, simpleName(), method);
   }
 
   /** {@code ProductRepositoryImpl}, in the interface's package. */
