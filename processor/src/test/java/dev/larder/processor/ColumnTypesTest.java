@@ -104,7 +104,9 @@ class ColumnTypesTest {
     assertThat(Sources.compileGeneratedStrictly(compilation, java.util.List.of(rating, file),
             "CatalogRepositoryImpl", "CatalogRepositoryKeys"))
         .succeededWithoutWarnings();
-    assertThat(Sources.generatedSource(compilation, "test.CatalogRepositoryImpl"))
+    // Compared with its wrapped lines joined: what is generated, not where a line breaks.
+    assertThat(Sources.generatedSource(compilation, "test.CatalogRepositoryImpl")
+            .replaceAll("\\s*\n\\s*", " "))
         .contains("Columns.getShortList(rs, rs.findColumn(\"small\"))",
             "Columns.getEnumList(rs, rs.findColumn(\"ratings\"), RATING_LABELS)",
             "Columns.getEnumArray(rs, rs.findColumn(\"rated\"), RATING_LABELS, Rating[]::new)",

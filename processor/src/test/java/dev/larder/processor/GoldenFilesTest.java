@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,6 +50,25 @@ class GoldenFilesTest {
     assertMatchesGolden(generated, fileName);
   }
 
+  /**
+   * What users read fits in 100 columns, as the code around it does (no line to scroll). As in
+   * Google Java Style, a Javadoc line that is one word, or one word in {@code {@code}} (a key
+   * template), cannot be broken and may be longer.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ProductRepositoryImpl.java.txt", "ProductRepositoryKeys.java.txt"})
+  void goldenSourceLinesAreAtMost100CharactersLong(String fileName) throws IOException {
+    List<String> lines = Files.readAllLines(GOLDEN.resolve(fileName), StandardCharsets.UTF_8);
+
+    List<String> tooLong = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).length() > 100 && !unbreakableJavadoc(lines.get(i))) {
+        tooLong.add((i + 1) + ": " + lines.get(i));
+      }
+    }
+    assertThat(tooLong).as("lines of %s longer than 100 characters", fileName).isEmpty();
+  }
+
   private static void assertMatchesGolden(String generated, String fileName) throws IOException {
     Path golden = GOLDEN.resolve(fileName);
 
@@ -61,5 +82,10 @@ class GoldenFilesTest {
         .as("%s differs from %s; if the change is intended, rerun with"
             + " -Dlarder.updateGolden=true and review the diff", fileName, golden)
         .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  /** A Javadoc line of one word, or of one word in {@code {@code}}: a long key template. */
+  private static boolean unbreakableJavadoc(String line) {
+    return line.strip().matches("\\* (\\{@code )?\\S+");
   }
 }

@@ -79,9 +79,9 @@ class OverloadsTest {
             + " \"title(int)\",")
         .contains("TITLE_INT_STRING = new CachedRead<>(\n      new RepositoryMethod("
             + "\"CatalogRepository\", \"title(int, String)\",")
-        .contains("RENAME_INT_STRING = new RepositoryMethod(\"CatalogRepository\","
+        .contains("RENAME_INT_STRING = new RepositoryMethod(\n      \"CatalogRepository\","
             + " \"rename(int, String)\",")
-        .contains("RENAME_STRING_STRING = new RepositoryMethod(\"CatalogRepository\","
+        .contains("RENAME_STRING_STRING = new RepositoryMethod(\n      \"CatalogRepository\","
             + " \"rename(String, String)\",")
         .contains("larder.register(TITLE_INT, TITLE_INT_STRING);");
   }

@@ -76,8 +76,9 @@ class UncachedReadTest {
     String impl = Sources.generatedSource(compilation, "test.CatalogRepositoryImpl");
 
     assertThat(impl)
-        .contains("FIND_STRING = new RepositoryMethod(\"CatalogRepository\", \"find(String)\",")
-        .contains("FIND_STRING_PAGE_REQUEST = new RepositoryMethod(\"CatalogRepository\","
+        .contains("FIND_STRING = new RepositoryMethod(\n"
+            + "      \"CatalogRepository\", \"find(String)\",")
+        .contains("FIND_STRING_PAGE_REQUEST = new RepositoryMethod(\n      \"CatalogRepository\","
             + " \"find(String, PageRequest)\",")
         .contains("FIND_STRING_PAGE_REQUEST_PAGES = new OffsetPaging(")
         .contains("return larder.execute(FIND_STRING,")

@@ -27,14 +27,17 @@ final class BatchMethods {
 
   /** The multi-row statement constant of a batch insert; none for other methods. */
   static List<FieldSpec> constants(Method method, String name) {
-    SqlClauses.InsertValues insert = multiRow(method);
+    SqlClauses.InsertValues insert = method.multiRowInsert();
     if (insert == null) {
       return List.of();
     }
     return List.of(FieldSpec.builder(RuntimeTypes.MULTI_ROW_INSERT, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T(\n$>$>$S,\n$S,\n$S,\n$L)$<$<", RuntimeTypes.MULTI_ROW_INSERT,
-            insert.head(), insert.tuple(), insert.tail(), insert.names().size())
+        .initializer(
+            "new $T(\n$>$>$L,\n$L,\n/* tail= */ $L,\n/* parametersPerRow= */ $L)$<$<",
+            RuntimeTypes.MULTI_ROW_INSERT, Expressions.text(insert.head()),
+            Expressions.text(insert.tuple()), Expressions.text(insert.tail()),
+            insert.names().size())
         .build());
   }
 
@@ -58,8 +61,8 @@ final class BatchMethods {
     String transaction = scope.local("transaction");
     CodeBlock assign = shape == ResultShape.VOID ? CodeBlock.of("")
         : CodeBlock.of("long $N = ", count);
-    SqlClauses.InsertValues insert = multiRow(method);
-    builder.addCode("$L$L.write($L, $L,\n$>$>", assign, larder, target, tags)
+    SqlClauses.InsertValues insert = method.multiRowInsert();
+    builder.addCode("$L$L.write($L,$W$L,\n$>$>", assign, larder, target, tags)
         .addCode("$N -> $N.inTransaction($N -> ", handle, handle, transaction);
     if (insert != null) {
       String statement = scope.local("statement");
@@ -90,7 +93,7 @@ final class BatchMethods {
       CodeBlock larder, CodeBlock tags, MethodScope scope, ClassFields fields, CodeBlock mapper) {
     String handle = scope.local("handle");
     String transaction = scope.local("transaction");
-    builder.addCode("return $L.write($L, $L,\n$>$>", larder, target, tags)
+    builder.addCode("return $L.write($L,$W$L,\n$>$>", larder, target, tags)
         .addCode("$N -> $N.inTransaction($N -> ", handle, handle, transaction);
     preparedChunks(builder, method, target, larder, transaction, scope, fields, "returning",
         prepared -> CodeBlock.of("$N.executePreparedBatch().map($L).list()", prepared, mapper));
@@ -112,26 +115,10 @@ final class BatchMethods {
         .addStatement("$T $N = $N.prepareBatch($L.sql())", RuntimeTypes.PREPARED_BATCH,
             prepared, transaction, target)
         .beginControlFlow("for ($T $N : $N)", batch.element().typeName(), element, chunk)
-        .addStatement("$N$L\n.add()", prepared, ImplGenerator.binds(method, target, element, fields))
+        .addStatement("$N$L\n.add()", prepared, CodeShapes.binds(method, target, element, fields))
         .endControlFlow()
         .addStatement("return $L", result.apply(prepared))
         .addCode("$<})));\n$<$<$<$<");
-  }
-
-  /** The insert split for multi-row statements, when every name of its tuple binds a component. */
-  static SqlClauses.InsertValues multiRow(Method method) {
-    Parameter batch = method.batchParameter();
-    SqlClauses.InsertValues insert = method.sql().clauses().insertValues();
-    if (batch == null || insert == null || insert.names().isEmpty()) {
-      return null;
-    }
-    for (String name : insert.names()) {
-      Binding b = binding(method, name);
-      if (b == null || b.parameter() != batch || b.component() == null) {
-        return null;
-      }
-    }
-    return insert;
   }
 
   /** {@code .bind(at, row.sku()).bind(at + 1, row.name())...}, one per {@code ?} of the tuple. */
@@ -141,13 +128,13 @@ final class BatchMethods {
     CodeBlock.Builder code = CodeBlock.builder();
     List<String> names = new ArrayList<>(insert.names());
     for (int i = 0; i < names.size(); i++) {
-      Binding b = binding(method, names.get(i));
+      Binding b = method.bindingOf(names.get(i));
       CodeBlock position = i == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, i);
       CodeBlock value = CodeBlock.of("$N.$N()", element, b.component().name());
       JavaType.Scalar type = (JavaType.Scalar) b.component().type();
       if (type.kind() == ScalarKind.CONVERTED && type.converter().json()) {
         // JSON text untyped: PostgreSQL takes it as the json or jsonb it goes into.
-        code.add("\n.bindUntyped($L, $L)", position, fields.toColumn(type, value));
+        code.add("\n.bindUntyped($L,$W$L)", position, fields.toColumn(type, value));
         continue;
       }
       if (type.kind() == ScalarKind.CONVERTED) {
@@ -158,26 +145,17 @@ final class BatchMethods {
       // an enum's takes its labels, an array column's its element type.
       String arrayElement = type.kind().sqlArrayElement();
       if (ClassFields.isEnum(type)) {
-        code.add("\n.bind($L, $L, $N)", position, value, fields.name(type));
+        code.add("\n.bind($L,$W$L,$W$N)", position, value, fields.name(type));
       } else if (ClassFields.isEnumLike(type)) {
-        code.add("\n.bindArray($L, $L, $N)", position, Expressions.asList(type, value),
+        code.add("\n.bindArray($L,$W$L,$W$N)", position, Expressions.asList(type, value),
             fields.name(type));
       } else if (arrayElement != null) {
-        code.add("\n.bindArray($L, $S, $L)", position, arrayElement,
+        code.add("\n.bindArray($L,$W$S,$W$L)", position, arrayElement,
             Expressions.asList(type, value));
       } else {
-        code.add("\n.bind($L, $L)", position, value);
+        code.add("\n.bind($L,$W$L)", position, value);
       }
     }
     return code.build();
-  }
-
-  private static Binding binding(Method method, String sqlName) {
-    for (Binding b : method.bindings()) {
-      if (b.sqlName().equals(sqlName)) {
-        return b;
-      }
-    }
-    return null;
   }
 }

@@ -6,7 +6,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import dev.larder.processor.model.EnumConstant;
 import dev.larder.processor.model.JavaType;
-import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.ScalarKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +58,7 @@ final class ClassFields {
       String simple = simpleName(name);
       String qualified = name.packageName().isEmpty() ? simple
           : name.packageName().replace('.', '_') + "_" + simple;
-      out.put(name, ConstantNames.constantCase(
+      out.put(name, constantCase(
           bySimpleName.get(simple) > 1 ? qualified : simple) + suffix);
     }
     return out;
@@ -94,6 +93,23 @@ final class ClassFields {
   /** {@code Converted.codec(EMAIL_CONVERTER, Codecs.STRING)}: cached as its database form. */
   CodeBlock convertedCodec(JavaType.Scalar type, CodeBlock columnCodec) {
     return CodeBlock.of("$T.codec($N, $L)", CONVERTED, converterName(type), columnCodec);
+  }
+
+  /**
+   * A Java name in constant case, as every constant of a generated class is named:
+   * {@code FIND_BY_ID} for {@code findById}, {@code TITLE_INT_STRING} for {@code title_int_String}.
+   */
+  static String constantCase(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      char previous = i > 0 ? camel.charAt(i - 1) : '_';
+      if (Character.isUpperCase(c) && !Character.isUpperCase(previous) && previous != '_') {
+        out.append('_');
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString();
   }
 
   private static String simpleName(ClassName name) {
@@ -142,7 +158,7 @@ final class ClassFields {
     }
     return FieldSpec.builder(ParameterizedTypeName.get(ENUM_LABELS, type.typeName()), name(type),
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T<>($S,\n$>$>$L,\n$L)$<$<", ENUM_LABELS, type.display(), toLabel,
+        .initializer("new $T<>($Z$S,\n$>$>$L,\n$L)$<$<", ENUM_LABELS, type.display(), toLabel,
             toConstant.build())
         .build();
   }
@@ -153,7 +169,7 @@ final class ClassFields {
    */
   CodeBlock read(JavaType.Scalar type, CodeBlock column) {
     if (type.kind() == ScalarKind.ENUM_ARRAY) {
-      return CodeBlock.of("$T.getEnumArray(rs, $L, $N, $T[]::new)", RuntimeTypes.COLUMNS, column,
+      return CodeBlock.of("$T.getEnumArray(rs, $L,$W$N,$W$T[]::new)", RuntimeTypes.COLUMNS, column,
           name(type), type.element().typeName());
     }
     return CodeBlock.of("$T.$N(rs, $L, $N)", RuntimeTypes.COLUMNS, type.kind().reader(), column,
@@ -172,31 +188,14 @@ final class ClassFields {
 
   /** A {@code .bindBySqlType} of the label, untyped so that PostgreSQL casts it. */
   CodeBlock bind(String sqlName, JavaType.Scalar type, CodeBlock value) {
-    return CodeBlock.of("\n.bindBySqlType($S, $N.label($L), $T.OTHER)", sqlName, name(type), value,
-        TYPES);
+    return CodeBlock.of("\n.bindBySqlType($S,$W$N.label($L),$W$T.OTHER)", sqlName, name(type),
+        value, TYPES);
   }
 
   /** A {@code .bindBySqlType} of the labels as an untyped array literal. */
   CodeBlock bindArray(String sqlName, JavaType.Scalar type, CodeBlock values) {
-    return CodeBlock.of("\n.bindBySqlType($S, $N.arrayLiteral($L), $T.OTHER)", sqlName,
+    return CodeBlock.of("\n.bindBySqlType($S,$W$N.arrayLiteral($L),$W$T.OTHER)", sqlName,
         name(type), values, TYPES);
-  }
-
-  /**
-   * The value a key part encodes: the label (or labels) of an enum with labels other than its
-   * names; any other value as it is, since {@code KeyEncoding} encodes a constant by its name,
-   * which is then its label.
-   */
-  CodeBlock keyValue(JavaType type, ParameterKind kind, CodeBlock value) {
-    if (type instanceof JavaType.Scalar scalar && scalar.kind() == ScalarKind.CONVERTED) {
-      return toColumn(scalar, value); // keyed by its database form, as a trigger would
-    }
-    if (!(type instanceof JavaType.Scalar scalar) || !scalar.relabelled()) {
-      return value;
-    }
-    boolean many = kind == ParameterKind.ARRAY || scalar.kind() != ScalarKind.ENUM;
-    return CodeBlock.of(many ? "$N.labels($L)" : "$N.label($L)", name(scalar),
-        Expressions.asList(scalar, value));
   }
 
   static boolean isEnum(JavaType type) {

@@ -1,5 +1,7 @@
 package dev.larder.processor.generate;
 
+import static dev.larder.processor.generate.ClassFields.constantCase;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
 import dev.larder.processor.model.EnumTypes;
@@ -83,25 +85,11 @@ final class ConstantNames {
     if (method.result().shape() == ResultShape.CURSOR_PAGE) {
       return "_KEYSET";
     }
-    return BatchMethods.multiRow(method) != null ? "_ROWS" : null;
+    return method.multiRowInsert() != null ? "_ROWS" : null;
   }
 
   /** {@code title_int_String} for {@code title(int, String)}. */
   private static String identifier(String uniqueName) {
     return uniqueName.replaceAll("[^A-Za-z0-9_$]+", "_").replaceAll("_+$", "");
-  }
-
-  /** {@code FIND_BY_ID} for {@code findById}, {@code TITLE_INT_STRING} for {@code title_int_String}. */
-  static String constantCase(String camel) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < camel.length(); i++) {
-      char c = camel.charAt(i);
-      char previous = i > 0 ? camel.charAt(i - 1) : '_';
-      if (Character.isUpperCase(c) && !Character.isUpperCase(previous) && previous != '_') {
-        out.append('_');
-      }
-      out.append(Character.toUpperCase(c));
-    }
-    return out.toString();
   }
 }

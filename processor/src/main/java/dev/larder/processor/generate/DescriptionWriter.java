@@ -2,9 +2,9 @@ package dev.larder.processor.generate;
 
 import com.palantir.javapoet.TypeName;
 import dev.larder.processor.model.CacheSettings;
-import dev.larder.processor.model.DurationSetting;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.MethodKind;
+import dev.larder.processor.model.ReadCache;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.TagGraph;
 import dev.larder.processor.model.Template;
@@ -62,10 +62,10 @@ final class DescriptionWriter {
         methods.add(Read.uncached(m.name(), m.uniqueName(), parameters(m),
             type(m.result().typeName()), m.sql().text(), m.fingerprint()));
       } else if (m.kind() == MethodKind.QUERY) {
-        DurationSetting ttl = m.ttl() != null ? m.ttl() : settings.ttl();
+        ReadCache readCache = repository.cacheOf(m);
         methods.add(new Read(m.name(), m.uniqueName(), parameters(m), type(m.result().typeName()),
-            m.sql().text(), m.fingerprint(), KeysGenerator.keyTemplate(repository, m),
-            texts(m.tags()), ttl.text(), names(graph.writesInvalidating(m))));
+            m.sql().text(), m.fingerprint(), readCache.keyTemplate(), texts(m.tags()),
+            readCache.ttl().text(), names(graph.writesInvalidating(m))));
       } else {
         methods.add(new Write(m.name(), m.uniqueName(), parameters(m),
             type(m.result().typeName()), m.sql().text(), m.fingerprint(), m.batchParameter() != null,

@@ -43,7 +43,7 @@ final class KeyRecords {
 
   /** Whether {@code method} gets a key record: a cached, unpaged read of value arguments. */
   static boolean applies(Method method) {
-    if (!method.isCachedRead() || PagingGenerator.isPaged(method)) {
+    if (!method.isCachedRead() || method.isPaged()) {
       return false;
     }
     for (Parameter p : method.parameters()) {
@@ -83,7 +83,7 @@ final class KeyRecords {
             .addModifiers(Modifier.PUBLIC)
             .returns(String.class)
             .addStatement("return $T.$N($L)", repository.keysName(), method.name(),
-                ImplGenerator.arguments(method))
+                CodeShapes.arguments(method))
             .build())
         .build();
   }
@@ -98,7 +98,7 @@ final class KeyRecords {
     ClassName record = name(repository, constant);
     TypeName boxed = method.result().typeName().box();
     return CodeBlock.builder()
-        .addStatement("$T $N = new $T($L)", record, key, record, ImplGenerator.arguments(method))
+        .addStatement("$T $N = new $T($L)", record, key, record, CodeShapes.arguments(method))
         .addStatement("$T $N = $L.cached($L, $N)", boxed, hit, scope.field("larder"),
             scope.constant(constant), key)
         .beginControlFlow("if ($N != null)", hit)

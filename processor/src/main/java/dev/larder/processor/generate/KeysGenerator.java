@@ -10,7 +10,9 @@ import dev.larder.processor.model.EnumTypes;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.MethodKind;
 import dev.larder.processor.model.Parameter;
+import dev.larder.processor.model.ParameterKind;
 import dev.larder.processor.model.Repository;
+import dev.larder.processor.model.ResultShape;
 import dev.larder.processor.model.Template;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +35,8 @@ public final class KeysGenerator {
         .addAnnotation(RuntimeTypes.GENERATED)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addOriginatingElement(repository.source().element())
-        .addJavadoc("Cache keys and tags of {@link $T}, as its generated implementation builds them.\n",
-            repository.interfaceName())
+        .addJavadoc("Cache keys and tags of {@link $T},\n", repository.interfaceName())
+        .addJavadoc("as its generated implementation builds them.\n")
         .addJavadoc("Keys end with {@code @} and a fingerprint of the method's SQL and result type,\n")
         .addJavadoc("so entries written by another version of a query are never read.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
@@ -59,7 +61,7 @@ public final class KeysGenerator {
     String suffix = "@" + method.fingerprint();
     // A page's key is the method's key, then which page (from the paging arguments), then the
     // fingerprint.
-    boolean paged = PagingGenerator.isPaged(method);
+    boolean paged = method.isPaged();
     String keySuffix = paged ? "" : suffix;
     CodeBlock expression;
     if (method.key() != null) {
@@ -67,7 +69,7 @@ public final class KeysGenerator {
     } else {
       List<Object> pieces = new ArrayList<>();
       Expressions.appendLiteral(pieces, repository.simpleName() + ":" + method.name() + ":");
-      List<Parameter> parameters = keyParameters(method);
+      List<Parameter> parameters = method.keyParameters();
       for (int i = 0; i < parameters.size(); i++) {
         if (i > 0) {
           Expressions.appendLiteral(pieces, ",");
@@ -78,34 +80,27 @@ public final class KeysGenerator {
       expression = Expressions.concat(pieces);
     }
     if (paged) {
-      expression = CodeBlock.of("$L +$W$L +$W$S", expression, PagingGenerator.keyPart(method),
-          suffix);
+      expression = CodeBlock.of("$L +$W$L +$W$S", expression, pagePart(method), suffix);
     }
     return MethodSpec.methodBuilder(method.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("Returns the cache key of $L:\n{@code $L}.\n", link(repository, method),
-            RuntimeTypes.javadocSafe(keyTemplate(repository, method) + suffix))
+            RuntimeTypes.javadocSafe(repository.cacheOf(method).keyTemplate() + suffix))
         .returns(String.class)
         .addParameters(parameters(method))
         .addStatement("return $L", expression)
         .build();
   }
 
-  /**
-   * The key template of a read as users see it, without the fingerprint: its {@code @CacheKey}
-   * value, or the default {@code Repository:method:{a},{b}}, then which page for a paged read.
-   * The javadoc of the key builder and the repository's description show it.
-   */
-  static String keyTemplate(Repository repository, Method method) {
-    String template = method.key() != null ? method.key().text()
-        : repository.simpleName() + ":" + method.name() + ":" + keyParameters(method).stream()
-            .map(p -> "{" + p.name() + "}").collect(Collectors.joining(","));
-    return PagingGenerator.isPaged(method) ? template + PagingGenerator.keyShape(method) : template;
-  }
-
-  /** The parameters a default key is made of: all but the paging ones. */
-  private static List<Parameter> keyParameters(Method method) {
-    return method.parameters().stream().filter(p -> !p.kind().paging()).toList();
+  /** The part of a paged read's key that says which page, from its paging arguments. */
+  private static CodeBlock pagePart(Method method) {
+    if (method.result().shape() == ResultShape.PAGE) {
+      return CodeBlock.of("$T.keyPart($N)", RuntimeTypes.OFFSET_PAGING,
+          method.parameterOf(ParameterKind.PAGE_REQUEST).name());
+    }
+    return CodeBlock.of("$T.keyPart($N, $N)", RuntimeTypes.KEYSET,
+        method.parameterOf(ParameterKind.CURSOR).name(),
+        method.parameterOf(ParameterKind.LIMIT).name());
   }
 
   private MethodSpec tags(

@@ -24,22 +24,18 @@ import javax.lang.model.element.Modifier;
 final class PagingGenerator {
   private PagingGenerator() {}
 
-  static boolean isPaged(Method method) {
-    ResultShape shape = method.result().shape();
-    return shape == ResultShape.PAGE || shape == ResultShape.CURSOR_PAGE;
-  }
-
   /** The statements constant of a paged method; none for other methods. */
   static List<FieldSpec> constants(
       Method method, String constant, String name, ClassFields fields) {
-    if (!isPaged(method)) {
+    if (!method.isPaged()) {
       return List.of();
     }
     if (method.result().shape() == ResultShape.PAGE) {
       return List.of(FieldSpec.builder(RuntimeTypes.OFFSET_PAGING, name,
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("new $T(\n$>$>$S,\n$S)$<$<", RuntimeTypes.OFFSET_PAGING,
-              PagingSql.offsetRows(method.sql()), PagingSql.count(method.sql()))
+          .initializer("new $T(\n$>$>$L,\n$L)$<$<", RuntimeTypes.OFFSET_PAGING,
+              Expressions.text(PagingSql.offsetRows(method.sql())),
+              Expressions.text(PagingSql.count(method.sql())))
           .build());
     }
     JavaType.Record row = (JavaType.Record) method.result().element();
@@ -48,8 +44,9 @@ final class PagingGenerator {
     List<CodeBlock> values = new ArrayList<>();
     for (KeysetOrder.Column c : order.columns()) {
       JavaType.Scalar scalar = (JavaType.Scalar) c.component().type();
-      columns.add(CodeBlock.of("new $T($S, $T.$L, $L)", RuntimeTypes.KEYSET_COLUMN, c.column(),
-          RuntimeTypes.SORT_TYPE, sortType(scalar), c.descending()));
+      columns.add(CodeBlock.of("$T.$N($S, $T.$L)", RuntimeTypes.KEYSET_COLUMN,
+          c.descending() ? "descending" : "ascending", c.column(), RuntimeTypes.SORT_TYPE,
+          sortType(scalar)));
       values.add(scalar.kind() == ScalarKind.ENUM
           ? CodeBlock.of("$N.label(row.$N())", fields.name(scalar), c.component().name())
           : CodeBlock.of("row.$N()", c.component().name()));
@@ -57,11 +54,12 @@ final class PagingGenerator {
     return List.of(FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.KEYSET, row.typeName()), name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T<>($L,\n$>$>$S,\n$S,\n$S,\n$T.of(\n$>$L$<),\nrow -> new $T[] {$L})$<$<",
-            RuntimeTypes.KEYSET, ImplGenerator.methodOf(method, CodeBlock.of("$N", constant)),
-            PagingSql.keysetFirst(method.sql(), order),
-            PagingSql.keysetAfter(method.sql(), order),
-            PagingSql.keysetBefore(method.sql(), order),
+        .initializer("new $T<>($Z$L,\n$>$>$L,\n$L,\n$L,\n$T.of(\n$>$>$L$<$<),\n"
+                + "row -> new $T[] {$L})$<$<",
+            RuntimeTypes.KEYSET, CodeShapes.methodOf(method, CodeBlock.of("$N", constant)),
+            Expressions.text(PagingSql.keysetFirst(method.sql(), order)),
+            Expressions.text(PagingSql.keysetAfter(method.sql(), order)),
+            Expressions.text(PagingSql.keysetBefore(method.sql(), order)),
             RuntimeTypes.LIST, CodeBlock.join(columns, ",\n"), Object.class,
             CodeBlock.join(values, ", "))
         .build());
@@ -72,9 +70,9 @@ final class PagingGenerator {
       String statementsConstant, RowMappers mappers, MethodScope scope, ClassFields fields) {
     CodeBlock statements = scope.constant(statementsConstant);
     CodeBlock map = CodeBlock.of("\n.map($L)", mappers.mapperFor(method.result().element()));
-    CodeBlock target = ImplGenerator.methodOf(method, scope.constant(constant));
-    CodeBlock binds = ImplGenerator.binds(method, target, null, fields);
-    MethodSpec.Builder builder = ImplGenerator.override(method);
+    CodeBlock target = CodeShapes.methodOf(method, scope.constant(constant));
+    CodeBlock binds = CodeShapes.binds(method, target, null, fields);
+    MethodSpec.Builder builder = CodeShapes.override(method);
     String handle;
     CodeBlock load;
     if (method.result().shape() == ResultShape.PAGE) {
@@ -83,15 +81,16 @@ final class PagingGenerator {
           request.name(), request.name());
       handle = scope.local("handle");
       load = CodeBlock.builder()
-          .add("$L.page($N,\n$>", statements, request.name())
-          .add("$L.bind($N.createQuery($L.rowsSql()), $N)$>$>", statements, handle, statements,
+          .add("$L.page($N,\n", statements, request.name())
+          .add("$L.bind($Z$N.createQuery($L.rowsSql()), $N)$>$>", statements, handle, statements,
               request.name())
           .add(binds)
           .add(map)
           .add("\n.list()$<$<,\n")
-          .add("() -> $L.count($N.createQuery($L.countSql())$>$>", statements, handle, statements)
+          .add("() -> $L.count($Z$N.createQuery($L.countSql())$>$>", statements, handle,
+              statements)
           .add(binds)
-          .add("))$<$<$<")
+          .add("))$<$<")
           .build();
     } else {
       Parameter cursor = method.parameterOf(ParameterKind.CURSOR);
@@ -103,38 +102,17 @@ final class PagingGenerator {
       builder.addStatement("$T $N = $L.position($L, $N, $N)", RuntimeTypes.KEYSET_POSITION,
           position, statements, scope.field("larder"), cursor.name(), limit.name());
       load = CodeBlock.builder()
-          .add("$L.page($N,\n$>", statements, position)
+          .add("$L.page($N,\n", statements, position)
           .add("$N.bind($N.createQuery($N.sql()))$>$>", position, handle, position)
           .add(binds)
           .add(map)
-          .add("\n.list())$<$<$<")
+          .add("\n.list())$<$<")
           .build();
     }
     return builder
         .addStatement("return $L",
-            ImplGenerator.read(repository, method, constant, scope, handle, load))
+            CodeShapes.read(repository, method, constant, scope, handle, load))
         .build();
-  }
-
-  /** The part paging adds to the method's cache key. */
-  static CodeBlock keyPart(Method method) {
-    if (method.result().shape() == ResultShape.PAGE) {
-      return CodeBlock.of("$T.keyPart($N)", RuntimeTypes.OFFSET_PAGING,
-          method.parameterOf(ParameterKind.PAGE_REQUEST).name());
-    }
-    return CodeBlock.of("$T.keyPart($N, $N)", RuntimeTypes.KEYSET,
-        method.parameterOf(ParameterKind.CURSOR).name(),
-        method.parameterOf(ParameterKind.LIMIT).name());
-  }
-
-  /** The same part as {@link #keyPart} shows it in Javadoc. */
-  static String keyShape(Method method) {
-    if (method.result().shape() == ResultShape.PAGE) {
-      String request = method.parameterOf(ParameterKind.PAGE_REQUEST).name();
-      return "[page={" + request + ".page},size={" + request + ".size}]";
-    }
-    return "[after={" + method.parameterOf(ParameterKind.CURSOR).name() + "},limit={"
-        + method.parameterOf(ParameterKind.LIMIT).name() + "}]";
   }
 
   private static String sortType(JavaType.Scalar scalar) {

@@ -5,7 +5,10 @@ import com.palantir.javapoet.TypeSpec;
 import dev.larder.processor.model.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.tools.JavaFileObject;
 
 /**
  * The generate stage's entry: writes every file generated for a valid repository, its sources
@@ -38,9 +41,19 @@ public final class SourceWriter {
         .build();
   }
 
+  /**
+   * Writes the file as {@link JavaFile#writeTo(Filer)} does, without the space JavaPoet leaves at
+   * the end of a line it breaks after {@code =} (a long constant's initializer, {@code $Z}).
+   */
   private void write(String packageName, TypeSpec type) {
+    String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
+    String source = format(packageName, type).toString().replaceAll(" +\n", "\n");
     try {
-      format(packageName, type).writeTo(filer);
+      JavaFileObject file = filer.createSourceFile(name,
+          type.originatingElements().toArray(new Element[0]));
+      try (Writer out = file.openWriter()) {
+        out.write(source);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + packageName + "." + type.name(), e);
     }

@@ -44,7 +44,8 @@ final class TransactionalMethods {
     }
     return FieldSpec.builder(OPTIONS, name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$>$>$L$<$<", options.build())
+        // Too long for one line, it breaks after "=" (SourceWriter drops the space left there).
+        .initializer("$Z$>$>$L$<$<", options.build())
         .build();
   }
 
@@ -61,7 +62,7 @@ final class TransactionalMethods {
       arguments.add(CodeBlock.of("$N", p.name()));
     }
     CodeBlock body = CodeBlock.of("$T.super.$N($L)", repository.interfaceName(), method.name(),
-        CodeBlock.join(arguments, ", "));
+        CodeBlock.join(arguments, ",$W"));
     MethodScope scope = new MethodScope(repository.implName(),
         method.parameters().stream().map(TransactionalMethod.Param::name).toList());
     CodeBlock larder = scope.field("larder");
@@ -75,7 +76,7 @@ final class TransactionalMethods {
           .addCode("$<});\n")
           .build();
     }
-    return builder.addStatement("return $L.inTransaction($L, $N -> $L)", larder, constant, handle,
+    return builder.addStatement("return $L.inTransaction($L,$W$N -> $L)", larder, constant, handle,
         body)
         .build();
   }

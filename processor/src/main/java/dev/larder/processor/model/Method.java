@@ -79,6 +79,46 @@ public record Method(
     return kind == MethodKind.QUERY && !cached;
   }
 
+  /** Whether this read returns one page of its rows, {@code Page} or {@code CursorPage}. */
+  public boolean isPaged() {
+    return result.shape() == ResultShape.PAGE || result.shape() == ResultShape.CURSOR_PAGE;
+  }
+
+  /** The parameters a default cache key is made of: all but those saying which page. */
+  public List<Parameter> keyParameters() {
+    return parameters.stream().filter(p -> !p.kind().paging()).toList();
+  }
+
+  /**
+   * The statement of a batch insert split for multi-row inserts, when its SQL is an
+   * {@code INSERT ... VALUES (...)} and every name of the tuple binds a component of the batch
+   * element; null for any other method, which runs as a JDBC batch or a single statement.
+   */
+  public SqlClauses.InsertValues multiRowInsert() {
+    Parameter batch = batchParameter();
+    SqlClauses.InsertValues insert = sql == null ? null : sql.clauses().insertValues();
+    if (batch == null || insert == null || insert.names().isEmpty()) {
+      return null;
+    }
+    for (String sqlName : insert.names()) {
+      Binding b = bindingOf(sqlName);
+      if (b == null || b.parameter() != batch || b.component() == null) {
+        return null;
+      }
+    }
+    return insert;
+  }
+
+  /** What binds the SQL name {@code sqlName}, or null. */
+  public Binding bindingOf(String sqlName) {
+    for (Binding b : bindings) {
+      if (b.sqlName().equals(sqlName)) {
+        return b;
+      }
+    }
+    return null;
+  }
+
   /**
    * The name of the method of {@code <Interface>Keys} that builds this method's tags (those of
    * its {@code @CacheKey} or of its {@code @InvalidatesTags}); its key builder has its own name.

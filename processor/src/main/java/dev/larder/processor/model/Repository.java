@@ -31,6 +31,11 @@ public record Repository(
         misplaced, transactional, source);
   }
 
+  /** How {@code method}, a valid cached read of this repository, is cached: key and TTLs. */
+  public ReadCache cacheOf(Method method) {
+    return ReadCache.of(settings, simpleName(), method);
+  }
+
   /** {@code ProductRepositoryImpl}, in the interface's package. */
   public ClassName implName() {
     return sibling("Impl");

@@ -1,5 +1,9 @@
 package dev.larder.processor.read;
 
+import dev.larder.processor.model.DurationSetting;
+import dev.larder.processor.model.Source;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +15,10 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 
-/** Reads annotation values through {@link AnnotationMirror}s, defaults included. */
+/**
+ * Reads annotation values through {@link AnnotationMirror}s, defaults included: the one place the
+ * readers of repositories, methods and transactions read a value from.
+ */
 final class AnnotationReader {
   private final Elements elements;
 
@@ -82,5 +89,19 @@ final class AnnotationReader {
       }
     }
     return out;
+  }
+
+  /**
+   * An ISO-8601 duration member of the annotation {@code mirror} on {@code element}, as written
+   * and parsed; a text that does not parse has a null value, which validation reports.
+   */
+  DurationSetting duration(Element element, AnnotationMirror mirror, String member) {
+    String text = string(mirror, member).trim();
+    Source source = Source.of(element).withAnnotation(mirror, value(mirror, member));
+    try {
+      return new DurationSetting(text, Duration.parse(text), source);
+    } catch (DateTimeParseException e) {
+      return new DurationSetting(text, null, source);
+    }
   }
 }

@@ -42,14 +42,11 @@ final class MethodReader {
 
   private final AnnotationReader annotations;
   private final TypeReader typeReader;
-  private final RepositoryReader repositoryReader;
   private final PagingReader paging;
 
-  MethodReader(
-      AnnotationReader annotations, TypeReader typeReader, RepositoryReader repositoryReader) {
+  MethodReader(AnnotationReader annotations, TypeReader typeReader) {
     this.annotations = annotations;
     this.typeReader = typeReader;
-    this.repositoryReader = repositoryReader;
     this.paging = new PagingReader(annotations, typeReader);
   }
 
@@ -99,7 +96,7 @@ final class MethodReader {
       }
       tags = templates(cacheKey, "tags", resolver, source);
       if (!annotations.string(cacheKey, "ttl").isEmpty()) {
-        ttl = repositoryReader.duration(method, cacheKey, "ttl");
+        ttl = annotations.duration(method, cacheKey, "ttl");
       }
     }
 

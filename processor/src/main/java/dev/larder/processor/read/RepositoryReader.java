@@ -5,14 +5,11 @@ import static dev.larder.processor.read.LarderAnnotations.METHOD_ANNOTATIONS;
 
 import com.palantir.javapoet.ClassName;
 import dev.larder.processor.model.CacheSettings;
-import dev.larder.processor.model.DurationSetting;
 import dev.larder.processor.model.Method;
 import dev.larder.processor.model.Misplaced;
 import dev.larder.processor.model.Repository;
 import dev.larder.processor.model.Source;
 import dev.larder.processor.model.TransactionalMethod;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -47,8 +43,8 @@ public final class RepositoryReader {
   public RepositoryReader(Elements elements, Types types) {
     this.types = types;
     this.annotations = new AnnotationReader(elements);
-    this.methods = new MethodReader(annotations, new TypeReader(types), this);
-    this.transactionalReader = new TransactionalReader(annotations, this, elements, types);
+    this.methods = new MethodReader(annotations, new TypeReader(types));
+    this.transactionalReader = new TransactionalReader(annotations, elements, types);
   }
 
   /**
@@ -74,9 +70,9 @@ public final class RepositoryReader {
     AnnotationMirror mirror = AnnotationReader.find(type, CACHED_REPOSITORY);
     Source source = Source.of(type).withAnnotation(mirror, null);
     CacheSettings settings = new CacheSettings(
-        duration(type, mirror, "ttl"),
-        duration(type, mirror, "emptyTtl"),
-        duration(type, mirror, "staleWhileRevalidate"),
+        annotations.duration(type, mirror, "ttl"),
+        annotations.duration(type, mirror, "emptyTtl"),
+        annotations.duration(type, mirror, "staleWhileRevalidate"),
         annotations.enumConstant(mirror, "consistency").equals("STRICT"));
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     List<Method> read = new ArrayList<>();
@@ -190,17 +186,6 @@ public final class RepositoryReader {
   /** Whether {@code type} is annotated {@code @CachedRepository}. */
   private static boolean isRepository(Element type) {
     return AnnotationReader.find(type, CACHED_REPOSITORY) != null;
-  }
-
-  DurationSetting duration(Element element, AnnotationMirror mirror, String member) {
-    String text = annotations.string(mirror, member).trim();
-    AnnotationValue value = annotations.value(mirror, member);
-    Source source = Source.of(element).withAnnotation(mirror, value);
-    try {
-      return new DurationSetting(text, Duration.parse(text), source);
-    } catch (DateTimeParseException e) {
-      return new DurationSetting(text, null, source);
-    }
   }
 
   /**

@@ -8,8 +8,8 @@ import java.util.List;
  * punctuation, and the opaque parts nothing may look inside — string literals (plain, {@code E'…'}
  * with backslash escapes), quoted identifiers, dollar-quoted bodies ({@code $$…$$},
  * {@code $tag$…$tag$}) and comments ({@code --} and nested {@code /* *}{@code /}). It is the one
- * lexer of the processor: {@link SqlNames}, {@link SqlClauseScanner}, {@link SqlStatementKind}
- * and {@link JdbiText} all read its tokens. It does not parse SQL; white space is not a token, and
+ * lexer of the processor: {@link SqlNames}, {@link SqlClauseScanner}, {@link SchemaTexts} and
+ * {@link JdbiText} all read its tokens. It does not parse SQL; white space is not a token, and
  * an unterminated opaque part runs to the end of the text.
  */
 final class SqlLexer {

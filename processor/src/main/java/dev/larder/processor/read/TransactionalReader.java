@@ -19,14 +19,11 @@ import javax.lang.model.util.Types;
 /** Reads a default method annotated {@code @Transactional}. */
 final class TransactionalReader {
   private final AnnotationReader annotations;
-  private final RepositoryReader repositoryReader;
   private final Elements elements;
   private final Types types;
 
-  TransactionalReader(AnnotationReader annotations, RepositoryReader repositoryReader,
-      Elements elements, Types types) {
+  TransactionalReader(AnnotationReader annotations, Elements elements, Types types) {
     this.annotations = annotations;
-    this.repositoryReader = repositoryReader;
     this.elements = elements;
     this.types = types;
   }
@@ -44,7 +41,7 @@ final class TransactionalReader {
     }
     String name = annotations.string(mirror, "name").trim();
     DurationSetting deadline = annotations.string(mirror, "deadline").isBlank()
-        ? null : repositoryReader.duration(method, mirror, "deadline");
+        ? null : annotations.duration(method, mirror, "deadline");
     List<String> retryOn = new ArrayList<>();
     for (AnnotationValue value : annotations.array(mirror, "retryOn")) {
       retryOn.add(String.valueOf(value.getValue()));

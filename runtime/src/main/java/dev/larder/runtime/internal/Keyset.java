@@ -45,6 +45,16 @@ public final class Keyset<R> {
       requireNonNull(name, "name");
       requireNonNull(type, "type");
     }
+
+    /** A column sorted in ascending order, {@code ORDER BY name}. */
+    public static Column ascending(String name, SortType type) {
+      return new Column(name, type, false);
+    }
+
+    /** A column sorted in descending order, {@code ORDER BY name DESC}. */
+    public static Column descending(String name, SortType type) {
+      return new Column(name, type, true);
+    }
   }
 
   /**
