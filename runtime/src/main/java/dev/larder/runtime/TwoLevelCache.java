@@ -60,6 +60,8 @@ final class TwoLevelCache {
   private final Duration degradedTtl;
   private final BooleanSupplier degraded;
   private final long maxStalenessMillis;
+  /** The clock's latest reading by this cache: the in-process cache's ticker. */
+  private volatile long lastMillis;
   /** Whether reads annotated NEAR are strict too ({@link LarderBuilder#strictReads}). */
   private final boolean everyReadStrict;
 
@@ -90,14 +92,25 @@ final class TwoLevelCache {
     this.degradedTtl = degradedTtl;
     this.degraded = degraded;
     this.maxStalenessMillis = maxStaleness.toMillis();
-    // Caffeine expires entries on the cache's own clock: at the end of their freshness when
-    // they have no stale window, so that a hit on such an entry needs no second clock read.
+    // Caffeine drops entries at the end of their stale window, on the time this cache last
+    // read from its clock: a hit reads the clock once, for its own checks, and Caffeine's
+    // ticker costs a field read. Freshness is this cache's to check, so a ticker that lags
+    // only keeps an entry in memory a little longer.
     this.l1 = Caffeine.newBuilder()
         .maximumSize(l1MaximumSize)
-        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.getAsLong()))
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(lastMillis))
         .expireAfter(Expiry.<Object, CacheEntry>writing((key, entry) ->
-            Duration.ofMillis(Math.max(0, entry.staleUntil() - clock.getAsLong()))))
+            Duration.ofMillis(Math.max(0, entry.staleUntil() - now()))))
         .build();
+  }
+
+  /** Reads the clock, and keeps the reading for Caffeine's ticker. */
+  private long now() {
+    long now = clock.getAsLong();
+    if (now != lastMillis) {
+      lastMillis = now;
+    }
+    return now;
   }
 
   private boolean strict(CachedRead<?> read) {
@@ -118,10 +131,10 @@ final class TwoLevelCache {
     if (!l1Enabled) {
       return null;
     }
+    long now = now();
     CacheEntry entry = l1.getIfPresent(key);
     if (entry == null || entry.read() != read || entry.value() == null
-        || (entry.staleUntil() != entry.freshUntil() && clock.getAsLong() >= entry.freshUntil())
-        || !valid(entry, strict(read))) {
+        || now >= entry.freshUntil() || !valid(entry, strict(read), now)) {
       return null;
     }
     MethodCounters.Counters stats = entry.counters();
@@ -139,14 +152,10 @@ final class TwoLevelCache {
     MethodCounters.Counters stats = counters.of(read.method());
     stats.requests.increment();
     if (l1Enabled) {
+      long now = now();
       CacheEntry entry = l1.getIfPresent(key);
       if (entry != null) {
-        if (entry.read() == read && valid(entry, strict(read))) {
-          if (entry.staleUntil() == entry.freshUntil()) {
-            stats.l1Hits.increment(); // Caffeine has already checked its freshness
-            return cast(entry.value());
-          }
-          long now = clock.getAsLong();
+        if (entry.read() == read && now < entry.staleUntil() && valid(entry, strict(read), now)) {
           if (now < entry.freshUntil()) {
             stats.l1Hits.increment();
             return cast(entry.value());
@@ -182,7 +191,7 @@ final class TwoLevelCache {
       // A load that started after this call reflects every write that returned before it; an
       // older one is checked as a hit would be (against Redis, for a strict read).
       if (shared.read() == read
-          && (flight.startedNanos() - started >= 0 || valid(shared, strict(read)))) {
+          && (flight.startedNanos() - started >= 0 || valid(shared, strict(read), now()))) {
         return cast(shared.value());
       }
       flights.remove(key, flight); // done: do not wait for its leader to take it away
@@ -257,7 +266,7 @@ final class TwoLevelCache {
   }
 
   private void storeL1(Object key, CacheEntry entry) {
-    if (l1Enabled && entry.staleUntil() > clock.getAsLong()) {
+    if (l1Enabled && entry.staleUntil() > now()) { // Caffeine's ticker reads now() too
       l1.put(key, entry);
     }
   }
@@ -318,11 +327,10 @@ final class TwoLevelCache {
    * any other, the entry's own query began within {@code maxStaleness}, or Redis vouched for the
    * stamps within it (asked when needed).
    */
-  private boolean valid(CacheEntry entry, boolean strict) {
+  private boolean valid(CacheEntry entry, boolean strict, long now) {
     if (redis == null && !strict) {
       return TagGenerations.current(entry.stamps()); // no other process can bump
     }
-    long now = clock.getAsLong();
     // The table's vouch is read before the stamps are checked: if they are current after it, no
     // message applied before the vouch replaced them (the common hit: one clock read, one
     // volatile read and the stamps).
