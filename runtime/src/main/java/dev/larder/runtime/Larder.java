@@ -179,7 +179,7 @@ public final class Larder implements AutoCloseable {
   /** Returns the cache counters since this runtime started. */
   public CacheStats cacheStats() {
     MethodCounters m = counters;
-    return new CacheStats(m.sum(c -> c.l1Hits.sum()), m.sum(c -> c.l2Hits.sum()),
+    return new CacheStats(m.sum(MethodCounters.Counters::l1Hits), m.sum(c -> c.l2Hits.sum()),
         m.sum(c -> c.misses.sum()), m.sum(c -> c.loads.sum()), m.sum(c -> c.loadNanos.sum()),
         m.sum(c -> c.staleServed.sum()), generations.bumps.sum(), generations.pendingCount(),
         generations.unconfirmed.sum(),

@@ -72,9 +72,14 @@ public final class LarderMetrics implements MeterBinder {
   private static void bindMethod(MeterRegistry registry, MethodCounters.Counters c) {
     int dot = c.method.indexOf('.');
     Tags tags = Tags.of("repository", c.method.substring(0, dot), "method", c.method.substring(dot + 1));
-    counter(registry, "larder.cache.requests", "Cached reads", tags, c.requests);
-    counter(registry, "larder.cache.hits", "Reads served from the cache", tags.and("level", "l1"),
-        c.l1Hits);
+    FunctionCounter.builder("larder.cache.requests", c, MethodCounters.Counters::requests)
+        .description("Cached reads")
+        .tags(tags)
+        .register(registry);
+    FunctionCounter.builder("larder.cache.hits", c, MethodCounters.Counters::l1Hits)
+        .description("Reads served from the cache")
+        .tags(tags.and("level", "l1"))
+        .register(registry);
     counter(registry, "larder.cache.hits", "Reads served from the cache", tags.and("level", "l2"),
         c.l2Hits);
     counter(registry, "larder.cache.misses", "Reads that ran their query", tags, c.misses);

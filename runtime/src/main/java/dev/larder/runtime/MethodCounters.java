@@ -16,8 +16,15 @@ final class MethodCounters {
   /** The counters of one method. */
   static final class Counters {
     final String method;
+    /** Requests other than the in-process hits of the fast path. */
     final LongAdder requests = new LongAdder();
+    /** In-process hits other than those of the fast path. */
     final LongAdder l1Hits = new LongAdder();
+    /**
+     * In-process hits of the fast path ({@code TwoLevelCache.cached}): each is a request and an
+     * in-process hit, counted once, so that a hit pays one increment.
+     */
+    final LongAdder fastHits = new LongAdder();
     final LongAdder l2Hits = new LongAdder();
     final LongAdder misses = new LongAdder();
     final LongAdder loads = new LongAdder();
@@ -30,8 +37,18 @@ final class MethodCounters {
     }
 
     MethodStats snapshot() {
-      return new MethodStats(method, requests.sum(), l1Hits.sum(), l2Hits.sum(), misses.sum(),
+      return new MethodStats(method, requests(), l1Hits(), l2Hits.sum(), misses.sum(),
           loads.sum(), loadNanos.sum(), staleServed.sum(), invalidations.sum());
+    }
+
+    /** Every cached read of the method. */
+    long requests() {
+      return requests.sum() + fastHits.sum();
+    }
+
+    /** Every read of the method served from the in-process cache. */
+    long l1Hits() {
+      return l1Hits.sum() + fastHits.sum();
     }
   }
 
