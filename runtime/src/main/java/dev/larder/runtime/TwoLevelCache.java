@@ -146,7 +146,6 @@ final class TwoLevelCache {
    * or read from Redis, so an in-process hit builds nothing; the read's own tag is added then.
    */
   <T> T get(CachedRead<T> read, Object key, Supplier<List<String>> tags, Supplier<T> loader) {
-    CachePolicy policy = read.policy();
     MethodCounters.Counters stats = counters.of(read.method());
     stats.requests.increment();
     if (l1Enabled) {
@@ -158,11 +157,9 @@ final class TwoLevelCache {
             stats.l1Hits.increment();
             return cast(entry.value());
           }
-          if (now < entry.staleUntil()) {
-            stats.staleServed.increment();
-            refreshInBackground(read, stats, key, entry.tags(), loader);
-            return cast(entry.value());
-          }
+          stats.staleServed.increment(); // inside its stale window: served while it refreshes
+          refreshInBackground(read, stats, key, entry.tags(), loader);
+          return cast(entry.value());
         }
         if (entry.read() == read) {
           l1.asMap().remove(key, entry);
