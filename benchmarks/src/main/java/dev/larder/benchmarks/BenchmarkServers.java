@@ -1,11 +1,14 @@
 package dev.larder.benchmarks;
 
+import dev.larder.runtime.CacheStats;
 import dev.larder.runtime.Larder;
 import dev.larder.runtime.LarderBuilder;
 import dev.larder.testing.TestDatabase;
 import dev.larder.testing.TestRedis;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -54,6 +57,24 @@ final class BenchmarkServers implements AutoCloseable {
    */
   static BenchmarkServers start(UnaryOperator<LarderBuilder> options) {
     return new BenchmarkServers(options);
+  }
+
+  /**
+   * A generated {@link ItemRepository} whose {@code findById(id)} has been read twice, the second
+   * time served by the cache level {@code hits} counts ("L1" or "L2" in the message): the warm
+   * entry every cache-hit benchmark measures.
+   *
+   * @throws IllegalStateException if the second read was not such a hit
+   */
+  ItemRepository warmFindById(long id, String level, ToLongFunction<CacheStats> hits) {
+    ItemRepository repository = new ItemRepositoryImpl(larder);
+    Optional<Item> item = repository.findById(id);
+    if (item.isEmpty() || !item.equals(repository.findById(id))
+        || hits.applyAsLong(larder.cacheStats()) != 1) {
+      throw new IllegalStateException(
+          "findById(" + id + ") is not an " + level + " hit: " + larder.cacheStats());
+    }
+    return repository;
   }
 
   /** Closes the runtime and the client, after deleting every Redis key of this fork. */

@@ -1,5 +1,6 @@
 package dev.larder.benchmarks;
 
+import dev.larder.runtime.CacheStats;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,12 +46,7 @@ public class L2HitBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     servers = BenchmarkServers.start(builder -> builder.localCache(false));
-    repository = new ItemRepositoryImpl(servers.larder);
-    Optional<Item> item = repository.findById(id);
-    if (item.isEmpty() || !item.equals(repository.findById(id))
-        || servers.larder.cacheStats().l2Hits() != 1) {
-      throw new IllegalStateException("findById(1) is not an L2 hit: " + servers.larder.cacheStats());
-    }
+    repository = servers.warmFindById(id, "L2", CacheStats::l2Hits);
     // Where RedisLink keeps entries: <namespace>:e:<key>.
     byte[] stored = servers.redisson
         .<byte[]>getBucket(servers.namespace + ":e:" + ItemRepositoryKeys.findById(id),
