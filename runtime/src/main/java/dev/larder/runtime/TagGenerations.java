@@ -260,9 +260,9 @@ final class TagGenerations {
         // maxStaleness) is told that what the write replaced is current; the heartbeat's resend
         // comes too late for them. So a call that failed (this process waited for a core past
         // its budget, say) is sent again before the write returns, unless Redis has been
-        // unreachable from here for a while: an outage, which every process sees. Fresh tokens:
-        // the late execution of an earlier attempt must not put back a token that a newer bump
-        // replaced.
+        // unreachable from here for a while: an outage, which every process sees. Fresh tokens
+        // for each attempt: should an earlier one still run late, its tokens were never answered
+        // here, so no entry of this process carries them, and it only invalidates once more.
         if (bumped != null || resendFor.isZero() || redis.unreachableFor(resendFor)
             || System.nanoTime() - started >= 2 * resendFor.toNanos()
             || Thread.currentThread().isInterrupted()) {
