@@ -11,7 +11,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -54,6 +56,21 @@ final class TagGenerations {
   private final Duration resendFor;
   /** Clock millis before the newest answer of Redis that vouched for the whole table. */
   private volatile long vouchedAt = Generation.NEVER;
+  /** Guards the moves of {@link #vouchedAt}, which only ever go forward. */
+  private final Object vouchLock = new Object();
+  /** The vouch on its way to Redis, which every read that needs one joins; null if none. */
+  private final AtomicReference<VouchCall> vouching = new AtomicReference<>();
+  /**
+   * The newest vouch whose answer arrived before the messages of the bumps it counted: it holds
+   * once they are applied, without asking again; null if none.
+   */
+  private final AtomicReference<PendingVouch> pendingVouch = new AtomicReference<>();
+
+  /** A vouch asked for at {@code askedAt} (clock millis); {@code vouched} completes with it. */
+  private record VouchCall(long askedAt, CompletableFuture<Boolean> vouched) {}
+
+  /** Redis's newest bump number, asked for at {@code askedAt}, not yet applied here. */
+  private record PendingVouch(RedisLink.Marker marker, long askedAt) {}
 
   /**
    * Generations whose writes try Redis once and return without waiting for the other
@@ -343,6 +360,7 @@ final class TagGenerations {
             message.sequence());
       }
     });
+    settlePendingVouch();
   }
 
   /**
@@ -357,21 +375,73 @@ final class TagGenerations {
    * Asks Redis for the number of the newest bump (one small round trip); when this process has
    * applied every bump up to it, the whole table is vouched for as of {@code now}, taken before
    * the call, and true is returned. False when Redis does not answer or a message is still on
-   * its way.
+   * its way; in that case the answer still vouches for the table as of {@code now} once those
+   * messages are applied ({@link #settlePendingVouch}), with no second round trip.
+   *
+   * <p>One vouch is on its way at a time: a read that needs one while another is asked for at
+   * most {@code windowMillis} before its own {@code now} waits for that answer and takes it, so
+   * a burst of reads past the window costs one round trip, not one per read.
    */
-  boolean vouch(long now) {
+  boolean vouch(long now, long windowMillis) {
     if (redis == null) {
       return false;
     }
+    while (true) {
+      VouchCall call = vouching.get();
+      if (call != null && now - call.askedAt() < windowMillis) {
+        // Asked before this read, within its window (or after it began): it vouches for what
+        // this read needs, and its caller sets the time before completing it.
+        return call.vouched().join();
+      }
+      VouchCall mine = new VouchCall(now, new CompletableFuture<>());
+      if (vouching.compareAndSet(call, mine)) {
+        boolean vouched = false;
+        try {
+          vouched = askRedisToVouch(now);
+        } finally {
+          mine.vouched().complete(vouched);
+          vouching.compareAndSet(mine, null);
+        }
+        return vouched;
+      }
+    }
+  }
+
+  private boolean askRedisToVouch(long now) {
     RedisLink.Marker marker = redis.marker(newToken());
-    if (marker == null || !order.accept(marker) || !order.reflects(marker)) {
+    if (marker == null || !order.accept(marker)) {
       return false;
     }
-    long at = vouchedAt;
-    if (at == Generation.NEVER || now - at > 0) {
-      vouchedAt = now; // a race may keep the older time: the next read then asks again
+    if (order.reflects(marker)) {
+      vouchedAsOf(now);
+      return true;
     }
-    return true;
+    pendingVouch.accumulateAndGet(new PendingVouch(marker, now),
+        (held, offered) -> held == null || offered.askedAt() - held.askedAt() > 0 ? offered : held);
+    settlePendingVouch(); // the messages may have been applied since reflects was asked
+    long at = vouchedAt;
+    return at != Generation.NEVER && at - now >= 0;
+  }
+
+  /**
+   * Completes the pending vouch once this process reflects every bump it counted: called after
+   * a message is applied, and after the heartbeat or a new subscription moved the order.
+   */
+  private void settlePendingVouch() {
+    PendingVouch held = pendingVouch.get();
+    if (held != null && order.reflects(held.marker()) && pendingVouch.compareAndSet(held, null)) {
+      vouchedAsOf(held.askedAt());
+    }
+  }
+
+  /** Moves the table's vouch to {@code at}, unless it already stands at a later time. */
+  private void vouchedAsOf(long at) {
+    synchronized (vouchLock) {
+      long current = vouchedAt;
+      if (current == Generation.NEVER || at - current > 0) {
+        vouchedAt = at;
+      }
+    }
   }
 
   /** Applies a bump announced on the channel; a tag the table does not know needs nothing. */
@@ -386,11 +456,13 @@ final class TagGenerations {
   /** Called by the heartbeat with what Redis said. */
   void onHeartbeat(RedisLink.Marker marker) {
     order.onHeartbeat(marker);
+    settlePendingVouch();
   }
 
   /** See {@link BumpOrder#subscriptionChanged}. */
   void subscriptionChanged(RedisLink.Marker marker) {
     order.subscriptionChanged(marker);
+    settlePendingVouch();
   }
 
   /**

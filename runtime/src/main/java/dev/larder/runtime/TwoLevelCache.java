@@ -366,7 +366,7 @@ final class TwoLevelCache {
       if (confirmedWithin(held, now)) {
         return true;
       }
-      if (generations.vouch(now) && TagGenerations.current(stamps)) {
+      if (generations.vouch(now, maxStalenessMillis) && TagGenerations.current(stamps)) {
         return true;
       }
     }

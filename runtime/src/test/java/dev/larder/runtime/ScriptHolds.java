@@ -17,14 +17,14 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisTimeoutException;
 
 /**
- * Holds one thread's BUMP or ROTATE script call, before it reaches Redis or after Redis ran it,
+ * Holds one thread's BUMP, ROTATE or MARKER script call, before it reaches Redis or after Redis ran it,
  * until the test releases it: the orderings that the cache protocol's races need and that a TCP
  * proxy cannot pick out of one connection. It wraps the {@link RedissonClient} a {@link
  * RedisLink} is given; every command still runs on the real Redis, only later.
  */
 final class ScriptHolds {
   /** The scripts that can be held. */
-  enum Script { BUMP, ROTATE }
+  enum Script { BUMP, ROTATE, MARKER }
 
   /** Where a held call waits. */
   enum Point { BEFORE_REDIS, AFTER_REDIS }
@@ -136,6 +136,7 @@ final class ScriptHolds {
     String text = String.valueOf(args[1]);
     Script script = text.contains("'INCR'") ? Script.BUMP
         : text.startsWith("local run") && !text.contains("larder_epoch") ? Script.ROTATE
+        : text.contains("return { larder_epoch()") ? Script.MARKER
         : null;
     return script == null ? "" : script + "@" + Thread.currentThread().getName();
   }
