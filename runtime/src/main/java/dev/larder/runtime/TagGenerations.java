@@ -140,17 +140,27 @@ final class TagGenerations {
    * with a bump applied meanwhile) is returned detached: an entry stamped with it is never served.
    */
   Stamps stamps(List<String> tags) {
+    return stamps(tags, Generation.NEVER);
+  }
+
+  /**
+   * {@link #stamps(List)}, where a generation read from Redis counts as confirmed at {@code
+   * askedAt} (clock millis taken before the call; {@link Generation#NEVER} for not at all): Redis
+   * said it was current then, as {@link #fromRedis} would have, so a read of it within the
+   * staleness window needs no second round trip.
+   */
+  Stamps stamps(List<String> tags, long askedAt) {
     // An answer from a new epoch clears the table, states just taken included: take them again.
     for (int attempt = 1; ; attempt++) {
       String knownEpoch = order.epoch();
-      Stamps stamps = stamps(tags, knownEpoch);
+      Stamps stamps = stamps(tags, knownEpoch, askedAt);
       if (attempt == 3 || knownEpoch.equals(order.epoch())) {
         return stamps;
       }
     }
   }
 
-  private Stamps stamps(List<String> tags, String knownEpoch) {
+  private Stamps stamps(List<String> tags, String knownEpoch, long askedAt) {
     int n = tags.size();
     TagState[] states = new TagState[n];
     Generation[] out = new Generation[n];
@@ -183,8 +193,11 @@ final class TagGenerations {
         // Redis still holds the generation this process's bump replaced: never take it.
         out[i] = states[i].adopt(generation(knownEpoch, candidates.get(j)), true, -1);
       } else if (fromRedis) {
-        out[i] = states[i].adopt(generation(answer.marker().epoch(), answer.tokens().get(j)),
-            false, answer.marker().sequence());
+        Generation told = generation(answer.marker().epoch(), answer.tokens().get(j));
+        out[i] = states[i].adopt(told, false, answer.marker().sequence());
+        if (askedAt != Generation.NEVER) {
+          out[i].confirmedAt(askedAt); // held or detached, it carries the token Redis told
+        }
       } else if (answer != null) {
         out[i] = new Generation("retired"); // an answer from a data set already left behind
       } else {

@@ -217,9 +217,10 @@ final class TwoLevelCache {
     tags.add(read.methodTag());
     // A tag whose bump has not reached Redis: Redis would vouch for what that bump replaced.
     if (redis != null && !generations.hasPending(tags)) {
+      long askedAt = clock.getAsLong();
       CacheEntry stored = encoding.decode(redis.get(redisKey(key)), read.codec());
       if (stored != null && stored.tags().equals(tags) && clock.getAsLong() < stored.freshUntil()) {
-        Stamps local = generations.stamps(tags);
+        Stamps local = generations.stamps(tags, askedAt);
         Generation[] stamped = stored.stamps().generations();
         if (TagGenerations.current(local) && sameTokens(stamped, local.generations())
             && confirmedByRedis(local, tags, strict(read), clock.getAsLong())) {

@@ -589,6 +589,31 @@ class ConsistencyHolesTest {
     assertThat(counting.scriptCalls() - before).isZero();
   }
 
+  /**
+   * A Redis hit on tags this process did not know read their generations from Redis, and then
+   * asked Redis again whether they were current (two or three round trips after the GET). The
+   * answer that gave them now counts as the confirmation.
+   */
+  @Test
+  void aRedisHitOnTagsJustReadFromRedisAsksNothingMore() {
+    Larder writer = larder(builder().maxStaleness(Duration.ofMillis(50)));
+    assertThat(name(writer, NEAR_NAME, "item:1")).isEqualTo("old"); // loaded, stored in Redis
+    AtomicLong now = new AtomicLong(1_000_000);
+    ScriptHolds counting = new ScriptHolds();
+    Larder reader = larder(builderWithoutRedis().redis(counting.wrap(raw))
+        .maxStaleness(Duration.ofMillis(50)).clock(now::get));
+    await().atMost(Duration.ofSeconds(10)).until(() -> reader.health().redis().subscribed());
+    now.addAndGet(100); // whatever Redis vouched for at start is past the window
+    int before = counting.scriptCalls();
+    assertThat(name(reader, NEAR_NAME, "item:1")).isEqualTo("old");
+    assertThat(reader.cacheStats().l2Hits()).isEqualTo(1);
+    assertThat(counting.scriptCalls() - before).isEqualTo(1); // the tags' generations, once
+    // And the bound still holds past the window: a bump without a message is seen.
+    bumpElsewhereWithoutAMessage("new");
+    now.addAndGet(50);
+    assertThat(name(reader, NEAR_NAME, "item:1")).isEqualTo("new");
+  }
+
   /** strictReads makes a read annotated NEAR check Redis on every hit, as a STRICT one does. */
   @Test
   void strictReadsMakesEveryReadAskRedisOnEveryHit() {
