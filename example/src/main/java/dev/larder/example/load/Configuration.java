@@ -48,8 +48,11 @@ enum Configuration {
    *
    * @param classPath the class path of the Larder service
    * @param peerJar the Spring Boot peer's jar
+   * @param warmProducts how many of the most popular products the instance reads before it
+   *     reports healthy (the same for every configuration)
    */
-  ProcessBuilder command(int port, LoadServers servers, String classPath, Path peerJar, int poolSize) {
+  ProcessBuilder command(int port, LoadServers servers, String classPath, Path peerJar, int poolSize,
+      int warmProducts) {
     List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"));
     ProcessBuilder builder = new ProcessBuilder();
     Map<String, String> environment = builder.environment();
@@ -59,10 +62,12 @@ enum Configuration {
           "--spring.datasource.url=" + servers.jdbcUrl(),
           "--spring.datasource.hikari.maximum-pool-size=" + poolSize,
           "--spring.data.redis.url=" + servers.redisUrl(),
-          "--spring.profiles.active=" + (this == SPRING_CACHE ? "caffeine" : "redis")));
+          "--spring.profiles.active=" + (this == SPRING_CACHE ? "caffeine" : "redis"),
+          "--shop.warm-products=" + warmProducts));
     } else {
       command.addAll(List.of("-cp", classPath, "dev.larder.example.service.ServiceMain",
-          "--port", Integer.toString(port), "--mode", label, "--no-seed", "--quiet"));
+          "--port", Integer.toString(port), "--mode", label, "--no-seed", "--quiet",
+          "--warm", Integer.toString(warmProducts)));
       environment.put("DATABASE_URL", servers.jdbcUrl());
       environment.put("REDIS_URL", servers.redisUrl());
       environment.put("DATABASE_POOL_SIZE", Integer.toString(poolSize));

@@ -23,6 +23,8 @@ import org.flywaydb.core.Flyway;
  * report. System properties: {@code load.seconds} (measured seconds per configuration, default
  * 60), {@code load.warmup} (unmeasured seconds before, default a quarter, at most 15),
  * {@code load.clients} (default 32), {@code load.products} (default 100 000),
+ * {@code load.warmProducts} (the most popular products each instance reads before it reports
+ * healthy, as a service that has run a while holds them; -1 or unset for a fifth of the products),
  * {@code load.configurations} (comma-separated, default all), {@code load.peerJar},
  * {@code load.output}.
  */
@@ -79,7 +81,7 @@ public final class LoadMain {
       for (int i = 0; i < INSTANCES; i++) {
         int port = EmbeddedServers.freePort();
         run.start(configuration.command(port, servers, System.getProperty("java.class.path"),
-            settings.peerJar(), POOL_SIZE), port,
+            settings.peerJar(), POOL_SIZE, settings.warmProducts()), port,
             settings.output().resolve("logs").resolve(configuration.label() + "-" + (i + 1) + ".log"));
       }
       VersionLedger ledger = new VersionLedger(STALE_WINDOW.toNanos());
@@ -163,8 +165,8 @@ public final class LoadMain {
       List<Measurements.Point> timeline) {}
 
   /** The run's settings, from system properties. */
-  record Settings(int seconds, int warmupSeconds, int clients, int products, List<Configuration> configurations,
-      Path peerJar, Path output) {
+  record Settings(int seconds, int warmupSeconds, int clients, int products, int warmProducts,
+      List<Configuration> configurations, Path peerJar, Path output) {
 
     static Settings fromSystemProperties() {
       int seconds = Integer.getInteger("load.seconds", 60);
@@ -172,15 +174,23 @@ public final class LoadMain {
               "no-cache,larder,larder-strict,spring-cache,spring-cache-redis").split(","))
           .map(Configuration::of).toList();
       int warmup = Integer.getInteger("load.warmup", -1);
+      int products = Integer.getInteger("load.products", 100_000);
+      int warmProducts = Integer.getInteger("load.warmProducts", -1);
+      warmProducts = warmProducts == -1 ? products / 5 : warmProducts;
+      if (warmProducts < 0 || warmProducts > products) {
+        throw new IllegalArgumentException("load.warmProducts must be between 0 and load.products (" + products
+            + ") but was " + warmProducts);
+      }
       return new Settings(seconds, warmup >= 0 ? warmup : Math.min(15, Math.max(1, seconds / 4)),
-          Integer.getInteger("load.clients", 32), Integer.getInteger("load.products", 100_000), configurations,
+          Integer.getInteger("load.clients", 32), products, warmProducts, configurations,
           Path.of(System.getProperty("load.peerJar", "../peer-spring/target/larder-peer-spring.jar")),
           Path.of(System.getProperty("load.output", "target/load")));
     }
 
     String describe() {
-      return String.format(Locale.ROOT, "%d products, %d clients over %d instances, %d s warm-up + %d s measured"
-          + " per configuration, Zipf %.2f", products, clients, INSTANCES, warmupSeconds, seconds, ZIPF_EXPONENT);
+      return String.format(Locale.ROOT, "%d products (each instance reads the %d most popular before it starts),"
+          + " %d clients over %d instances, %d s warm-up + %d s measured per configuration, Zipf %.2f", products,
+          warmProducts, clients, INSTANCES, warmupSeconds, seconds, ZIPF_EXPONENT);
     }
   }
 }

@@ -103,6 +103,7 @@ final class LoadReport {
   private Map<String, Object> workload() {
     Map<String, Object> workload = new LinkedHashMap<>();
     workload.put("products", settings.products());
+    workload.put("warmProducts", settings.warmProducts());
     workload.put("clients", settings.clients());
     workload.put("instances", 2);
     workload.put("warmupSeconds", settings.warmupSeconds());

@@ -2,11 +2,13 @@ package dev.larder.example.service;
 
 import dev.larder.runtime.Larder;
 import dev.larder.runtime.LarderBuilder;
+import dev.larder.runtime.WarmResult;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.LongStream;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -18,6 +20,7 @@ import org.flywaydb.core.Flyway;
  * <pre>
  * options: --port N (default 8080; 0 for a free one)  --products N (seeded when empty, default 20000)
  *          --mode larder|larder-strict|no-cache (default larder)  --no-seed  --quiet
+ *          --warm N (reads products 1 to N once before listening, default 0)
  * </pre>
  */
 public final class ServiceMain {
@@ -48,7 +51,21 @@ public final class ServiceMain {
     if (!options.containsKey("no-seed") && productCount(larder) == 0) {
       Seeder.seed(larder, Integer.parseInt(options.getOrDefault("products", "20000")), out);
     }
-    HttpApi api = new HttpApi(new ShopService(larder))
+    ShopService shop = new ShopService(larder);
+    int warm = Integer.parseInt(options.getOrDefault("warm", "0"));
+    if (warm > 0) {
+      ProgressBar bar = quiet ? null : new ProgressBar(out, "warming", warm);
+      WarmResult warmed = larder.warm(LongStream.rangeClosed(1, warm).boxed().toList(), shop::product, 4,
+          (done, total, failed) -> {
+            if (bar != null && done % 1_000 == 0) {
+              bar.update(done, null);
+            }
+          });
+      if (bar != null) {
+        bar.finish(warmed.warmed() + " products read in " + warmed.took().toMillis() + " ms");
+      }
+    }
+    HttpApi api = new HttpApi(shop)
         .start("127.0.0.1", Integer.parseInt(options.getOrDefault("port", "8080")));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
