@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.flywaydb.core.Flyway;
@@ -105,6 +106,7 @@ public final class LoadMain {
       warmup.finish("not measured");
       MetricsText before = run.metrics();
       long[] statementsBefore = database.read();
+      Map<String, Long> cpuBefore = CpuTimes.sample(run.processes());
       ledger.resetCounts();
       measurements.start();
       ProgressBar bar = new ProgressBar(out, configuration.label(), settings.seconds());
@@ -126,6 +128,7 @@ public final class LoadMain {
             point.p99Micros() / 1000.0, ledger.stale()));
       }
       measurements.stop();
+      Map<String, Long> cpuAfter = CpuTimes.sample(run.processes());
       clients.forEach(LoadClient::stop);
       MetricsText after = run.metrics();
       Thread.sleep(600); // pg_stat_database is published every 500 ms
@@ -148,7 +151,7 @@ public final class LoadMain {
           reads == 0 ? 0 : (double) readStatements / reads,
           poolSamples == 0 ? 0 : poolSum / poolSamples, poolMax,
           measurements.errors.sum(), ledger.stale(), ledger.staleOutsideWindow(), ledger.maxLagMicros(),
-          measurements.timeline());
+          CpuTimes.perRequest(cpuBefore, cpuAfter, requests), measurements.timeline());
     }
   }
 
@@ -158,11 +161,12 @@ public final class LoadMain {
    * @param dbReadsPerRead SELECT statements per read request
    * @param staleReadsOutsideWindow stale reads whose replaced version was older than {@link #STALE_WINDOW}
    * @param staleMaxLagMicros the largest time between a replacing write's answer and a stale read's start
+   * @param cpuMillisPerRequest CPU milliseconds per request by part (see {@link CpuTimes})
    */
   record Result(String name, long requests, double requestsPerSecond, long p50Micros, long p99Micros,
       long p999Micros, double hitRate, double dbQueriesPerRequest, double dbReadsPerRead, double poolActiveMean,
       double poolActiveMax, long errors, long staleReads, long staleReadsOutsideWindow, long staleMaxLagMicros,
-      List<Measurements.Point> timeline) {}
+      Map<String, Double> cpuMillisPerRequest, List<Measurements.Point> timeline) {}
 
   /** The run's settings, from system properties. */
   record Settings(int seconds, int warmupSeconds, int clients, int products, int warmProducts,

@@ -47,6 +47,17 @@ final class LoadReport {
     out.println("db q/req: statements counted by " + statementSource + " per request (10 % of requests are"
         + " writes, which need at least one each); db r/read: SELECTs per read request.");
     out.println();
+    out.printf(Locale.ROOT, "%-19s %9s %9s %9s %9s %9s%n", "CPU ms per request", "service", "driver", "postgres",
+        "redis", "total");
+    for (LoadMain.Result r : results) {
+      Map<String, Double> cpu = r.cpuMillisPerRequest();
+      out.printf(Locale.ROOT, "%-19s %9.3f %9.3f %9.3f %9.3f %9.3f%n", r.name(), cpu.get("service"),
+          cpu.get("driver"), cpu.get("postgres"), cpu.get("redis"),
+          cpu.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+    out.println("CPU: the operating system's time of each process over the measured seconds (the service: both"
+        + " instances; the driver: this JVM, the clients and their HTTP).");
+    out.println();
     out.println("Targets (issue 14) for larder, measured:");
     for (String[] goal : goals()) {
       out.printf(Locale.ROOT, "  %-44s %-28s %s%n", goal[0], goal[1], goal[2]);

@@ -57,6 +57,11 @@ final class LoadRun implements AutoCloseable {
     return baseUrls;
   }
 
+  /** The instances' processes. */
+  List<ProcessHandle> processes() {
+    return processes.stream().map(Process::toHandle).toList();
+  }
+
   /** The /metrics text of every instance, together. */
   MetricsText metrics() {
     StringBuilder text = new StringBuilder();
