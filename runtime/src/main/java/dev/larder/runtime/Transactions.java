@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -56,6 +57,11 @@ final class Transactions {
   private final Jdbi jdbi;
   private final Consumer<List<String>> bump;
   private final ThreadLocal<Context> current = new ThreadLocal<>();
+  /**
+   * How many threads are inside a transaction of this runtime: while none is, a cached read
+   * needs no thread-local lookup to know that it is not in one (the common case of a hit).
+   */
+  private final AtomicInteger open = new AtomicInteger();
   private final Map<String, Counters> counters = new ConcurrentHashMap<>();
   private final List<BiConsumer<String, Counters>> listeners =
       new CopyOnWriteArrayList<>();
@@ -71,7 +77,8 @@ final class Transactions {
 
   /** The calling thread's transaction, or null. */
   Context current() {
-    return current.get();
+    // A thread counts itself before it sets its transaction, and sees its own count.
+    return open.get() == 0 ? null : current.get();
   }
 
   /**
@@ -84,6 +91,19 @@ final class Transactions {
       transaction.pendingTags.addAll(tags);
     } else {
       bump.accept(tags);
+    }
+  }
+
+  private void enter(Context context) {
+    open.incrementAndGet();
+    current.set(context);
+  }
+
+  /** Ends the calling thread's transaction, once: a second call does nothing. */
+  private void leave() {
+    if (current.get() != null) {
+      current.remove();
+      open.decrementAndGet();
     }
   }
 
@@ -106,18 +126,18 @@ final class Transactions {
       boolean committing = false;
       try {
         begin(handle, options, deadline);
-        current.set(context);
+        enter(context);
         T result = work.run(handle);
         committing = true;
         handle.commit();
-        current.remove();
+        leave();
         stats.committed.increment();
         if (!context.pendingTags.isEmpty()) {
           bump.accept(List.copyOf(context.pendingTags));
         }
         return result;
       } catch (RuntimeException | Error failure) {
-        current.remove();
+        leave();
         rollbackQuietly(handle, failure);
         if (committing && !context.pendingTags.isEmpty()) {
           // The COMMIT was sent but its outcome is unknown (or it failed): bumping is always

@@ -1,7 +1,9 @@
 package dev.larder.runtime;
 
 import static dev.larder.runtime.ItemTable.awaitLatch;
+import static dev.larder.runtime.ItemTable.awaitLatchOrThrow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -128,6 +130,44 @@ class CacheProtocolTest {
     assertThat(stats.l1Hits()).isEqualTo(1);
     assertThat(stats.misses()).isEqualTo(2);
     assertThat(items.queries()).hasValue(2);
+  }
+
+  /**
+   * A hit skips the thread-local lookup while no thread is in a transaction: the count of open
+   * transactions must come back down whether a transaction commits or fails, and a transaction
+   * on another thread must not make this thread's reads skip the cache.
+   */
+  @Test
+  void theFastPathKnowsWhichThreadIsInATransactionAfterCommitsAndFailures() throws Exception {
+    Larder larder = larder(true);
+    CachedRead<String> read = read(LONG, Duration.ZERO, false);
+    assertThat(nameByKey(larder, read)).isEqualTo("old");
+    assertThatThrownBy(() -> larder.inTransaction(handle -> {
+      throw new IllegalStateException("the work failed");
+    })).hasMessageContaining("the work failed");
+    assertThat(larder.cached(read, new ItemKey(1))).as("after a failed transaction").isEqualTo("old");
+    String inTransaction = larder.inTransaction(handle -> larder.cached(read, new ItemKey(1)));
+    assertThat(inTransaction).isNull();
+    assertThat(larder.cached(read, new ItemKey(1))).as("after a committed one").isEqualTo("old");
+
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    Thread other = new Thread(() -> larder.inTransaction(handle -> {
+      inside.countDown();
+      awaitLatchOrThrow(done);
+      return null;
+    }));
+    other.start();
+    try {
+      awaitLatchOrThrow(inside);
+      assertThat(larder.cached(read, new ItemKey(1))).as("while another thread is in one")
+          .isEqualTo("old");
+      String alsoInside = larder.inTransaction(handle -> larder.cached(read, new ItemKey(1)));
+      assertThat(alsoInside).isNull();
+    } finally {
+      done.countDown();
+      other.join(10_000);
+    }
   }
 
   @Test
