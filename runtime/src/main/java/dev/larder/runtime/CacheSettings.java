@@ -24,6 +24,7 @@ final class CacheSettings {
 
   boolean localCache = true;
   boolean redisCache = true;
+  boolean redisEntries = true;
   long localMaximumSize = 100_000;
   RedissonClient redisson;
   String redisUrl;
@@ -101,9 +102,9 @@ final class CacheSettings {
         log.info("no Redis configured: caching in this process only (L1)");
         TagGenerations generations = new TagGenerations(null, generationTableSize,
             maximumPendingInvalidations);
-        TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, null, generations,
-            new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
-            () -> false, maxStaleness, strictReads, counters);
+        TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, null, false,
+            generations, new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter,
+            degradedTtl, () -> false, maxStaleness, strictReads, counters);
         return new Running(cache, generations, null, refresher, null, null);
       }
       AtomicInteger watchThreads = new AtomicInteger();
@@ -116,9 +117,9 @@ final class CacheSettings {
           Duration.ofDays(7), breakerCoolDown);
       TagGenerations generations = new TagGenerations(redis, generationTableSize,
           maximumPendingInvalidations, invalidationWait, lease);
-      TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, redis, generations,
-          new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter, degradedTtl,
-          redis::degraded, maxStaleness, strictReads, counters);
+      TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, redis, redisEntries,
+          generations, new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter,
+          degradedTtl, redis::degraded, maxStaleness, strictReads, counters);
       watch = new RedisWatch(watcher, lease, redis, generations, cache);
       // The one cycle: the watch acts on the link whose breaker it listens to, so it is named
       // the breaker's listener once both exist, before anything calls Redis.

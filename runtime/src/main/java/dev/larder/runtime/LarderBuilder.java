@@ -85,6 +85,21 @@ public final class LarderBuilder {
   }
 
   /**
+   * Whether loaded values are also stored in Redis for the other processes (the shared level).
+   * Off, Redis carries invalidation only — tag generations, bumps and their messages, the
+   * {@link #maxStaleness} bound — with every guarantee of the default mode, and each process
+   * loads its own misses from PostgreSQL: a miss then costs the query and at most one round trip
+   * (the generations of tags this process has not seen), instead of also a {@code GET} and a
+   * {@code SET} of the entry. For reads cheaper than those round trips, such as primary-key
+   * lookups on a database as close as Redis. Needs {@link #localCache} on to cache anything.
+   * Default on.
+   */
+  public LarderBuilder redisEntries(boolean enabled) {
+    cache.redisEntries = enabled;
+    return this;
+  }
+
+  /**
    * Bounds the in-process cache to this many entries. Default 100 000.
    *
    * @throws IllegalArgumentException if {@code size} is negative
@@ -369,7 +384,7 @@ public final class LarderBuilder {
   /**
    * Reads the configuration from environment variables: {@code DATABASE_URL} (required),
    * {@code DATABASE_POOL_SIZE}, {@code REDIS_URL} (or {@code REDIS_HOST} and {@code REDIS_PORT}),
-   * {@code ENABLE_LOCAL_CACHE} and {@code ENABLE_REDIS_CACHE}.
+   * {@code ENABLE_LOCAL_CACHE}, {@code ENABLE_REDIS_CACHE} and {@code ENABLE_REDIS_ENTRIES}.
    *
    * @param environment the variables, usually {@link System#getenv()}
    * @throws IllegalStateException if {@code DATABASE_URL} is missing
@@ -413,6 +428,7 @@ public final class LarderBuilder {
     }
     localCache(flag(environment, "ENABLE_LOCAL_CACHE", true));
     redisCache(flag(environment, "ENABLE_REDIS_CACHE", true));
+    redisEntries(flag(environment, "ENABLE_REDIS_ENTRIES", true));
     return this;
   }
 

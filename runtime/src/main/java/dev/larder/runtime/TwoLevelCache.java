@@ -64,6 +64,8 @@ final class TwoLevelCache {
   private volatile long lastMillis;
   /** Whether reads annotated NEAR are strict too ({@link LarderBuilder#strictReads}). */
   private final boolean everyReadStrict;
+  /** Whether entries are stored in Redis too ({@link LarderBuilder#redisEntries}). */
+  private final boolean redisEntries;
 
   final MethodCounters counters;
 
@@ -71,19 +73,25 @@ final class TwoLevelCache {
   TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, TagGenerations generations,
       EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
       Duration degradedTtl, BooleanSupplier degraded, Duration maxStaleness) {
-    this(l1Enabled, l1MaximumSize, redis, generations, encoding, refresher, clock, jitter,
-        degradedTtl, degraded, maxStaleness, false, new MethodCounters());
+    this(l1Enabled, l1MaximumSize, redis, redis != null, generations, encoding, refresher, clock,
+        jitter, degradedTtl, degraded, maxStaleness, false, new MethodCounters());
   }
 
-  /** A cache that counts into {@code counters}, which the runtime reports. */
-  TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, TagGenerations generations,
-      EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
+  /**
+   * A cache that counts into {@code counters}, which the runtime reports.
+   *
+   * @param redisEntries whether entries are stored in Redis too, or Redis carries invalidation
+   *     only ({@link LarderBuilder#redisEntries})
+   */
+  TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, boolean redisEntries,
+      TagGenerations generations, EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
       Duration degradedTtl, BooleanSupplier degraded, Duration maxStaleness,
       boolean everyReadStrict, MethodCounters counters) {
     this.counters = counters;
     this.everyReadStrict = everyReadStrict;
     this.l1Enabled = l1Enabled;
     this.redis = redis;
+    this.redisEntries = redis != null && redisEntries;
     this.generations = generations;
     this.encoding = encoding;
     this.refresher = refresher;
@@ -216,7 +224,7 @@ final class TwoLevelCache {
     tags.addAll(own);
     tags.add(read.methodTag());
     // A tag whose bump has not reached Redis: Redis would vouch for what that bump replaced.
-    if (redis != null && !generations.hasPending(tags)) {
+    if (redisEntries && !generations.hasPending(tags)) {
       long askedAt = clock.getAsLong();
       CacheEntry stored = encoding.decode(redis.get(redisKey(key)), read.codec());
       if (stored != null && stored.tags().equals(tags) && clock.getAsLong() < stored.freshUntil()) {
@@ -254,7 +262,7 @@ final class TwoLevelCache {
     stats.loadNanos.add(System.nanoTime() - started);
     CacheEntry entry = entry(read, value, tags, stamps, stats, loadedAt);
     storeL1(key, entry);
-    if (redis != null && entry.staleUntil() > clock.getAsLong()) {
+    if (redisEntries && entry.staleUntil() > clock.getAsLong()) {
       redis.set(redisKey(key), encoding.encode(entry, read.codec()),
           Duration.ofMillis(entry.staleUntil() - clock.getAsLong()));
     }

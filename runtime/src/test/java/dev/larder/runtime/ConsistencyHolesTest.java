@@ -614,6 +614,34 @@ class ConsistencyHolesTest {
     assertThat(name(reader, NEAR_NAME, "item:1")).isEqualTo("new");
   }
 
+  /**
+   * With redisEntries off, Redis carries invalidation only: no entry is stored there, each
+   * process loads its own miss, and a write in one process is still seen by the other once it
+   * returned (its invalidation wait), and past the staleness bound without a message.
+   */
+  @Test
+  void withRedisEntriesOffEachProcessLoadsItsOwnAndInvalidationStillCrossesProcesses() {
+    Larder writer = larder(builder().redisEntries(false));
+    AtomicLong now = new AtomicLong(1_000_000);
+    Larder reader = larder(builder().redisEntries(false).maxStaleness(Duration.ofMillis(50))
+        .clock(now::get));
+    await().atMost(Duration.ofSeconds(10)).until(() -> reader.health().redis().subscribed()
+        && writer.health().redis().subscribed());
+    assertThat(name(writer, NEAR_NAME, "item:1")).isEqualTo("old");
+    assertThat(name(reader, NEAR_NAME, "item:1")).isEqualTo("old");
+    assertThat(name(reader, NEAR_NAME, "item:1")).isEqualTo("old");
+    assertThat(items.queries()).hasValue(2); // one per process, none from Redis
+    assertThat(reader.cacheStats().l2Hits()).isZero();
+    assertThat(reader.cacheStats().l1Hits()).isEqualTo(1);
+    assertThat(raw.getKeys().getKeysByPattern(items.namespace() + ":e:*")).isEmpty();
+
+    rename(writer, "new", "item:1"); // returns once the reader confirmed the invalidation
+    assertThat(name(reader, NEAR_NAME, "item:1")).isEqualTo("new");
+    bumpElsewhereWithoutAMessage("newer");
+    now.addAndGet(50);
+    assertThat(name(reader, NEAR_NAME, "item:1")).isEqualTo("newer");
+  }
+
   /** strictReads makes a read annotated NEAR check Redis on every hit, as a STRICT one does. */
   @Test
   void strictReadsMakesEveryReadAskRedisOnEveryHit() {

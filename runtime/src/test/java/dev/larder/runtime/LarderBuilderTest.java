@@ -79,6 +79,10 @@ class LarderBuilderTest {
         Map.of("DATABASE_URL", "postgres://db/shop", "DATABASE_POOL_SIZE", "0")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maximumPoolSize");
+    assertThatThrownBy(() -> Larder.builder().environment(
+        Map.of("DATABASE_URL", "postgres://db/shop", "ENABLE_REDIS_ENTRIES", "maybe")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ENABLE_REDIS_ENTRIES must be true or false but was 'maybe'");
   }
 
   @Test
