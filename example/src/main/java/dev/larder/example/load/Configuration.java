@@ -13,6 +13,8 @@ enum Configuration {
   LARDER("larder"),
   /** The Larder service with the catalog in strict mode. */
   LARDER_STRICT("larder-strict"),
+  /** The Larder service with Redis for invalidation only: no entries there (redisEntries off). */
+  LARDER_LOCAL("larder-local"),
   /** The Spring Boot peer with Spring Cache on Caffeine, one cache per instance. */
   SPRING_CACHE("spring-cache"),
   /** The Spring Boot peer with Spring Cache on Redis (RedisCacheManager). */
@@ -40,7 +42,7 @@ enum Configuration {
       }
     }
     throw new IllegalArgumentException("unknown configuration '" + label + "'; known: no-cache, larder,"
-        + " larder-strict, spring-cache, spring-cache-redis");
+        + " larder-strict, larder-local, spring-cache, spring-cache-redis");
   }
 
   /**

@@ -175,7 +175,7 @@ public final class LoadMain {
     static Settings fromSystemProperties() {
       int seconds = Integer.getInteger("load.seconds", 60);
       List<Configuration> configurations = Arrays.stream(System.getProperty("load.configurations",
-              "no-cache,larder,larder-strict,spring-cache,spring-cache-redis").split(","))
+              "no-cache,larder,larder-strict,larder-local,spring-cache,spring-cache-redis").split(","))
           .map(Configuration::of).toList();
       int warmup = Integer.getInteger("load.warmup", -1);
       int products = Integer.getInteger("load.products", 100_000);

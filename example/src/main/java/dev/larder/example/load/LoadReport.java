@@ -90,6 +90,8 @@ final class LoadReport {
             l.requestsPerSecond() > p.requestsPerSecond())));
       }
     });
+    find("larder-local").ifPresent(l -> goals.add(goal("larder-local: no stale read outside the 1 s window",
+        l.staleReadsOutsideWindow() + " of " + l.staleReads() + " stale", l.staleReadsOutsideWindow() == 0)));
     strict.ifPresent(s -> goals.add(goal("larder-strict: 0 stale reads", Long.toString(s.staleReads()),
         s.staleReads() == 0)));
     return goals;

@@ -19,7 +19,7 @@ import org.flywaydb.core.Flyway;
  *
  * <pre>
  * options: --port N (default 8080; 0 for a free one)  --products N (seeded when empty, default 20000)
- *          --mode larder|larder-strict|no-cache (default larder)  --no-seed  --quiet
+ *          --mode larder|larder-strict|larder-local|no-cache (default larder)  --no-seed  --quiet
  *          --warm N (reads products 1 to N once before listening, default 0)
  * </pre>
  */
@@ -96,9 +96,10 @@ public final class ServiceMain {
     switch (mode) {
       case "larder" -> { }
       case "larder-strict" -> builder.strictReads(true);
+      case "larder-local" -> builder.redisEntries(false);
       case "no-cache" -> builder.localCache(false).redisCache(false);
       default -> throw new IllegalArgumentException(
-          "--mode must be larder, larder-strict or no-cache but was '" + mode + "'");
+          "--mode must be larder, larder-strict, larder-local or no-cache but was '" + mode + "'");
     }
     return builder;
   }
