@@ -77,9 +77,10 @@ public final class Worker {
   }
 
   /**
-   * Builds the runtime as an application would, with nothing tuned but the invalidation wait
-   * and the staleness bound when a run compares them (system properties {@code
-   * consistency.worker.invalidationWaitMillis}, {@code consistency.worker.maxStalenessMillis}).
+   * Builds the runtime as an application would, with nothing tuned but the invalidation wait,
+   * the staleness bound and whether entries live in Redis when a run compares them (system
+   * properties {@code consistency.worker.invalidationWaitMillis}, {@code
+   * consistency.worker.maxStalenessMillis}, {@code consistency.worker.redisEntries}).
    * The runtime must start whatever the state of Redis, so a build that throws is a finding
    * about it: reported to the orchestrator as {@code START-FAILED <exception>}, and the worker
    * ends.
@@ -95,6 +96,10 @@ public final class Worker {
       String staleness = System.getProperty("consistency.worker.maxStalenessMillis");
       if (staleness != null) {
         builder.maxStaleness(Duration.ofMillis(Long.parseLong(staleness)));
+      }
+      String entries = System.getProperty("consistency.worker.redisEntries");
+      if (entries != null) {
+        builder.redisEntries(Boolean.parseBoolean(entries));
       }
       return builder.build();
     } catch (RuntimeException e) {
