@@ -2,6 +2,7 @@ package dev.larder.runtime;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,23 @@ final class BumpOrder {
   private static final Logger log = LoggerFactory.getLogger(BumpOrder.class);
   /** How many retired epochs are remembered, so that a late answer from one is not taken. */
   private static final int RETIRED_EPOCHS = 32;
+  /**
+   * How many messages numbered past a gap are held before the gap counts as a loss at once,
+   * rather than at the next heartbeat.
+   */
+  static final int MAXIMUM_AHEAD = 1_024;
 
   private final Runnable forget;
   private final Deque<String> retired = new ArrayDeque<>();
   private volatile String epoch = TagGenerations.newToken();
-  /** The highest bump number applied in this epoch; -1 until a baseline is known. */
+  /**
+   * Every bump of this epoch numbered up to this one has been applied; -1 until a baseline is
+   * known. Messages can arrive out of order (Redisson hands them to its listeners on a pool of
+   * threads), so the numbers applied past a gap wait in {@link #ahead} until it closes.
+   */
   private long applied = -1;
+  /** Numbers above {@code applied + 1} whose messages were applied already. */
+  private final TreeSet<Long> ahead = new TreeSet<>();
   /** The bump number Redis had at the previous heartbeat; -1 when unknown. */
   private long previousHeartbeat = -1;
   /**
@@ -73,6 +85,7 @@ final class BumpOrder {
           epoch, candidate);
       epoch = candidate;
       applied = marker.sequence();
+      ahead.clear();
       previousHeartbeat = -1;
       reflected = -1;
       forget.run();
@@ -92,17 +105,42 @@ final class BumpOrder {
     if (!messageEpoch.equals(epoch)) {
       return false;
     }
-    if (applied >= 0) {
-      if (sequence > applied + 1) {
-        missed("bump " + (applied + 1) + " to " + (sequence - 1) + " never arrived");
-      }
-      applied = Math.max(applied, sequence);
-    }
+    // Applied whatever its place: each tag keeps the newest number it saw, so an older message
+    // arriving after a newer one changes nothing.
     apply.run();
-    if (applied >= 0) {
-      reflected = Math.max(reflected, sequence);
+    if (applied < 0) {
+      return true;
     }
+    if (sequence == applied + 1) {
+      applied = sequence;
+      while (!ahead.isEmpty() && ahead.first() == applied + 1) {
+        applied = ahead.pollFirst();
+      }
+    } else if (sequence > applied + 1) {
+      // A gap: the missing messages may be on their way behind this one. The heartbeat takes a
+      // gap still open a whole period later for a loss; so many held at once is one now.
+      ahead.add(sequence);
+      if (ahead.size() > MAXIMUM_AHEAD) {
+        missed(ahead.size() + " messages arrived past bump " + (applied + 1) + ", which did not");
+        afterForgetting(ahead.last());
+      }
+    }
+    reflected = Math.max(reflected, applied);
     return true;
+  }
+
+  /**
+   * After the table was forgotten because of a loss: every bump numbered up to {@code newest}
+   * (the highest number known to exist) ran in Redis before the table was forgotten, so it is
+   * covered; the count goes on from there.
+   */
+  private void afterForgetting(long newest) {
+    applied = Math.max(applied, newest);
+    ahead.headSet(applied, true).clear();
+    while (!ahead.isEmpty() && ahead.first() == applied + 1) {
+      applied = ahead.pollFirst();
+    }
+    reflected = Math.max(reflected, applied);
   }
 
   /**
@@ -130,6 +168,7 @@ final class BumpOrder {
         // No baseline yet: whatever was published before is unknown.
         forget.run();
         applied = marker.sequence();
+        ahead.clear();
         reflected = applied;
       } else if (marker.sequence() < applied) {
         // An answer read before messages that were applied since: within one epoch the numbers
@@ -139,9 +178,8 @@ final class BumpOrder {
         previousHeartbeat = marker.sequence();
         return;
       } else if (previousHeartbeat > applied) {
-        missed("bump " + previousHeartbeat + " was announced but never arrived");
-        applied = marker.sequence();
-        reflected = applied;
+        missed("bump " + (applied + 1) + " was announced a period ago but never arrived");
+        afterForgetting(Math.max(marker.sequence(), ahead.isEmpty() ? -1 : ahead.last()));
       }
       previousHeartbeat = marker.sequence();
     }
@@ -155,6 +193,7 @@ final class BumpOrder {
   void subscriptionChanged(RedisLink.Marker marker) {
     synchronized (this) {
       applied = -1;
+      ahead.clear();
       previousHeartbeat = -1;
       reflected = -1;
     }
