@@ -84,8 +84,8 @@ final class TwoLevelCache {
    *     only ({@link LarderBuilder#redisEntries})
    */
   TwoLevelCache(boolean l1Enabled, long l1MaximumSize, RedisLink redis, boolean redisEntries,
-      TagGenerations generations, EntryEncoding encoding, Executor refresher, LongSupplier clock, double jitter,
-      Duration degradedTtl, BooleanSupplier degraded, Duration maxStaleness,
+      TagGenerations generations, EntryEncoding encoding, Executor refresher, LongSupplier clock,
+      double jitter, Duration degradedTtl, BooleanSupplier degraded, Duration maxStaleness,
       boolean everyReadStrict, MethodCounters counters) {
     this.counters = counters;
     this.everyReadStrict = everyReadStrict;
