@@ -10,10 +10,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Where this process stands in the history of the Redis data set: its <em>epoch</em> (a marker
  * that changes when Redis loses its data or comes back with other data) and the number of the
- * last bump it applied. Every bump is numbered in Redis; a gap in the numbers of the messages, a
- * number the heartbeat saw that never arrived, or numbers going back mean that this process
- * missed a bump, and it must forget every generation it holds ({@code forget}), so that a lost
- * message costs a reload, never a stale read.
+ * last bump it applied. Every bump is numbered in Redis; a number the heartbeat saw whose message
+ * has not arrived a whole period later, or more than {@link #MAXIMUM_AHEAD} messages past one
+ * gap, mean that this process missed a bump, and it must forget every generation it holds ({@code
+ * forget}), so that a lost message costs a reload, never a stale read. A gap alone is not a loss:
+ * messages are handled on a pool of threads and may come in any order; until it closes, the
+ * table does not count as reflecting the numbers past it ({@link #reflects}).
  *
  * <p>A baseline (the number from which every bump must arrive) is only ever taken from an answer
  * of Redis read <em>before</em> the generations are forgotten: after subscribing, or with the
