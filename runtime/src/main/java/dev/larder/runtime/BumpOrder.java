@@ -115,9 +115,7 @@ final class BumpOrder {
     }
     if (sequence == applied + 1) {
       applied = sequence;
-      while (!ahead.isEmpty() && ahead.first() == applied + 1) {
-        applied = ahead.pollFirst();
-      }
+      takeContiguousAhead();
     } else if (sequence > applied + 1) {
       // A gap: the missing messages may be on their way behind this one. The heartbeat takes a
       // gap still open a whole period later for a loss; so many held at once is one now.
@@ -139,10 +137,15 @@ final class BumpOrder {
   private void afterForgetting(long newest) {
     applied = Math.max(applied, newest);
     ahead.headSet(applied, true).clear();
+    takeContiguousAhead();
+    reflected = Math.max(reflected, applied);
+  }
+
+  /** Moves {@code applied} over the held numbers that now follow it without a gap. */
+  private void takeContiguousAhead() {
     while (!ahead.isEmpty() && ahead.first() == applied + 1) {
       applied = ahead.pollFirst();
     }
-    reflected = Math.max(reflected, applied);
   }
 
   /**

@@ -41,12 +41,12 @@ class BumpOrderTest {
   @Test
   void messagesHandledOutOfOrderForgetNothingAndReflectOnlyWhatIsContiguous() {
     order.accept(new RedisLink.Marker("e1", 10));
-    List<Long> appliedTags = new ArrayList<>();
-    order.onBump("e1", 12, () -> appliedTags.add(12L));
-    assertThat(appliedTags).containsExactly(12L); // applied at once: it only invalidates sooner
+    List<Long> appliedMessages = new ArrayList<>();
+    order.onBump("e1", 12, () -> appliedMessages.add(12L));
+    assertThat(appliedMessages).containsExactly(12L); // applied at once: it only invalidates sooner
     assertThat(order.reflects(new RedisLink.Marker("e1", 12))).isFalse(); // 11 is not in
     assertThat(order.reflects(new RedisLink.Marker("e1", 10))).isTrue();
-    order.onBump("e1", 11, () -> appliedTags.add(11L));
+    order.onBump("e1", 11, () -> appliedMessages.add(11L));
     assertThat(order.reflects(new RedisLink.Marker("e1", 12))).isTrue();
     assertThat(forgets).hasValue(1);
     assertThat(order.missedDetected.sum()).isZero();
