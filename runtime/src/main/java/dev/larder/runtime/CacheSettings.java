@@ -116,7 +116,7 @@ final class CacheSettings {
       RedisLink redis = new RedisLink(client.redisson(), client.owned(), namespace, redisTimeout,
           Duration.ofDays(7), breakerCoolDown);
       TagGenerations generations = new TagGenerations(redis, generationTableSize,
-          maximumPendingInvalidations, invalidationWait, lease);
+          maximumPendingInvalidations, invalidationWait, lease, watcher);
       TwoLevelCache cache = new TwoLevelCache(localCache, localMaximumSize, redis, redisEntries,
           generations, new EntryEncoding(compressionThreshold), refresher, clock, ttlJitter,
           degradedTtl, redis::degraded, maxStaleness, strictReads, counters);

@@ -185,11 +185,13 @@ public final class LarderBuilder {
    * The bound on how stale a read in the default mode can be, however late invalidation
    * messages are: an in-process or Redis entry is served only while Redis has vouched, within
    * this long, for the generations of its tags; past that, the read asks Redis (one round trip
-   * for the entry's tags, shared by every entry with those tags in this process). A read then
-   * never returns what a write replaced when that write returned more than this long before the
-   * read began. Messages keep invalidating at once; this bounds the case where one is late (a
-   * process waiting for a core, a slow network) or lost. Shorter costs more Redis round trips on
-   * hits of rarely read keys; {@link Duration#ZERO} asks Redis on every hit, like a strict read
+   * for the entry's tags, shared by every entry with those tags in this process; a process that
+   * keeps reading asks for its next vouch in the background once three quarters of the window
+   * are gone, so that its reads need not wait for one). A read then never returns what a write
+   * replaced when that write returned more than this long before the read began. Messages keep
+   * invalidating at once; this bounds the case where one is late (a process waiting for a core,
+   * a slow network) or lost. Shorter costs more Redis round trips: one small one per three
+   * quarters of the window in a process that keeps reading, and one on hits of rarely read keys; {@link Duration#ZERO} asks Redis on every hit, like a strict read
    * but without its other checks. While Redis does not answer at all, entries are served for
    * {@link #degradedTtl} instead. Strict reads ask Redis on every hit whatever this is. Default
    * 50 ms.

@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
 final class RedisWatch implements CircuitBreaker.Listener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RedisWatch.class);
 
-  /** The heartbeat, the subscription and the recovery: each may wait on Redis. */
+  /**
+   * The heartbeat, the subscription and the recovery: each may wait on Redis. The tag
+   * generations' vouches asked ahead of their window's end run on the same pool.
+   */
   private final ScheduledExecutorService executor;
   /** A thread of its own, which never calls Redis, so that nothing can hold it up. */
   private final ScheduledExecutorService watchdog;
@@ -43,7 +46,8 @@ final class RedisWatch implements CircuitBreaker.Listener, AutoCloseable {
    * A watch of {@code redis}, which should name it the listener of its breaker
    * ({@link RedisLink#onBreakerChange}) before it starts.
    *
-   * @param executor runs the heartbeat, the subscription and the recovery
+   * @param executor runs the heartbeat, the subscription and the recovery (and the vouches the
+   *     tag generations ask ahead, see {@link TagGenerations#vouchedWithin})
    * @param lease how long Redis may go without answering before the breaker opens
    * @param redis the link it watches
    * @param generations the tag generations it keeps in step with Redis

@@ -12,7 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -60,6 +63,10 @@ final class TagGenerations {
   private final Object vouchLock = new Object();
   /** The vouch on its way to Redis, which every read that needs one joins; null if none. */
   private final AtomicReference<VouchCall> vouching = new AtomicReference<>();
+  /** Runs the vouches asked ahead of the window's end; null for none (reads wait for them). */
+  private final Executor background;
+  /** The {@link #vouchedAt} a vouch was last asked ahead for, so that it is asked once. */
+  private final AtomicLong aheadFor = new AtomicLong(Generation.NEVER);
   /**
    * The newest vouch whose answer arrived before the messages of the bumps it counted: it holds
    * once they are applied, without asking again; null if none.
@@ -90,7 +97,17 @@ final class TagGenerations {
    */
   TagGenerations(RedisLink redis, long maximumTags, int maximumPending, Duration applyWait,
       Duration resendFor) {
+    this(redis, maximumTags, maximumPending, applyWait, resendFor, null);
+  }
+
+  /**
+   * @param background runs a vouch asked before the window of the last one ends (see {@link
+   *     #vouchedWithin}), so that steady reads never wait for one; null for none
+   */
+  TagGenerations(RedisLink redis, long maximumTags, int maximumPending, Duration applyWait,
+      Duration resendFor, Executor background) {
     this.redis = redis;
+    this.background = background;
     this.applyWait = applyWait;
     this.resendFor = resendFor;
     this.pending = new PendingBumps(maximumPending);
@@ -379,9 +396,44 @@ final class TagGenerations {
   /**
    * Whether Redis vouched, less than {@code windowMillis} before {@code now}, that this table
    * reflected every bump made anywhere until then (see {@link #vouch}).
+   *
+   * <p>A read that finds the vouch in the last quarter of its window (of 4 ms or more) also
+   * asks for the next one in the background, once per vouch, and does not wait for it: under a
+   * steady stream of reads the window is renewed before it ends, if Redis answers within that
+   * quarter, and reads past it need not ask themselves. A read past the window joins that vouch
+   * if it is on its way to Redis ({@link #vouch}).
    */
   boolean vouchedWithin(long now, long windowMillis) {
-    return Generation.within(vouchedAt, now, windowMillis);
+    long at = vouchedAt;
+    if (!Generation.within(at, now, windowMillis)) {
+      return false;
+    }
+    if (now - at >= windowMillis - windowMillis / 4 && aheadFor.get() != at) {
+      vouchAhead(at, now);
+    }
+    return true;
+  }
+
+  /** Asks for a vouch as of {@code now} in the background, once for the vouch made {@code at}. */
+  private void vouchAhead(long at, long now) {
+    long asked = aheadFor.get();
+    // Once per vouch, whatever the answer: a Redis that does not answer is not asked on every
+    // read of the quarter; past the window, reads ask it themselves.
+    if (background == null || redis == null || asked == at || !aheadFor.compareAndSet(asked, at)) {
+      return;
+    }
+    VouchCall mine = new VouchCall(now, new CompletableFuture<>());
+    try {
+      // Published only when it runs: a task the pool drops unrun (it is shutting down) leaves
+      // no call for reads to wait on, and none waits behind the pool's queue.
+      background.execute(() -> {
+        if (vouching.compareAndSet(null, mine)) {
+          ask(mine);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // Shutting down: the next read past the window asks itself.
+    }
   }
 
   /**
@@ -403,22 +455,28 @@ final class TagGenerations {
       VouchCall call = vouching.get();
       if (call != null && now - call.askedAt() < windowMillis) {
         // Asked before this read, within its window (or after it began): it vouches for what
-        // this read needs, and its caller sets the time before completing it.
+        // this read needs, and whoever asked it sets the time before completing it.
         return call.vouched().join();
       }
       VouchCall mine = new VouchCall(now, new CompletableFuture<>());
       if (vouching.compareAndSet(call, mine)) {
-        boolean vouched = false;
-        try {
-          vouched = askRedisToVouch(now);
-        } finally {
-          mine.vouched().complete(vouched);
-          vouching.compareAndSet(mine, null);
-        }
-        return vouched;
+        return ask(mine);
       }
     }
   }
+
+  /** Asks Redis for the vouch {@code mine}, and completes it with the answer. */
+  private boolean ask(VouchCall mine) {
+    boolean vouched = false;
+    try {
+      vouched = askRedisToVouch(mine.askedAt());
+    } finally {
+      mine.vouched().complete(vouched);
+      vouching.compareAndSet(mine, null);
+    }
+    return vouched;
+  }
+
 
   private boolean askRedisToVouch(long now) {
     RedisLink.Marker marker = redis.marker(newToken());

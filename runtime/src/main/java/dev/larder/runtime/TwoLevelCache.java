@@ -366,9 +366,10 @@ final class TwoLevelCache {
     }
     if (!strict) {
       // Cheapest first: the whole table vouched for within the window (one round trip per
-      // window for the process), these tags vouched for, a new vouch for the table, and last
-      // these tags asked for. A vouch for the table covers the stamps only if they are still
-      // current after it: a message applied since they were checked may have replaced one.
+      // window, or per three quarters of one, for the process), these tags vouched for, a new
+      // vouch for the table, and last these tags asked for. A vouch for the table covers the
+      // stamps only if they are still current after it: a message applied since they were
+      // checked may have replaced one.
       if (generations.vouchedWithin(now, maxStalenessMillis) && TagGenerations.current(stamps)) {
         return true;
       }

@@ -551,6 +551,44 @@ class ConsistencyHolesTest {
   }
 
   /**
+   * A read past the window waited for the vouch's round trip, once per window in every busy
+   * process (under load, one request every 50 ms). Now a read in the window's last quarter asks
+   * for the next vouch in the background and returns at once, and the reads after the first
+   * window's end find the table vouched for again: no read waits.
+   */
+  @Test
+  void aReadNearTheEndOfTheWindowRenewsTheVouchInTheBackground() {
+    AtomicLong now = new AtomicLong(1_000_000);
+    ScriptHolds counting = new ScriptHolds();
+    Larder reader = larder(builderWithoutRedis().redis(counting.wrap(raw))
+        .maxStaleness(Duration.ofMillis(50)).clock(now::get));
+    await().atMost(Duration.ofSeconds(10)).until(() -> reader.health().redis().subscribed());
+    keyWithItsOwnTag(reader, 0);
+    now.addAndGet(100);
+    keyWithItsOwnTag(reader, 0); // past the window: this read vouches for the table, as of now
+    int before = counting.scriptCalls();
+    long hitsBefore = reader.cacheStats().l1Hits();
+
+    now.addAndGet(40); // the vouch's last quarter
+    assertThat(keyWithItsOwnTag(reader, 0)).isEqualTo("old");
+    assertThat(keyWithItsOwnTag(reader, 0)).isEqualTo("old"); // asked once per vouch
+    await().atMost(Duration.ofSeconds(10)).until(() -> !vouches(counting, before).isEmpty());
+    now.addAndGet(20); // past the first vouch's window, inside the one asked ahead
+    assertThat(keyWithItsOwnTag(reader, 0)).isEqualTo("old");
+
+    // One vouch, on the runtime's own thread, not the reading one (heartbeats are not counted).
+    assertThat(vouches(counting, before)).singleElement().asString()
+        .startsWith("MARKER@larder-redis-watch-");
+    assertThat(reader.cacheStats().l1Hits()).isEqualTo(hitsBefore + 3);
+  }
+
+  /** The vouches asked for after the first {@code count} script calls. */
+  private static List<String> vouches(ScriptHolds counting, int count) {
+    return counting.callsAfter(count).stream()
+        .filter(call -> call.endsWith(" by TagGenerations.askRedisToVouch")).toList();
+  }
+
+  /**
    * A vouch that found a message still on its way was wasted: every read past the window asked
    * again until one came back with nothing on its way, which a steady stream of writes in
    * another process rarely allows. Now its answer holds, as of its own time, once the message

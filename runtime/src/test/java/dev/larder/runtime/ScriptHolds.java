@@ -3,6 +3,7 @@ package dev.larder.runtime;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +64,11 @@ final class ScriptHolds {
   /** Calls that fail without reaching Redis, as one that ran out of its budget on the way. */
   private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
   private final Queue<Hold> all = new ConcurrentLinkedQueue<>();
+  /**
+   * Every script call so far, as "SCRIPT@thread by Class.method" ("@thread …" for a script not
+   * named here), the method being the runtime's caller of {@link RedisLink}.
+   */
+  private final Queue<String> calls = new ConcurrentLinkedQueue<>();
 
   /** Arms a hold for the next call of {@code script} made by the thread named {@code thread}. */
   Hold hold(Script script, String thread, Point point) {
@@ -75,6 +81,16 @@ final class ScriptHolds {
   /** How many scripts (of any kind) the wrapped clients have run so far. */
   int scriptCalls() {
     return scriptCalls.get();
+  }
+
+  /**
+   * The script calls made after the first {@code count}, in order, each as "SCRIPT@thread by
+   * Class.method" ("@thread by …" for a script not named by {@link Script}), where the method
+   * is the runtime's caller of {@link RedisLink}: {@code TagGenerations.askRedisToVouch} for a
+   * vouch, {@code RedisWatch.beat} for a heartbeat.
+   */
+  List<String> callsAfter(int count) {
+    return calls.stream().skip(count).toList();
   }
 
   /** Makes the next call of {@code script} by the thread named {@code thread} fail unsent. */
@@ -100,6 +116,9 @@ final class ScriptHolds {
     return (RScript) Proxy.newProxyInstance(ScriptHolds.class.getClassLoader(),
         new Class<?>[] {RScript.class}, (self, method, args) -> {
           if (method.getName().equals("evalAsync")) {
+            String call = key(method, args);
+            calls.add((call.isEmpty() ? "@" + Thread.currentThread().getName() : call)
+                + " by " + caller());
             scriptCalls.incrementAndGet();
           }
           if (failing.remove(key(method, args)) != null) {
@@ -126,6 +145,18 @@ final class ScriptHolds {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
+  }
+
+  /** The first method of the runtime on this thread's stack that is not RedisLink's. */
+  private static String caller() {
+    return StackWalker.getInstance().walk(frames -> frames
+        .filter(frame -> frame.getClassName().startsWith("dev.larder.runtime.")
+            && !frame.getClassName().startsWith(RedisLink.class.getName())
+            && !frame.getClassName().startsWith(ScriptHolds.class.getName()))
+        .findFirst()
+        .map(frame -> frame.getClassName().substring("dev.larder.runtime.".length())
+            + "." + frame.getMethodName())
+        .orElse("?"));
   }
 
   /** The key an armed hold of this call is under, or "" for a call that is never held. */
