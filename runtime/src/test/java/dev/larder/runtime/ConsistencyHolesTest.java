@@ -497,6 +497,17 @@ class ConsistencyHolesTest {
     assertThat(counting.scriptCalls() - before).isEqualTo(1);
   }
 
+  /**
+   * A process whose Redis calls go through {@code scripts}, with a 50 ms staleness window on
+   * the clock {@code now}, once it is subscribed.
+   */
+  private Larder subscribedReader(ScriptHolds scripts, AtomicLong now) {
+    Larder reader = larder(builderWithoutRedis().redis(scripts.wrap(raw))
+        .maxStaleness(Duration.ofMillis(50)).clock(now::get));
+    await().atMost(Duration.ofSeconds(10)).until(() -> reader.health().redis().subscribed());
+    return reader;
+  }
+
   private String keyWithItsOwnTag(Larder larder, int key) {
     return larder.read(NEAR_NAME, "item:1:" + key, () -> List.of("item:" + key),
         items::queryName);
@@ -511,9 +522,7 @@ class ConsistencyHolesTest {
   void readsThatNeedAVouchAtTheSameTimeShareOneRoundTrip() throws Exception {
     AtomicLong now = new AtomicLong(1_000_000);
     ScriptHolds holds = new ScriptHolds();
-    Larder reader = larder(builderWithoutRedis().redis(holds.wrap(raw))
-        .maxStaleness(Duration.ofMillis(50)).clock(now::get));
-    await().atMost(Duration.ofSeconds(10)).until(() -> reader.health().redis().subscribed());
+    Larder reader = subscribedReader(holds, now);
     int readers = 8;
     for (int key = 0; key < readers; key++) {
       keyWithItsOwnTag(reader, key);
@@ -560,9 +569,7 @@ class ConsistencyHolesTest {
   void aReadNearTheEndOfTheWindowRenewsTheVouchInTheBackground() {
     AtomicLong now = new AtomicLong(1_000_000);
     ScriptHolds counting = new ScriptHolds();
-    Larder reader = larder(builderWithoutRedis().redis(counting.wrap(raw))
-        .maxStaleness(Duration.ofMillis(50)).clock(now::get));
-    await().atMost(Duration.ofSeconds(10)).until(() -> reader.health().redis().subscribed());
+    Larder reader = subscribedReader(counting, now);
     keyWithItsOwnTag(reader, 0);
     now.addAndGet(100);
     keyWithItsOwnTag(reader, 0); // past the window: this read vouches for the table, as of now
@@ -598,9 +605,7 @@ class ConsistencyHolesTest {
   void aVouchThatFoundAMessageOnItsWayHoldsOnceTheMessageIsApplied() {
     AtomicLong now = new AtomicLong(1_000_000);
     ScriptHolds counting = new ScriptHolds();
-    Larder reader = larder(builderWithoutRedis().redis(counting.wrap(raw))
-        .maxStaleness(Duration.ofMillis(50)).clock(now::get));
-    await().atMost(Duration.ofSeconds(10)).until(() -> reader.health().redis().subscribed());
+    Larder reader = subscribedReader(counting, now);
     keyWithItsOwnTag(reader, 0);
     keyWithItsOwnTag(reader, 1);
     // Another process bumped a tag nobody here holds: numbered in Redis, its message not here yet.
@@ -638,9 +643,7 @@ class ConsistencyHolesTest {
     assertThat(name(writer, NEAR_NAME, "item:1")).isEqualTo("old"); // loaded, stored in Redis
     AtomicLong now = new AtomicLong(1_000_000);
     ScriptHolds counting = new ScriptHolds();
-    Larder reader = larder(builderWithoutRedis().redis(counting.wrap(raw))
-        .maxStaleness(Duration.ofMillis(50)).clock(now::get));
-    await().atMost(Duration.ofSeconds(10)).until(() -> reader.health().redis().subscribed());
+    Larder reader = subscribedReader(counting, now);
     now.addAndGet(100); // whatever Redis vouched for at start is past the window
     int before = counting.scriptCalls();
     assertThat(name(reader, NEAR_NAME, "item:1")).isEqualTo("old");
