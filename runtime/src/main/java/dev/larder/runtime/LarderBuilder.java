@@ -191,10 +191,10 @@ public final class LarderBuilder {
    * replaced when that write returned more than this long before the read began. Messages keep
    * invalidating at once; this bounds the case where one is late (a process waiting for a core,
    * a slow network) or lost. Shorter costs more Redis round trips: one small one per three
-   * quarters of the window in a process that keeps reading, and one on hits of rarely read keys; {@link Duration#ZERO} asks Redis on every hit, like a strict read
-   * but without its other checks. While Redis does not answer at all, entries are served for
-   * {@link #degradedTtl} instead. Strict reads ask Redis on every hit whatever this is. Default
-   * 50 ms.
+   * quarters of the window in a process that keeps reading, and one on hits of rarely read keys;
+   * {@link Duration#ZERO} asks Redis on every hit, like a strict read but without its other
+   * checks. While Redis does not answer at all, entries are served for {@link #degradedTtl}
+   * instead. Strict reads ask Redis on every hit whatever this is. Default 50 ms.
    *
    * @throws IllegalArgumentException if negative or longer than 1 h
    */

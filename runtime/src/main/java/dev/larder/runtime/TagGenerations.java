@@ -102,7 +102,7 @@ final class TagGenerations {
 
   /**
    * @param background runs a vouch asked before the window of the last one ends (see {@link
-   *     #vouchedWithin}), so that steady reads never wait for one; null for none
+   *     #vouchedWithin}), so that steady reads need not wait for one; null for none
    */
   TagGenerations(RedisLink redis, long maximumTags, int maximumPending, Duration applyWait,
       Duration resendFor, Executor background) {
@@ -476,7 +476,6 @@ final class TagGenerations {
     }
     return vouched;
   }
-
 
   private boolean askRedisToVouch(long now) {
     RedisLink.Marker marker = redis.marker(newToken());
