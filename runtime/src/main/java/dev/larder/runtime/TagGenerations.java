@@ -408,18 +408,23 @@ final class TagGenerations {
     if (!Generation.within(at, now, windowMillis)) {
       return false;
     }
-    if (now - at >= windowMillis - windowMillis / 4 && aheadFor.get() != at) {
-      vouchAhead(at, now);
+    if (now - at >= windowMillis - windowMillis / 4) {
+      long asked = aheadFor.get();
+      if (asked != at) {
+        vouchAhead(asked, at, now);
+      }
     }
     return true;
   }
 
-  /** Asks for a vouch as of {@code now} in the background, once for the vouch made {@code at}. */
-  private void vouchAhead(long at, long now) {
-    long asked = aheadFor.get();
+  /**
+   * Asks for a vouch as of {@code now} in the background, once for the vouch made {@code at}
+   * ({@code asked}: the one last asked ahead for).
+   */
+  private void vouchAhead(long asked, long at, long now) {
     // Once per vouch, whatever the answer: a Redis that does not answer is not asked on every
     // read of the quarter; past the window, reads ask it themselves.
-    if (background == null || redis == null || asked == at || !aheadFor.compareAndSet(asked, at)) {
+    if (background == null || redis == null || !aheadFor.compareAndSet(asked, at)) {
       return;
     }
     VouchCall mine = new VouchCall(now, new CompletableFuture<>());
